@@ -1,0 +1,58 @@
+export type { CredentialOptions, ResolvedCredentials } from './config.js';
+export { resolveCredentials } from './config.js';
+export {
+  PRODUCTION_BASE_URL,
+  PRODUCTION_CONSENT_URL,
+  PRODUCTION_SSO_BASE_URL,
+  ProgramHeader,
+  ProgramPath,
+} from './constants.js';
+export { ConfigurationError } from './errors/configuration-error.js';
+export { isPrakerjaError, PrakerjaError } from './errors/prakerja-error.js';
+export type { ProgramErrorInfo } from './errors/program-error-codes.js';
+export {
+  isKnownProgramErrorCode,
+  PROGRAM_ERRORS,
+  ProgramErrorCode,
+} from './errors/program-error-codes.js';
+export type { ProgramApiErrorOptions, RequestErrorOptions } from './errors/request-errors.js';
+export {
+  ConnectionError,
+  ProgramApiError,
+  ProgramRequestError,
+  RequestAbortedError,
+  TimeoutError,
+} from './errors/request-errors.js';
+export type { ValidationIssue } from './errors/validation-errors.js';
+export { RequestValidationError, ResponseValidationError } from './errors/validation-errors.js';
+export type { CreateLoggerOptions, LogFields, Logger, LogLevel } from './logging/logger.js';
+export { createLogger } from './logging/logger.js';
+export { maskValue, REDACTED, redact } from './logging/redact.js';
+export type { SubmissionStatus } from './schemas/common.js';
+export {
+  amountSchema,
+  codeSchema,
+  invoiceCodeSchema,
+  submissionStatusSchema,
+} from './schemas/common.js';
+export type { ErrorEnvelope, SuccessEnvelope } from './schemas/envelope.js';
+export { errorEnvelopeSchema, successEnvelopeSchema } from './schemas/envelope.js';
+export { parseParams } from './schemas/parse-params.js';
+export type { CreateSignatureParams, SignatureParams } from './signing/build-raw-signature.js';
+export { buildRawSignature } from './signing/build-raw-signature.js';
+export { serializeBody } from './signing/serialize-body.js';
+export { createSignature } from '#create-signature';
+export type { RetryOptions } from './transport/backoff.js';
+export type { Clock, ClockOptions } from './transport/clock.js';
+export type {
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+  Transport,
+  TransportHooks,
+  TransportOptions,
+  TransportRequest,
+  TransportResponse,
+} from './transport/create-transport.js';
+export { createTransport } from './transport/create-transport.js';
+export type { RequestOptions } from './transport/request-options.js';

@@ -1,0 +1,4 @@
+export type { CreateSignatureParams, SignatureParams } from './signing/build-raw-signature.js';
+export { buildRawSignature } from './signing/build-raw-signature.js';
+export { serializeBody } from './signing/serialize-body.js';
+export { createSignature } from '#create-signature';

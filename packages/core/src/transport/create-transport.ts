@@ -1,0 +1,463 @@
+import { createSignature } from '#create-signature';
+import ky, { TimeoutError as KyTimeoutError } from 'ky';
+import * as z from 'zod/mini';
+import { type CredentialOptions, type ResolvedCredentials, resolveCredentials } from '../config.js';
+import { ProgramHeader } from '../constants.js';
+import {
+  ConnectionError,
+  ProgramApiError,
+  RequestAbortedError,
+  TimeoutError,
+} from '../errors/request-errors.js';
+import { ResponseValidationError, type ValidationIssue } from '../errors/validation-errors.js';
+import { createLogger, type Logger, type LogLevel, redactingLogger } from '../logging/logger.js';
+import { redact } from '../logging/redact.js';
+import { errorEnvelopeSchema, successEnvelopeSchema } from '../schemas/envelope.js';
+import { serializeBody } from '../signing/serialize-body.js';
+import { backoffDelay, parseRetryAfter, type RetryOptions, sleep } from './backoff.js';
+import { type Clock, type ClockOptions, createClock } from './clock.js';
+import type { RequestOptions } from './request-options.js';
+
+/** What a hook sees of an outgoing attempt. Secret headers are already redacted. */
+export interface RequestEvent {
+  method: string;
+  url: string;
+  path: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  headers: Readonly<Record<string, string>>;
+}
+
+/** What a hook sees of a response. */
+export interface ResponseEvent extends RequestEvent {
+  status: number;
+  durationMs: number;
+}
+
+/** What a hook sees before a retry. */
+export interface RetryEvent {
+  method: string;
+  path: string;
+  /** The attempt that failed. */
+  attempt: number;
+  delayMs: number;
+  reason: string;
+}
+
+/** Callbacks to observe traffic (metrics, tracing). A hook that throws is logged and ignored. */
+export interface TransportHooks {
+  onRequest?: ((event: RequestEvent) => void) | undefined;
+  onResponse?: ((event: ResponseEvent) => void) | undefined;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
+}
+
+/** Options shared by every prakerja-kit client. */
+export interface TransportOptions extends CredentialOptions {
+  /**
+   * Milliseconds before one attempt is abandoned.
+   * @default 30000
+   */
+  timeout?: number | undefined;
+  /**
+   * Retries after a retryable failure (connection error, 408, 429, 5xx). State-changing calls
+   * are retried only when the program certainly did not process them.
+   * @default 2
+   */
+  maxRetries?: number | undefined;
+  /** Backoff timing. */
+  retry?: Omit<RetryOptions, 'maxRetries'> | undefined;
+  /** A `fetch` implementation, e.g. to add a proxy agent or to test. @default globalThis.fetch */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Where log lines go; every field is redacted first. */
+  logger?: Logger | undefined;
+  /**
+   * Level for the default console logger (ignored when `logger` is given). Falls back to
+   * `PRAKERJA_LOG_LEVEL`.
+   * @default 'warn'
+   */
+  logLevel?: LogLevel | undefined;
+  /** Observe requests, responses and retries. */
+  hooks?: TransportHooks | undefined;
+  /** Clock source and skew handling. */
+  clock?: ClockOptions | undefined;
+  /**
+   * Put the `Authorization` header value into `raw_signature` (between path and body) on
+   * `payment/authorize`. The readable program docs leave it out; the official Go helper puts it
+   * in (program-api.md §3, UNCERTAIN).
+   * @default false
+   */
+  signAuthorization?: boolean | undefined;
+  /** Headers added to every request. */
+  headers?: Readonly<Record<string, string>> | undefined;
+}
+
+/** One call to the program. */
+export interface TransportRequest<T> {
+  method: 'GET' | 'POST';
+  /** The endpoint path, which is also the signed path. */
+  path: string;
+  /** Which host: the integration API or the SSO API. @default 'integration' */
+  api?: 'integration' | 'sso' | undefined;
+  /**
+   * `signature`: the signed headers (`client_code`... on integration, `X-*` on SSO);
+   * `client-id`: only `X-Client-Id` (SSO token, refresh, profile).
+   * @default 'signature'
+   */
+  auth?: 'signature' | 'client-id' | undefined;
+  /** Query parameters (never part of the signature). */
+  query?: Readonly<Record<string, string>> | undefined;
+  /** JSON body; serialised once, and those exact bytes are signed and sent. */
+  body?: unknown;
+  /** `Authorization` header value. */
+  authorization?: string | undefined;
+  /** Read-only calls are retried after any retryable failure; others only when safe. */
+  readOnly: boolean;
+  /** Schema of `data` in the success envelope. */
+  data: z.core.$ZodType<T>;
+  /** Extra values to scrub from logs and errors (OTPs, tokens from the body). */
+  secrets?: readonly string[] | undefined;
+  /** Per-call overrides. */
+  options?: RequestOptions | undefined;
+}
+
+/** A successful answer. */
+export interface TransportResponse<T> {
+  /** The validated, normalised `data`. */
+  data: T;
+  /** The program's `message` (often Indonesian), or `''`. */
+  message: string;
+  /** HTTP status. */
+  status: number;
+  /** Attempts made, retries included. */
+  attempts: number;
+}
+
+/** The signed HTTP layer shared by the platform and provider clients. */
+export interface Transport {
+  /** Sends one call, signing every attempt afresh, with retries and envelope parsing. */
+  request<T>(request: TransportRequest<T>): Promise<TransportResponse<T>>;
+  /** The resolved credentials' public parts and hosts. */
+  readonly config: Readonly<Omit<ResolvedCredentials, 'signKey'>>;
+  /** The transport's clock (offset from the program's clock). */
+  readonly clock: Clock;
+  /** The redacting logger. */
+  readonly logger: Logger;
+}
+
+// Errors raised before the request left the machine: safe to re-send even a state-changing call.
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function toIssues(error: z.core.$ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
+}
+
+// A failed attempt: retried when attempts remain (`error` is thrown when they run out), or thrown.
+type Failure =
+  | { kind: 'retry'; reason: string; error: Error; retryAfter?: number | undefined }
+  | { kind: 'throw'; error: Error };
+
+/**
+ * Creates the signed transport: base URL, the four program headers, a fresh timestamp and
+ * signature on every attempt, timeouts, retries and envelope parsing.
+ *
+ * Credentials come from options or `PRAKERJA_CLIENT_CODE` / `PRAKERJA_SIGN_KEY` /
+ * `PRAKERJA_BASE_URL`; a missing or malformed one throws `ConfigurationError` here.
+ *
+ * @example
+ * const transport = createTransport({ clientCode: 'dp-demo', signKey: 'sk_fake_demo_key' });
+ */
+export function createTransport(options: TransportOptions = {}): Transport {
+  const credentials = resolveCredentials(options);
+  const env = options.env ?? (globalThis as { process?: { env?: Record<string, string> } }).process?.env;
+  const level = (options.logLevel ?? env?.['PRAKERJA_LOG_LEVEL'] ?? 'warn') as LogLevel;
+  const logger = redactingLogger(options.logger ?? createLogger({ level }), [credentials.signKey]);
+  const clock = createClock(options.clock ?? {}, logger);
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const defaultTimeout = options.timeout ?? 30_000;
+  const defaultMaxRetries = options.maxRetries ?? 2;
+  const retryTiming = options.retry ?? {};
+
+  function callHook<E>(hook: ((event: E) => void) | undefined, event: E): void {
+    if (!hook) return;
+    try {
+      hook(event);
+    } catch (error) {
+      logger.warn('a transport hook threw; ignored', { error });
+    }
+  }
+
+  async function signedHeaders(request: TransportRequest<unknown>, bodyText: string) {
+    const headers: Record<string, string> = { ...options.headers, ...request.options?.headers };
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    headers['Accept'] = 'application/json';
+    if (request.authorization !== undefined) {
+      headers[ProgramHeader.AUTHORIZATION] = request.authorization;
+    }
+    const sso = request.api === 'sso';
+    if (sso) headers[ProgramHeader.SSO_CLIENT_ID] = credentials.clientCode;
+    if (request.auth === 'client-id') return headers;
+    const timestamp = clock.timestamp();
+    const signature = await createSignature({
+      clientCode: credentials.clientCode,
+      signKey: credentials.signKey,
+      timestamp,
+      method: request.method,
+      path: request.path,
+      body: bodyText,
+      authorization: request.authorization,
+      signAuthorization: options.signAuthorization,
+    });
+    if (sso) {
+      headers[ProgramHeader.SSO_SIGNATURE] = signature;
+      headers[ProgramHeader.SSO_TIMESTAMP] = String(timestamp);
+    } else {
+      headers[ProgramHeader.CLIENT_CODE] = credentials.clientCode;
+      headers[ProgramHeader.SIGNATURE] = signature;
+      headers[ProgramHeader.TIMESTAMP] = String(timestamp);
+    }
+    return headers;
+  }
+
+  async function request<T>(call: TransportRequest<T>): Promise<TransportResponse<T>> {
+    const bodyText = serializeBody(call.body);
+    const base = call.api === 'sso' ? credentials.ssoBaseUrl : credentials.baseUrl;
+    const search = call.query ? `?${new URLSearchParams(call.query).toString()}` : '';
+    const url = `${base}${call.path}${search}`;
+    const secrets = [credentials.signKey, ...(call.secrets ?? [])];
+    if (call.authorization) secrets.push(call.authorization);
+    const maxRetries = call.options?.maxRetries ?? defaultMaxRetries;
+    const timeout = call.options?.timeout ?? defaultTimeout;
+    const signal = call.options?.signal;
+    const ambiguous = !call.readOnly;
+
+    for (let attempt = 1; ; attempt++) {
+      const headers = await signedHeaders(call as TransportRequest<unknown>, bodyText);
+      const event: RequestEvent = {
+        method: call.method,
+        url,
+        path: call.path,
+        attempt,
+        headers: redact(headers, secrets) as Record<string, string>,
+      };
+      callHook(options.hooks?.onRequest, event);
+      logger.debug('request', {
+        method: call.method,
+        path: call.path,
+        attempt,
+        body: call.body === undefined ? undefined : redact(call.body, secrets),
+      });
+      const sentAt = clock.nowMs();
+      let failure: Failure | undefined;
+      let response: Response | undefined;
+      let text = '';
+      try {
+        response = await ky(url, {
+          method: call.method,
+          headers,
+          ...(call.body === undefined ? {} : { body: bodyText }),
+          timeout,
+          retry: 0,
+          throwHttpErrors: false,
+          fetch: fetchImpl,
+          ...(signal ? { signal } : {}),
+        });
+        text = await response.text();
+      } catch (error) {
+        response = undefined;
+        failure = classifyThrown(error, call, attempt, timeout, ambiguous, signal);
+      }
+      if (response) {
+        const receivedAt = clock.nowMs();
+        clock.observe(response.headers.get('date'), sentAt, receivedAt);
+        callHook(options.hooks?.onResponse, {
+          ...event,
+          status: response.status,
+          durationMs: receivedAt - sentAt,
+        });
+        logger.debug('response', {
+          path: call.path,
+          status: response.status,
+          durationMs: receivedAt - sentAt,
+        });
+        const outcome = interpret(call, response, text, attempt, secrets, receivedAt);
+        if (outcome.kind === 'ok') return outcome.value;
+        failure = outcome.failure;
+      }
+      if (failure === undefined || failure.kind === 'throw') {
+        throw failure?.error ?? new Error('unreachable: no response and no failure');
+      }
+      const retryAfterCap = retryTiming.maxRetryAfterSeconds ?? 60;
+      const canRetry =
+        attempt <= maxRetries &&
+        (failure.retryAfter === undefined || failure.retryAfter <= retryAfterCap);
+      if (!canRetry) throw failure.error;
+      const delayMs =
+        failure.retryAfter !== undefined
+          ? Math.ceil(failure.retryAfter * 1000)
+          : backoffDelay(attempt, retryTiming);
+      callHook(options.hooks?.onRetry, {
+        method: call.method,
+        path: call.path,
+        attempt,
+        delayMs,
+        reason: failure.reason,
+      });
+      logger.info('retrying', { path: call.path, attempt, delayMs, reason: failure.reason });
+      try {
+        await sleep(delayMs, signal);
+      } catch (reason) {
+        throw new RequestAbortedError(`request to ${call.path} was aborted while waiting to retry`, {
+          endpoint: call.path,
+          maybeProcessed: false,
+          attempts: attempt,
+          cause: reason,
+        });
+      }
+    }
+  }
+
+  function retry(reason: string, error: Error, retryAfter?: number): Failure {
+    return { kind: 'retry', reason, error, retryAfter };
+  }
+
+  function classifyThrown(
+    error: unknown,
+    call: TransportRequest<unknown>,
+    attempt: number,
+    timeout: number,
+    ambiguous: boolean,
+    signal: AbortSignal | undefined,
+  ): Failure {
+    const base = { endpoint: call.path, attempts: attempt, cause: error };
+    if (signal?.aborted) {
+      return {
+        kind: 'throw',
+        error: new RequestAbortedError(`request to ${call.path} was aborted by the caller`, {
+          ...base,
+          maybeProcessed: ambiguous,
+        }),
+      };
+    }
+    if (error instanceof KyTimeoutError) {
+      const timeoutError = new TimeoutError(
+        `no answer from ${call.path} within ${timeout} ms${ambiguous ? '; the program may have processed it: reconcile through the status endpoint before retrying' : ''}`,
+        { ...base, maybeProcessed: ambiguous },
+      );
+      return ambiguous ? { kind: 'throw', error: timeoutError } : retry('timeout', timeoutError);
+    }
+    const code = errorCode(error);
+    const notSent = code !== undefined && NOT_SENT_CODES.has(code);
+    const maybeProcessed = ambiguous && !notSent;
+    const message = redact(error instanceof Error ? error.message : String(error), [
+      credentials.signKey,
+    ]) as string;
+    const connectionError = new ConnectionError(
+      `connection to ${call.path} failed${code ? ` (${code})` : ''}: ${message}${maybeProcessed ? '; the program may have processed it: reconcile through the status endpoint before retrying' : ''}`,
+      { ...base, maybeProcessed },
+    );
+    if (maybeProcessed) return { kind: 'throw', error: connectionError };
+    return retry(`connection error${code ? ` ${code}` : ''}`, connectionError);
+  }
+
+  type Outcome<T> = { kind: 'ok'; value: TransportResponse<T> } | { kind: 'fail'; failure: Failure };
+
+  function interpret<T>(
+    call: TransportRequest<T>,
+    response: Response,
+    text: string,
+    attempt: number,
+    secrets: readonly string[],
+    receivedAt: number,
+  ): Outcome<T> {
+    let json: unknown;
+    let parsed = true;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      parsed = false;
+    }
+    const status = response.status;
+    const ok = status >= 200 && status < 300;
+    if (ok && parsed) {
+      const envelope = z.safeParse(successEnvelopeSchema, json);
+      if (envelope.success) {
+        const data = z.safeParse(call.data, envelope.data.data);
+        if (!data.success) {
+          throw new ResponseValidationError(toIssues(data.error), call.path, status);
+        }
+        return {
+          kind: 'ok',
+          value: { data: data.data, message: envelope.data.message ?? '', status, attempts: attempt },
+        };
+      }
+    }
+    if (ok && !parsed) {
+      throw new ResponseValidationError(
+        [{ path: [], message: `expected a JSON body, got ${text.length} bytes of ${response.headers.get('content-type') ?? 'unknown type'}` }],
+        call.path,
+        status,
+      );
+    }
+    const envelope = parsed ? z.safeParse(errorEnvelopeSchema, json) : undefined;
+    const code = envelope?.success
+      ? String(envelope.data.code ?? envelope.data.errorCode ?? '') || undefined
+      : undefined;
+    const programMessage = redact(
+      envelope?.success && envelope.data.message ? envelope.data.message : response.statusText || `HTTP ${status}`,
+      secrets,
+    ) as string;
+    if (ok && !envelope?.success) {
+      throw new ResponseValidationError(
+        [{ path: ['success'], message: 'expected a {success, message, data} envelope' }],
+        call.path,
+        status,
+      );
+    }
+    const retryAfter = parseRetryAfter(response.headers.get('retry-after'), receivedAt);
+    // 408 and 429 mean the program refused the request before processing it: safe to re-send.
+    const refusedUnprocessed = status === 408 || status === 429;
+    const serverError = status >= 500;
+    const maybeProcessed = serverError && !call.readOnly;
+    const error = new ProgramApiError({
+      endpoint: call.path,
+      status,
+      code,
+      programMessage,
+      retryAfter,
+      maybeProcessed,
+      attempts: attempt,
+    });
+    if (refusedUnprocessed || (serverError && call.readOnly)) {
+      return { kind: 'fail', failure: retry(`HTTP ${status}`, error, retryAfter) };
+    }
+    return { kind: 'fail', failure: { kind: 'throw', error } };
+  }
+
+  return {
+    request,
+    config: {
+      clientCode: credentials.clientCode,
+      baseUrl: credentials.baseUrl,
+      ssoBaseUrl: credentials.ssoBaseUrl,
+    },
+    clock,
+    logger,
+  };
+}
