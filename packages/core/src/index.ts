@@ -1,3 +1,4 @@
+export { createSignature } from '#create-signature';
 export type { CredentialOptions, ResolvedCredentials } from './config.js';
 export { resolveCredentials } from './config.js';
 export {
@@ -41,7 +42,6 @@ export { parseParams } from './schemas/parse-params.js';
 export type { CreateSignatureParams, SignatureParams } from './signing/build-raw-signature.js';
 export { buildRawSignature } from './signing/build-raw-signature.js';
 export { serializeBody } from './signing/serialize-body.js';
-export { createSignature } from '#create-signature';
 export type { RetryOptions } from './transport/backoff.js';
 export type { Clock, ClockOptions } from './transport/clock.js';
 export type {

@@ -56,7 +56,12 @@ export function buildRawSignature(params: SignatureParams): string {
   if (typeof method !== 'string' || !/^[A-Za-z]+$/.test(method)) {
     throw new TypeError('method must be an HTTP method such as POST');
   }
-  if (typeof path !== 'string' || !path.startsWith('/') || path.includes('?') || path.includes('#')) {
+  if (
+    typeof path !== 'string' ||
+    !path.startsWith('/') ||
+    path.includes('?') ||
+    path.includes('#')
+  ) {
     throw new TypeError(
       'path must be the URL path only (starting with "/", no scheme, host or query), e.g. /api/v1/integration/payment/status',
     );

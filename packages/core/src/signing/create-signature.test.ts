@@ -28,7 +28,10 @@ const WORKED = {
 } as const;
 
 const implementations = [
-  ['node:crypto', async (params: Parameters<typeof createSignatureNode>[0]) => createSignatureNode(params)],
+  [
+    'node:crypto',
+    async (params: Parameters<typeof createSignatureNode>[0]) => createSignatureNode(params),
+  ],
   ['WebCrypto', createSignatureWeb],
 ] as const;
 
@@ -154,7 +157,9 @@ describe('signature properties', () => {
     fc.assert(
       fc.property(
         params,
-        fc.constantFrom('body', 'path', 'clientCode') as fc.Arbitrary<'body' | 'path' | 'clientCode'>,
+        fc.constantFrom('body', 'path', 'clientCode') as fc.Arbitrary<
+          'body' | 'path' | 'clientCode'
+        >,
         fc.nat(),
         fc.integer({ min: 0x21, max: 0x7e }),
         (p, field, position, replacement) => {

@@ -1,6 +1,6 @@
-import { createSignature } from '#create-signature';
 import ky, { TimeoutError as KyTimeoutError } from 'ky';
 import * as z from 'zod/mini';
+import { createSignature } from '#create-signature';
 import { type CredentialOptions, type ResolvedCredentials, resolveCredentials } from '../config.js';
 import { ProgramHeader } from '../constants.js';
 import {
@@ -185,7 +185,8 @@ type Failure =
  */
 export function createTransport(options: TransportOptions = {}): Transport {
   const credentials = resolveCredentials(options);
-  const env = options.env ?? (globalThis as { process?: { env?: Record<string, string> } }).process?.env;
+  const env =
+    options.env ?? (globalThis as { process?: { env?: Record<string, string> } }).process?.env;
   const level = (options.logLevel ?? env?.['PRAKERJA_LOG_LEVEL'] ?? 'warn') as LogLevel;
   const logger = redactingLogger(options.logger ?? createLogger({ level }), [credentials.signKey]);
   const clock = createClock(options.clock ?? {}, logger);
@@ -323,12 +324,15 @@ export function createTransport(options: TransportOptions = {}): Transport {
       try {
         await sleep(delayMs, signal);
       } catch (reason) {
-        throw new RequestAbortedError(`request to ${call.path} was aborted while waiting to retry`, {
-          endpoint: call.path,
-          maybeProcessed: false,
-          attempts: attempt,
-          cause: reason,
-        });
+        throw new RequestAbortedError(
+          `request to ${call.path} was aborted while waiting to retry`,
+          {
+            endpoint: call.path,
+            maybeProcessed: false,
+            attempts: attempt,
+            cause: reason,
+          },
+        );
       }
     }
   }
@@ -376,7 +380,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
     return retry(`connection error${code ? ` ${code}` : ''}`, connectionError);
   }
 
-  type Outcome<T> = { kind: 'ok'; value: TransportResponse<T> } | { kind: 'fail'; failure: Failure };
+  type Outcome<T> =
+    | { kind: 'ok'; value: TransportResponse<T> }
+    | { kind: 'fail'; failure: Failure };
 
   function interpret<T>(
     call: TransportRequest<T>,
@@ -395,41 +401,51 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
     const status = response.status;
     const ok = status >= 200 && status < 300;
-    if (ok && parsed) {
-      const envelope = z.safeParse(successEnvelopeSchema, json);
-      if (envelope.success) {
-        const data = z.safeParse(call.data, envelope.data.data);
-        if (!data.success) {
-          throw new ResponseValidationError(toIssues(data.error), call.path, status);
-        }
-        return {
-          kind: 'ok',
-          value: { data: data.data, message: envelope.data.message ?? '', status, attempts: attempt },
-        };
+    const declaredFailure =
+      parsed &&
+      typeof json === 'object' &&
+      json !== null &&
+      (json as { success?: unknown }).success === false;
+    if (ok && !declaredFailure) {
+      if (!parsed) {
+        throw new ResponseValidationError(
+          [
+            {
+              path: [],
+              message: `expected a JSON body, got ${text.length} bytes of ${response.headers.get('content-type') ?? 'unknown type'}`,
+            },
+          ],
+          call.path,
+          status,
+        );
       }
-    }
-    if (ok && !parsed) {
-      throw new ResponseValidationError(
-        [{ path: [], message: `expected a JSON body, got ${text.length} bytes of ${response.headers.get('content-type') ?? 'unknown type'}` }],
-        call.path,
-        status,
-      );
+      const envelope = z.safeParse(successEnvelopeSchema, json);
+      if (!envelope.success) {
+        throw new ResponseValidationError(
+          [{ path: ['success'], message: 'expected a {success, message, data} envelope' }],
+          call.path,
+          status,
+        );
+      }
+      const data = z.safeParse(call.data, envelope.data.data);
+      if (!data.success) {
+        throw new ResponseValidationError(toIssues(data.error), call.path, status);
+      }
+      return {
+        kind: 'ok',
+        value: { data: data.data, message: envelope.data.message ?? '', status, attempts: attempt },
+      };
     }
     const envelope = parsed ? z.safeParse(errorEnvelopeSchema, json) : undefined;
     const code = envelope?.success
       ? String(envelope.data.code ?? envelope.data.errorCode ?? '') || undefined
       : undefined;
     const programMessage = redact(
-      envelope?.success && envelope.data.message ? envelope.data.message : response.statusText || `HTTP ${status}`,
+      envelope?.success && envelope.data.message
+        ? envelope.data.message
+        : response.statusText || `HTTP ${status}`,
       secrets,
     ) as string;
-    if (ok && !envelope?.success) {
-      throw new ResponseValidationError(
-        [{ path: ['success'], message: 'expected a {success, message, data} envelope' }],
-        call.path,
-        status,
-      );
-    }
     const retryAfter = parseRetryAfter(response.headers.get('retry-after'), receivedAt);
     // 408 and 429 mean the program refused the request before processing it: safe to re-send.
     const refusedUnprocessed = status === 408 || status === 429;
