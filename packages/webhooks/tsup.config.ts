@@ -1,0 +1,19 @@
+import { defineConfig, type Options } from 'tsup';
+
+// Two builds, as in @prakerja-kit/core: `node` bundles the node:crypto backend (synchronous),
+// `web` the WebCrypto one. `#crypto` is resolved by the package.json "imports" conditions.
+const variant = (name: 'node' | 'web'): Options => ({
+  entry: ['src/index.ts'],
+  outDir: `dist/${name}`,
+  format: ['esm', 'cjs'],
+  platform: name === 'node' ? 'node' : 'neutral',
+  target: 'es2022',
+  dts: { compilerOptions: { customConditions: name === 'node' ? ['node'] : ['worker'] } },
+  esbuildOptions: (options) => {
+    options.conditions = name === 'node' ? ['node'] : ['worker', 'browser'];
+  },
+  clean: true,
+  sourcemap: true,
+});
+
+export default defineConfig([variant('node'), variant('web')]);
