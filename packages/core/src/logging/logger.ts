@@ -13,9 +13,13 @@ export type LogFields = Record<string, unknown>;
  * tokens never reach it, and redeem codes, emails and Prakerja numbers arrive masked.
  */
 export interface Logger {
+  /** Request and response details (redacted bodies). */
   debug(message: string, fields?: LogFields): void;
+  /** Retries and other recoverable events. */
   info(message: string, fields?: LogFields): void;
+  /** Clock skew and other conditions that need attention. */
   warn(message: string, fields?: LogFields): void;
+  /** Failures. */
   error(message: string, fields?: LogFields): void;
 }
 

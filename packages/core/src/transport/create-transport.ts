@@ -46,8 +46,11 @@ export interface RetryEvent {
 
 /** Callbacks to observe traffic (metrics, tracing). A hook that throws is logged and ignored. */
 export interface TransportHooks {
+  /** Called before every attempt. */
   onRequest?: ((event: RequestEvent) => void) | undefined;
+  /** Called when an attempt gets an HTTP response (any status). */
   onResponse?: ((event: ResponseEvent) => void) | undefined;
+  /** Called before waiting to retry. */
   onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
