@@ -1,0 +1,36 @@
+export type { PlatformClient, PlatformClientOptions } from './client.js';
+export { createPlatformClient } from './client.js';
+export type { Catalogue, CatalogueOptions, Seats, WithSeats } from './create-catalogue.js';
+export { createCatalogue } from './create-catalogue.js';
+export type { PaymentStateStore, SeenPaymentState } from './create-memory-payment-store.js';
+export { createMemoryPaymentStore } from './create-memory-payment-store.js';
+export type { PaymentWatcher, PaymentWatcherOptions } from './create-payment-watcher.js';
+export { createPaymentWatcher } from './create-payment-watcher.js';
+export type { PurchaseErrorDescription, PurchaseErrorReason } from './describe-purchase-error.js';
+export { describePurchaseError } from './describe-purchase-error.js';
+export type { ReconcileOptions } from './internal/reconcile.js';
+export type { AuthorizeResult, VoidResult } from './resources/payment-results.js';
+export type { PaymentsResource } from './resources/payments.js';
+export type { QuotasResource } from './resources/quotas.js';
+export type { Course, Schedule } from './schemas/catalogue.js';
+export { courseSchema, scheduleSchema } from './schemas/catalogue.js';
+export type {
+  OtpChallenge,
+  Payment,
+  PaymentAuthorizeParams,
+  PaymentRetrieveParams,
+  PaymentSendOtpParams,
+  PaymentState,
+  PaymentVoidParams,
+} from './schemas/payment.js';
+export type {
+  PaymentAuthorizedEvent,
+  PaymentEvent,
+  PaymentVoidedEvent,
+} from './schemas/payment-events.js';
+export {
+  paymentAuthorizedEventSchema,
+  paymentEventSchema,
+  paymentVoidedEventSchema,
+} from './schemas/payment-events.js';
+export type { Quota, QuotaRetrieveParams } from './schemas/quota.js';

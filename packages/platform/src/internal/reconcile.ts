@@ -1,0 +1,63 @@
+import { ProgramApiError, type RequestOptions } from '@prakerja-kit/core';
+import type { Payment } from '../schemas/payment.js';
+
+/** How reconciliation through payment status behaves after an ambiguous authorize or void. */
+export interface ReconcileOptions {
+  /**
+   * Status lookups before giving up. A "not found" is only trusted after the last one, because
+   * after a timeout the program may still be committing the authorize.
+   * @default 3
+   */
+  attempts?: number | undefined;
+  /**
+   * Milliseconds between lookups.
+   * @default 1000
+   */
+  delayMs?: number | undefined;
+}
+
+/** What payment status said about an invoice. */
+export type ReconcileFinding =
+  | { kind: 'found'; payment: Payment }
+  | { kind: 'not_found' }
+  | { kind: 'failed'; error: unknown };
+
+/**
+ * True when payment status says no purchase has this invoice code. The program does not
+ * document this answer: the SDK assumes `ERRPLT40016` (the sandbox's code) or an HTTP 404.
+ */
+export function isPaymentNotFound(error: unknown): boolean {
+  return (
+    error instanceof ProgramApiError &&
+    (error.code === 'ERRPLT40016' || (error.code === undefined && error.status === 404))
+  );
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Looks the invoice up through payment status, a few times, and reports what it found.
+ * Never re-sends the state-changing call itself.
+ */
+export async function reconcile(
+  retrieve: (invoiceCode: string, options?: RequestOptions) => Promise<Payment>,
+  invoiceCode: string,
+  settings: ReconcileOptions,
+  options: RequestOptions | undefined,
+  done: (payment: Payment) => boolean = () => true,
+): Promise<ReconcileFinding> {
+  const attempts = Math.max(1, settings.attempts ?? 3);
+  const delayMs = settings.delayMs ?? 1000;
+  let finding: ReconcileFinding = { kind: 'not_found' };
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    if (attempt > 1) await wait(delayMs);
+    try {
+      const payment = await retrieve(invoiceCode, options);
+      finding = { kind: 'found', payment };
+      if (done(payment)) return finding;
+    } catch (error) {
+      finding = isPaymentNotFound(error) ? { kind: 'not_found' } : { kind: 'failed', error };
+    }
+  }
+  return finding;
+}

@@ -1,0 +1,43 @@
+import { ProgramPath, parseParams, type RequestOptions, type Transport } from '@prakerja-kit/core';
+import {
+  type Quota,
+  type QuotaRetrieveParams,
+  quotaRetrieveParamsSchema,
+  quotaWireSchema,
+} from '../schemas/quota.js';
+
+/** Remaining seats per schedule (program `payment/quota-schedule`). */
+export interface QuotasResource {
+  /**
+   * Returns the seats left on one schedule. Read-only: retried freely on transient failures.
+   *
+   * Throws `RequestValidationError` naming the field before sending when a code is empty, and
+   * `ProgramApiError` when the program refuses (e.g. `ERRPLT40036`, or an unknown schedule).
+   *
+   * @example
+   * const { quota } = await client.quotas.retrieve({ courseCode, scheduleCode });
+   */
+  retrieve(params: QuotaRetrieveParams, options?: RequestOptions): Promise<Quota>;
+}
+
+/** @internal */
+export function createQuotasResource(transport: Transport): QuotasResource {
+  return {
+    async retrieve(params, options) {
+      const input = parseParams(quotaRetrieveParamsSchema, params, ProgramPath.QUOTA_SCHEDULE);
+      const { data } = await transport.request({
+        method: 'POST',
+        path: ProgramPath.QUOTA_SCHEDULE,
+        body: { course_code: input.courseCode, schedule_code: input.scheduleCode },
+        readOnly: true,
+        data: quotaWireSchema,
+        options,
+      });
+      return {
+        courseCode: data.course_code ?? input.courseCode,
+        scheduleCode: data.schedule_code ?? input.scheduleCode,
+        quota: data.quota,
+      };
+    },
+  };
+}
