@@ -1,0 +1,177 @@
+import {
+  ConfigurationError,
+  createTransport,
+  PRODUCTION_CONSENT_URL,
+  PRODUCTION_SSO_BASE_URL,
+  ProgramPath,
+  resolveCredentials,
+  type Transport,
+  type TransportOptions,
+} from '@prakerja-kit/core';
+import { toBase64Url } from './internal/base64url.js';
+import type { ProviderContext } from './internal/context.js';
+import { hmacSha256 } from './internal/hmac.js';
+import { type AssignmentsResource, createAssignmentsResource } from './resources/assignments.js';
+import { type AttendanceResource, createAttendanceResource } from './resources/attendance.js';
+import { type CompletionResource, createCompletionResource } from './resources/completion.js';
+import { createRedeemCodesResource, type RedeemCodesResource } from './resources/redeem-codes.js';
+import { createSsoResource, type SsoResource } from './resources/sso.js';
+import { DEFAULT_SSO_SCOPE } from './schemas/sso.js';
+
+/** SSO settings (login with a Prakerja account). */
+export interface ProviderSsoOptions {
+  /**
+   * `client_id` for SSO. The docs show `X-Client-Id: CLIENT_CODE`, so it defaults to the client code.
+   * @default clientCode
+   */
+  clientId?: string | undefined;
+  /** `client_name` on the consent URL. @default clientId */
+  clientName?: string | undefined;
+  /** Where Prakerja sends the browser after a successful login (`redirect_uri`). */
+  redirectUri?: string | undefined;
+  /** Where Prakerja sends the browser when login fails (`login_uri`), usually the LP login page. */
+  loginUri?: string | undefined;
+  /** Profile fields to ask for. @default ['name', 'email', 'prakerjaid', 'notelp'] */
+  scope?: readonly string[] | undefined;
+  /**
+   * The consent page. Falls back to `PRAKERJA_CONSENT_URL`, then `<ssoBaseUrl>/consent-sso` when
+   * the SSO host is not production (the sandbox serves it there), then production.
+   * @default 'https://oauth.prakerja.go.id/consent-sso'
+   */
+  consentUrl?: string | undefined;
+  /**
+   * Refresh endpoint path: the docs name `/api/v1/oauth/token/refresh` but their curl calls
+   * `/api/v1/oauth/token` (program-api.md §4.15, UNCERTAIN).
+   * @default '/api/v1/oauth/token/refresh'
+   */
+  refreshPath?: string | undefined;
+  /**
+   * How the access token goes into `Authorization` on the profile call: `raw` as documented,
+   * or `bearer` (`token_type` says Bearer; program-api.md §9 lists the inconsistency).
+   * @default 'raw'
+   */
+  authorizationScheme?: 'raw' | 'bearer' | undefined;
+  /** Refresh this many seconds before the access token expires. @default 60 */
+  refreshMarginSeconds?: number | undefined;
+}
+
+/** Options of {@link createProviderClient}. */
+export interface ProviderClientOptions extends TransportOptions {
+  /**
+   * Secret for the LP's signed `state` values (attendance and SSO), at least 32 characters.
+   * Several for rotation: the first signs, all verify. Falls back to `PRAKERJA_STATE_SECRET`.
+   *
+   * When neither is set, a secret is derived from the sign key as
+   * HMAC-SHA256(signKey, "prakerja-kit/provider/state-secret/v1"): the sign key itself never
+   * signs a state, but rotating it invalidates states in flight.
+   */
+  stateSecret?: string | readonly string[] | undefined;
+  /**
+   * How long a `state` is accepted, in seconds.
+   * @default 1800
+   */
+  stateTtlSeconds?: number | undefined;
+  /**
+   * The attendance `redirect_uri` registered with Prakerja. Falls back to `PRAKERJA_REDIRECT_URI`.
+   */
+  redirectUri?: string | undefined;
+  /** SSO settings. */
+  sso?: ProviderSsoOptions | undefined;
+}
+
+/** The LP (Lembaga Pelatihan, training provider) client. */
+export interface ProviderClient {
+  /** Attendance verification, redeem-code status per sequence, and test-code reset. */
+  readonly attendance: AttendanceResource;
+  /** TPM (Tugas Praktik Mandiri) and UK (Unjuk Keterampilan) submissions, feedback and status. */
+  readonly assignments: AssignmentsResource;
+  /** Progress and completion of a redeem code in one call. */
+  readonly completion: CompletionResource;
+  /** Login with a Prakerja account. */
+  readonly sso: SsoResource;
+  /** The legacy (2022) redeem commit. */
+  readonly redeemCodes: RedeemCodesResource;
+  /** The signed transport, for calls the SDK does not wrap. */
+  readonly transport: Transport;
+}
+
+const MIN_STATE_SECRET = 32;
+
+/**
+ * Creates the LP client: every LP endpoint of the program, plus attendance verification with a
+ * signed state, completion tracking and SSO helpers.
+ *
+ * Credentials come from options or `PRAKERJA_CLIENT_CODE` / `PRAKERJA_SIGN_KEY` /
+ * `PRAKERJA_BASE_URL`; a missing or malformed one throws `ConfigurationError`.
+ *
+ * @example
+ * const client = createProviderClient({
+ *   clientCode: 'lp-demo', signKey: 'sk_fake_demo_key', baseUrl: sandbox.url,
+ *   redirectUri: 'https://lp.example/attendance/return', stateSecret: process.env.STATE_SECRET,
+ * });
+ */
+export function createProviderClient(options: ProviderClientOptions = {}): ProviderClient {
+  const transport = createTransport(options);
+  const env =
+    options.env ??
+    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ??
+    {};
+  const configured = options.stateSecret ?? env['PRAKERJA_STATE_SECRET'];
+  const list =
+    configured === undefined ? [] : typeof configured === 'string' ? [configured] : [...configured];
+  if (
+    configured !== undefined &&
+    (list.length === 0 || list.some((secret) => secret.length < MIN_STATE_SECRET))
+  ) {
+    throw new ConfigurationError(
+      'stateSecret',
+      `stateSecret (PRAKERJA_STATE_SECRET) must be at least ${MIN_STATE_SECRET} characters; its value is not shown`,
+    );
+  }
+  let secrets: Promise<readonly string[]> | undefined;
+  const stateSecrets = () => {
+    secrets ??= list.length
+      ? Promise.resolve(list)
+      : hmacSha256(
+          resolveCredentials(options).signKey,
+          'prakerja-kit/provider/state-secret/v1',
+        ).then((mac) => [toBase64Url(mac)]);
+    return secrets;
+  };
+  const sso = options.sso ?? {};
+  const { ssoBaseUrl } = transport.config;
+  const clientId = sso.clientId ?? transport.config.clientCode;
+  const context: ProviderContext = {
+    transport,
+    stateSecrets,
+    stateTtlSeconds: options.stateTtlSeconds ?? 1800,
+    redirectUri: options.redirectUri ?? env['PRAKERJA_REDIRECT_URI'],
+    now: () => transport.clock.nowMs(),
+    sso: {
+      clientId,
+      clientName: sso.clientName ?? clientId,
+      redirectUri: sso.redirectUri,
+      loginUri: sso.loginUri,
+      scope: sso.scope ?? DEFAULT_SSO_SCOPE,
+      consentUrl:
+        sso.consentUrl ??
+        env['PRAKERJA_CONSENT_URL'] ??
+        (ssoBaseUrl === PRODUCTION_SSO_BASE_URL
+          ? PRODUCTION_CONSENT_URL
+          : `${ssoBaseUrl}/consent-sso`),
+      refreshPath: sso.refreshPath ?? ProgramPath.SSO_REFRESH,
+      authorizationScheme: sso.authorizationScheme ?? 'raw',
+      refreshMarginSeconds: sso.refreshMarginSeconds ?? 60,
+    },
+  };
+  const attendance = createAttendanceResource(context);
+  const assignments = createAssignmentsResource(context);
+  return {
+    attendance,
+    assignments,
+    completion: createCompletionResource(attendance, assignments),
+    sso: createSsoResource(context),
+    redeemCodes: createRedeemCodesResource(context),
+    transport,
+  };
+}

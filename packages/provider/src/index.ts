@@ -1,0 +1,65 @@
+export type { RequestOptions } from '@prakerja-kit/core';
+export type { ProviderClient, ProviderClientOptions, ProviderSsoOptions } from './client.js';
+export { createProviderClient } from './client.js';
+export type {
+  StatusWatcher,
+  StatusWatcherOptions,
+  TrackedRedeemCode,
+} from './create-status-watcher.js';
+export { createStatusWatcher } from './create-status-watcher.js';
+export type { AssignmentsResource } from './resources/assignments.js';
+export type {
+  AttendanceConfirmation,
+  AttendanceConfirmParams,
+  AttendanceRejectionReason,
+  AttendanceResource,
+  VerificationUrl,
+} from './resources/attendance.js';
+export type {
+  AssignmentProgress,
+  CompletionResource,
+  CompletionRetrieveParams,
+  CourseProgress,
+  SequenceProgress,
+} from './resources/completion.js';
+export type { RedeemCodesCommitParams, RedeemCodesResource } from './resources/redeem-codes.js';
+export type {
+  SsoCallbackFailureReason,
+  SsoCallbackResult,
+  SsoHandleCallbackParams,
+  SsoLoginUrl,
+  SsoResource,
+  SsoTokenManager,
+  SsoTokenManagerOptions,
+} from './resources/sso.js';
+export type {
+  AssignmentsRetrieveParams,
+  AssignmentsReviewParams,
+  AssignmentsSubmitParams,
+  SubmissionRecord,
+  SubmissionState,
+} from './schemas/assignments.js';
+export type {
+  AttendanceCreateVerificationUrlParams,
+  AttendanceResetParams,
+  AttendanceRetrieveParams,
+  AttendanceStatus,
+  RedeemCommitResult,
+} from './schemas/attendance.js';
+export type { AssignmentScope } from './schemas/common.js';
+export type {
+  AssignmentReviewedEvent,
+  AssignmentSubmittedEvent,
+  AttendanceVerifiedEvent,
+  CourseCompletedEvent,
+  ProviderEvent,
+} from './schemas/events.js';
+export type {
+  SsoCreateTokenParams,
+  SsoProfile,
+  SsoRefreshTokenParams,
+  SsoRetrieveProfileParams,
+  SsoScope,
+  SsoToken,
+  SsoUrlParams,
+} from './schemas/sso.js';

@@ -1,0 +1,332 @@
+import {
+  ProgramPath,
+  parseParams,
+  type RequestOptions,
+  RequestValidationError,
+} from '@prakerja-kit/core';
+import type { ProviderContext } from '../internal/context.js';
+import { signState, verifyState } from '../internal/state-token.js';
+import { timingSafeEqual } from '../internal/timing-safe-equal.js';
+import {
+  type SsoCreateTokenParams,
+  type SsoProfile,
+  type SsoRefreshTokenParams,
+  type SsoRetrieveProfileParams,
+  type SsoToken,
+  type SsoTokenWire,
+  type SsoUrlParams,
+  ssoCreateTokenParamsSchema,
+  ssoLoginUrlSchema,
+  ssoProfileSchema,
+  ssoRefreshTokenParamsSchema,
+  ssoRetrieveProfileParamsSchema,
+  ssoTokenWireSchema,
+  ssoUrlParamsSchema,
+} from '../schemas/sso.js';
+
+/** A login URL plus the signed `state` to keep for the callback. */
+export interface SsoLoginUrl {
+  /** Where to send the browser. */
+  url: string;
+  /** Keep it (an `HttpOnly` cookie) and pass it to `sso.handleCallback`. */
+  state: string;
+  /** When `state` stops being accepted, Unix seconds. */
+  expiresAt: number;
+}
+
+/** Params of `sso.handleCallback`. */
+export interface SsoHandleCallbackParams {
+  /** The URL Prakerja redirected to (`redirect_uri?code=…&state=…`), or its query. */
+  returnUrl: string | URL | URLSearchParams;
+  /**
+   * The state issued with the login URL, read back from where the LP kept it (the cookie). The
+   * returned `state` must equal it: this binds the login to the browser that started it.
+   */
+  state: string;
+}
+
+/** Why an SSO callback was refused. */
+export type SsoCallbackFailureReason =
+  | 'invalid-state'
+  | 'expired-state'
+  /** The returned `state` differs from the one kept for this browser (login CSRF). */
+  | 'state-mismatch'
+  /** No `code` on the callback URL. */
+  | 'missing-code';
+
+/** The outcome of `sso.handleCallback`. */
+export type SsoCallbackResult =
+  | { ok: true; token: SsoToken }
+  | { ok: false; reason: SsoCallbackFailureReason };
+
+/** Keeps an SSO token fresh. */
+export interface SsoTokenManager {
+  /** The current token. */
+  readonly token: SsoToken;
+  /** The access token, refreshed first when it expires within `refreshMarginSeconds`. */
+  getAccessToken(options?: RequestOptions): Promise<string>;
+  /** Refreshes now. Concurrent callers share one refresh. */
+  refresh(options?: RequestOptions): Promise<SsoToken>;
+}
+
+/** Options of `sso.createTokenManager`. */
+export interface SsoTokenManagerOptions {
+  /** Called with each new token, e.g. to store it in the session. */
+  onRefresh?: ((token: SsoToken) => void | Promise<void>) | undefined;
+}
+
+/** Login with a Prakerja account (SSO / OAuth on `api-proxy.prakerja.go.id`). */
+export interface SsoResource {
+  /**
+   * Builds the consent URL the browser opens (`https://oauth.prakerja.go.id/consent-sso`), with
+   * a signed `state`. No request is sent (program-api.md §4.12).
+   *
+   * @example
+   * const { url, state } = await client.sso.createConsentUrl();
+   */
+  createConsentUrl(params?: SsoUrlParams): Promise<SsoLoginUrl>;
+  /**
+   * Asks the program for a login URL (`GET /api/v1/oauth/authorize`, signed with `X-Signature`).
+   * How the program signs this GET is not documented; the SDK signs path and empty body
+   * (program-api.md §3, UNCERTAIN).
+   *
+   * @example
+   * const { url, state } = await client.sso.createLoginUrl();
+   */
+  createLoginUrl(params?: SsoUrlParams, options?: RequestOptions): Promise<SsoLoginUrl>;
+  /**
+   * Handles the redirect back: checks `state` against the one kept for this browser, then
+   * exchanges `code` for tokens. Returns `ok: false` with a reason for a bad callback; throws
+   * when the exchange itself fails.
+   *
+   * @example
+   * const result = await client.sso.handleCallback({ returnUrl: request.url, state: cookie });
+   */
+  handleCallback(
+    params: SsoHandleCallbackParams,
+    options?: RequestOptions,
+  ): Promise<SsoCallbackResult>;
+  /**
+   * Exchanges an authorization `code` for tokens (`POST /api/v1/oauth/token`). `expires_in` is
+   * a Unix timestamp string (program-api.md §4.14), mapped to `expiresAt`.
+   *
+   * @example
+   * const token = await client.sso.createToken({ code });
+   */
+  createToken(params: SsoCreateTokenParams, options?: RequestOptions): Promise<SsoToken>;
+  /**
+   * Gets a new token with the refresh token. The documented path is `/api/v1/oauth/token/refresh`
+   * but the doc's curl uses `/api/v1/oauth/token`; set `sso.refreshPath` to switch
+   * (program-api.md §4.15, UNCERTAIN).
+   *
+   * @example
+   * const fresh = await client.sso.refreshToken({ refreshToken: token.refreshToken });
+   */
+  refreshToken(params: SsoRefreshTokenParams, options?: RequestOptions): Promise<SsoToken>;
+  /**
+   * The participant's Prakerja profile (`GET /api/v1/resource/user_profile`). The access token is
+   * sent as `Authorization` without `Bearer`, as documented; see `sso.authorizationScheme`.
+   *
+   * @example
+   * const profile = await client.sso.retrieveProfile({ accessToken: token.accessToken });
+   */
+  retrieveProfile(params: SsoRetrieveProfileParams, options?: RequestOptions): Promise<SsoProfile>;
+  /**
+   * Wraps a token so `getAccessToken()` refreshes it shortly before it expires.
+   *
+   * @example
+   * const session = client.sso.createTokenManager(token, { onRefresh: save });
+   * const profile = await client.sso.retrieveProfile({ accessToken: await session.getAccessToken() });
+   */
+  createTokenManager(token: SsoToken, options?: SsoTokenManagerOptions): SsoTokenManager;
+}
+
+function searchOf(returnUrl: SsoHandleCallbackParams['returnUrl']): URLSearchParams {
+  if (returnUrl instanceof URLSearchParams) return returnUrl;
+  return (returnUrl instanceof URL ? returnUrl : new URL(returnUrl, 'http://localhost'))
+    .searchParams;
+}
+
+/** Builds the SSO resource. */
+export function createSsoResource(context: ProviderContext): SsoResource {
+  const { transport, sso } = context;
+
+  function toToken(wire: SsoTokenWire): SsoToken {
+    const value = Number(wire.expires_in);
+    // `expires_in` is documented as a Unix timestamp; a small number can only be a duration.
+    const nowSeconds = Math.floor(context.now() / 1000);
+    const expiresAt = Number.isFinite(value)
+      ? value > 1_000_000_000
+        ? Math.floor(value)
+        : nowSeconds + Math.floor(value)
+      : nowSeconds;
+    return {
+      accessToken: wire.access_token,
+      refreshToken: wire.refresh_token,
+      expiresAt,
+      scope: wire.scope ?? undefined,
+      tokenType: wire.token_type ?? undefined,
+    };
+  }
+
+  async function urlInputs(params: SsoUrlParams | undefined, endpoint: string) {
+    const input = parseParams(ssoUrlParamsSchema, params ?? {}, endpoint);
+    const redirectUri = input.redirectUri ?? sso.redirectUri;
+    const loginUri = input.loginUri ?? sso.loginUri;
+    const missing =
+      redirectUri === undefined ? 'redirectUri' : loginUri === undefined ? 'loginUri' : undefined;
+    if (missing || redirectUri === undefined || loginUri === undefined) {
+      throw new RequestValidationError(
+        [
+          {
+            path: [missing ?? 'redirectUri'],
+            message: `pass ${missing} here or as sso.${missing} to createProviderClient`,
+          },
+        ],
+        endpoint,
+      );
+    }
+    const now = context.now();
+    const state = await signState(
+      await context.stateSecrets(),
+      { k: 'sso' },
+      context.stateTtlSeconds,
+      now,
+    );
+    return {
+      fields: {
+        scope: (input.scope ?? sso.scope).join(' '),
+        state,
+        redirect_uri: redirectUri,
+        login_uri: loginUri,
+        client_id: sso.clientId,
+      },
+      state,
+      expiresAt: Math.floor(now / 1000) + context.stateTtlSeconds,
+    };
+  }
+
+  async function createToken(params: SsoCreateTokenParams, options?: RequestOptions) {
+    const input = parseParams(ssoCreateTokenParamsSchema, params, ProgramPath.SSO_TOKEN);
+    const response = await transport.request({
+      method: 'POST',
+      path: ProgramPath.SSO_TOKEN,
+      api: 'sso',
+      auth: 'client-id',
+      body: { code: input.code },
+      readOnly: false,
+      data: ssoTokenWireSchema,
+      secrets: [input.code],
+      options,
+    });
+    return toToken(response.data);
+  }
+
+  async function refreshToken(params: SsoRefreshTokenParams, options?: RequestOptions) {
+    const input = parseParams(ssoRefreshTokenParamsSchema, params, sso.refreshPath);
+    const response = await transport.request({
+      method: 'POST',
+      path: sso.refreshPath,
+      api: 'sso',
+      auth: 'client-id',
+      body: { token: input.refreshToken },
+      readOnly: false,
+      data: ssoTokenWireSchema,
+      secrets: [input.refreshToken],
+      options,
+    });
+    return toToken(response.data);
+  }
+
+  return {
+    async createConsentUrl(params) {
+      const { fields, state, expiresAt } = await urlInputs(params, sso.consentUrl);
+      const all: Record<string, string> = { ...fields, client_name: sso.clientName };
+      // Each value encodeURIComponent-encoded, spaces as %20 (program-api.md §4.12).
+      const query = Object.entries(all)
+        .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+        .join('&');
+      return { url: `${sso.consentUrl}?${query}`, state, expiresAt };
+    },
+
+    async createLoginUrl(params, options) {
+      const { fields, state, expiresAt } = await urlInputs(params, ProgramPath.SSO_AUTHORIZE);
+      const response = await transport.request({
+        method: 'GET',
+        path: ProgramPath.SSO_AUTHORIZE,
+        api: 'sso',
+        query: fields,
+        readOnly: true,
+        data: ssoLoginUrlSchema,
+        options,
+      });
+      return { url: response.data.redirect_url, state, expiresAt };
+    },
+
+    async handleCallback(params, options) {
+      const checked = await verifyState(
+        await context.stateSecrets(),
+        params.state,
+        'sso',
+        context.now(),
+      );
+      if (!checked.ok) return { ok: false, reason: checked.reason };
+      const search = searchOf(params.returnUrl);
+      const returned = search.get('state');
+      if (returned === null || !timingSafeEqual(returned, params.state)) {
+        return { ok: false, reason: 'state-mismatch' };
+      }
+      const code = search.get('code');
+      if (!code) return { ok: false, reason: 'missing-code' };
+      return { ok: true, token: await createToken({ code }, options) };
+    },
+
+    createToken,
+    refreshToken,
+
+    async retrieveProfile(params, options) {
+      const input = parseParams(ssoRetrieveProfileParamsSchema, params, ProgramPath.SSO_PROFILE);
+      const response = await transport.request({
+        method: 'GET',
+        path: ProgramPath.SSO_PROFILE,
+        api: 'sso',
+        auth: 'client-id',
+        authorization:
+          sso.authorizationScheme === 'bearer' ? `Bearer ${input.accessToken}` : input.accessToken,
+        readOnly: true,
+        data: ssoProfileSchema,
+        secrets: [input.accessToken],
+        options,
+      });
+      return response.data;
+    },
+
+    createTokenManager(token, managerOptions = {}) {
+      let current = token;
+      let inflight: Promise<SsoToken> | undefined;
+      const refresh = (options?: RequestOptions): Promise<SsoToken> => {
+        inflight ??= refreshToken({ refreshToken: current.refreshToken }, options)
+          .then(async (fresh) => {
+            current = fresh;
+            await managerOptions.onRefresh?.(fresh);
+            return fresh;
+          })
+          .finally(() => {
+            inflight = undefined;
+          });
+        return inflight;
+      };
+      return {
+        get token() {
+          return current;
+        },
+        async getAccessToken(options) {
+          const nowSeconds = Math.floor(context.now() / 1000);
+          if (current.expiresAt - sso.refreshMarginSeconds <= nowSeconds) await refresh(options);
+          return current.accessToken;
+        },
+        refresh,
+      };
+    },
+  };
+}

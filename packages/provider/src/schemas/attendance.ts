@@ -1,0 +1,135 @@
+import * as z from 'zod/mini';
+import { attendanceSequenceSchema, looseIntSchema, redeemCodeSchema, urlSchema } from './common.js';
+
+const optionalString = z.optional(z.nullable(z.string()));
+const optionalInt = z.optional(z.nullable(looseIntSchema));
+
+/** Params of `attendance.retrieve` (`payment/redeem-code/status`, program-api.md §4.7). */
+export const attendanceRetrieveParamsSchema = z.object({
+  redeemCode: redeemCodeSchema,
+  /** @default 1 */
+  sequence: z._default(attendanceSequenceSchema, 1),
+});
+
+/** Params of `attendance.retrieve`. */
+export type AttendanceRetrieveParams = z.input<typeof attendanceRetrieveParamsSchema>;
+
+/** Params of `attendance.reset` (`payment/redeem-code/reset`, test codes only, §4.8). */
+export const attendanceResetParamsSchema = z.object({
+  redeemCode: redeemCodeSchema.check(
+    z.startsWith('PRAT-', 'reset works only for test redeem codes, which start with PRAT-'),
+  ),
+});
+
+/** Params of `attendance.reset`. */
+export type AttendanceResetParams = z.input<typeof attendanceResetParamsSchema>;
+
+/** Params of `attendance.createVerificationUrl` (`oauth/url-generate`, §4.6). */
+export const attendanceCreateVerificationUrlParamsSchema = z.object({
+  redeemCode: redeemCodeSchema,
+  /** @default 1 */
+  sequence: z._default(attendanceSequenceSchema, 1),
+  email: z.string().check(z.trim(), z.regex(/^[^\s@]+@[^\s@]+$/, 'email must be an email address')),
+  redirectUri: z.optional(urlSchema),
+});
+
+/** Params of `attendance.createVerificationUrl`. */
+export type AttendanceCreateVerificationUrlParams = z.input<
+  typeof attendanceCreateVerificationUrlParamsSchema
+>;
+
+/**
+ * `data` of `payment/redeem-code/status` and `payment/redeem-code/reset`, mapped to camelCase.
+ *
+ * Only the first fields are documented; the rest come from a public integration (program-api.md
+ * §4.7). Every field but `redeem_code` is optional, and integers may arrive as strings.
+ */
+export const attendanceStatusSchema = z.pipe(
+  z.looseObject({
+    redeem_code: z.string(),
+    course_code: optionalString,
+    invoice_code: optionalString,
+    schedule_code: optionalString,
+    status: optionalInt,
+    attendance_status: optionalInt,
+    redeem_at: optionalString,
+    dp_platform: optionalString,
+    schedule_start_end: optionalString,
+    course_type: optionalInt,
+    course_type_label: optionalString,
+    course_learning_method: optionalString,
+    is_online_attendance: z.optional(z.nullable(z.boolean())),
+    sequence: optionalInt,
+  }),
+  z.transform((data) => ({
+    redeemCode: data.redeem_code,
+    courseCode: data.course_code ?? undefined,
+    invoiceCode: data.invoice_code ?? undefined,
+    scheduleCode: data.schedule_code ?? undefined,
+    /** Redeem status; `1` for a redeemed code. The full enum is not documented. */
+    status: data.status ?? undefined,
+    /** `1` = verified for this sequence; anything else is not verified (§4.7). */
+    attendanceStatus: data.attendance_status ?? undefined,
+    /** True when `attendance_status` is `1`. */
+    verified: data.attendance_status === 1,
+    redeemAt: data.redeem_at ?? undefined,
+    dpPlatform: data.dp_platform ?? undefined,
+    scheduleStartEnd: data.schedule_start_end ?? undefined,
+    courseType: data.course_type ?? undefined,
+    courseTypeLabel: data.course_type_label ?? undefined,
+    courseLearningMethod: data.course_learning_method ?? undefined,
+    isOnlineAttendance: data.is_online_attendance ?? undefined,
+    sequence: data.sequence ?? undefined,
+  })),
+);
+
+/** Attendance status of one redeem code for one sequence. */
+export type AttendanceStatus = z.output<typeof attendanceStatusSchema>;
+
+/**
+ * `data` of `oauth/url-generate`. The documented page hides the schema; `url`, `state` and
+ * `course` come from a public integration (program-api.md §4.6, UNCERTAIN).
+ */
+export const verificationUrlSchema = z.pipe(
+  z.looseObject({
+    url: urlSchema,
+    state: optionalString,
+    course: z.optional(
+      z.nullable(z.looseObject({ type: optionalInt, learning_method: optionalString })),
+    ),
+  }),
+  z.transform((data) => ({
+    url: data.url,
+    programState: data.state ?? undefined,
+    course: data.course
+      ? {
+          type: data.course.type ?? undefined,
+          learningMethod: data.course.learning_method ?? undefined,
+        }
+      : undefined,
+  })),
+);
+
+/** What url-generate returned, mapped. */
+export type VerificationUrlData = z.output<typeof verificationUrlSchema>;
+
+/** `data` of the legacy `payment/redeem-code/commit` (program-api.md §4.17). */
+export const redeemCommitSchema = z.pipe(
+  z.optional(
+    z.nullable(
+      z.looseObject({
+        redeem_code: optionalString,
+        course_code: optionalString,
+        status: optionalInt,
+      }),
+    ),
+  ),
+  z.transform((data) => ({
+    redeemCode: data?.redeem_code ?? undefined,
+    courseCode: data?.course_code ?? undefined,
+    status: data?.status ?? undefined,
+  })),
+);
+
+/** What the legacy commit returned, mapped. */
+export type RedeemCommitResult = z.output<typeof redeemCommitSchema>;

@@ -1,0 +1,91 @@
+import * as z from 'zod/mini';
+import { redeemCodeSchema, urlSchema } from './common.js';
+
+const optionalString = z.optional(z.nullable(z.string()));
+const optionalId = z.optional(z.nullable(z.union([z.string(), z.number()])));
+
+/** Profile fields an LP may ask for (program-api.md §4.12). */
+export type SsoScope = 'name' | 'email' | 'prakerjaid' | 'notelp';
+
+/** Every profile field: `name email prakerjaid notelp`. */
+export const DEFAULT_SSO_SCOPE: readonly SsoScope[] = ['name', 'email', 'prakerjaid', 'notelp'];
+
+/** Params shared by the consent and login URL builders. */
+export const ssoUrlParamsSchema = z.object({
+  redirectUri: z.optional(urlSchema),
+  loginUri: z.optional(urlSchema),
+  scope: z.optional(z.array(z.string().check(z.regex(/^\S+$/, 'scope items have no spaces')))),
+});
+
+/** Params of `sso.createConsentUrl` and `sso.createLoginUrl`. */
+export type SsoUrlParams = z.input<typeof ssoUrlParamsSchema>;
+
+/** Params of `sso.createToken` (`oauth/token`, program-api.md §4.14). */
+export const ssoCreateTokenParamsSchema = z.object({ code: redeemCodeSchema });
+
+/** Params of `sso.createToken`. */
+export type SsoCreateTokenParams = z.input<typeof ssoCreateTokenParamsSchema>;
+
+/** Params of `sso.refreshToken` (program-api.md §4.15). */
+export const ssoRefreshTokenParamsSchema = z.object({ refreshToken: redeemCodeSchema });
+
+/** Params of `sso.refreshToken`. */
+export type SsoRefreshTokenParams = z.input<typeof ssoRefreshTokenParamsSchema>;
+
+/** Params of `sso.retrieveProfile` (program-api.md §4.16). */
+export const ssoRetrieveProfileParamsSchema = z.object({ accessToken: redeemCodeSchema });
+
+/** Params of `sso.retrieveProfile`. */
+export type SsoRetrieveProfileParams = z.input<typeof ssoRetrieveProfileParamsSchema>;
+
+/** `data` of `oauth/authorize` (§4.13). */
+export const ssoLoginUrlSchema = z.object({ redirect_url: urlSchema });
+
+/** `data` of `oauth/token` and the refresh call, on the wire (§4.14). */
+export const ssoTokenWireSchema = z.looseObject({
+  access_token: z.string().check(z.minLength(1)),
+  expires_in: z.union([z.string(), z.number()]),
+  refresh_token: z.string(),
+  scope: optionalString,
+  token_type: optionalString,
+});
+
+/** Token `data` as sent. */
+export type SsoTokenWire = z.output<typeof ssoTokenWireSchema>;
+
+/** Tokens from `oauth/token`, mapped. */
+export interface SsoToken {
+  /** Sent as `Authorization` to the profile call. */
+  accessToken: string;
+  /** Exchanged for a new token before `expiresAt`. */
+  refreshToken: string;
+  /** Expiry of the access token, Unix seconds (from `expires_in`, which is a timestamp). */
+  expiresAt: number;
+  /** Granted scope, as sent. */
+  scope: string | undefined;
+  /** `Bearer`, as sent. */
+  tokenType: string | undefined;
+}
+
+/** `data` of `resource/user_profile` (§4.16), mapped. */
+export const ssoProfileSchema = z.pipe(
+  z.looseObject({
+    dp_user_id: optionalId,
+    email: optionalString,
+    name: optionalString,
+    no_prakerja: optionalId,
+    phone_number: optionalId,
+    user_id: optionalId,
+  }),
+  z.transform((data) => ({
+    dpUserId: data.dp_user_id == null ? undefined : String(data.dp_user_id),
+    email: data.email ?? undefined,
+    name: data.name ?? undefined,
+    prakerjaNumber: data.no_prakerja == null ? undefined : String(data.no_prakerja),
+    phoneNumber: data.phone_number == null ? undefined : String(data.phone_number),
+    userId: data.user_id == null ? undefined : String(data.user_id),
+  })),
+);
+
+/** A participant's Prakerja profile. */
+export type SsoProfile = z.output<typeof ssoProfileSchema>;
