@@ -19,7 +19,11 @@ export default defineConfig({
     setupFiles: ['./vitest.setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
-    typecheck: { enabled: true, include: ['packages/*/src/**/*.test-d.ts'] },
+    typecheck: {
+      enabled: true,
+      include: ['packages/*/src/**/*.test-d.ts'],
+      tsconfig: './tsconfig.typetests.json',
+    },
     coverage: {
       provider: 'v8',
       include: ['packages/*/src/**/*.ts'],

@@ -1,0 +1,40 @@
+import { expectTypeOf, test } from 'vitest';
+import * as z from 'zod/mini';
+import {
+  createSignature,
+  createTransport,
+  PROGRAM_ERRORS,
+  type ProgramApiError,
+  type ProgramErrorCode,
+  type TransportResponse,
+} from './index.js';
+
+test('createSignature is synchronous on Node', () => {
+  expectTypeOf(
+    createSignature({
+      clientCode: 'c',
+      signKey: 'k',
+      timestamp: 1,
+      method: 'POST',
+      path: '/',
+      body: '',
+    }),
+  ).toEqualTypeOf<string>();
+});
+
+test('transport.request infers data from its schema', () => {
+  const transport = createTransport({ clientCode: 'c', signKey: 'sk_fake', env: {} });
+  const response = transport.request({
+    method: 'POST',
+    path: '/api/v1/integration/payment/quota-schedule',
+    readOnly: true,
+    data: z.object({ quota: z.number() }),
+  });
+  expectTypeOf(response).toEqualTypeOf<Promise<TransportResponse<{ quota: number }>>>();
+});
+
+test('error codes are a closed union with metadata for each', () => {
+  expectTypeOf<ProgramErrorCode>().toExtend<string>();
+  expectTypeOf(PROGRAM_ERRORS.ERRPLT40028.documented).toEqualTypeOf<boolean>();
+  expectTypeOf<ProgramApiError['code']>().toEqualTypeOf<string | undefined>();
+});
