@@ -11,9 +11,3 @@ export const priceSchema = z.int().check(z.gt(0, 'must be a positive whole numbe
 export const httpUrlSchema = z
   .string()
   .check(z.regex(/^https?:\/\/[^\s/]+\S*$/, 'must be an absolute http(s) URL'));
-
-/** A whole number that may arrive as a numeric string (the program's docs mix the two). */
-export const wholeNumberSchema = z.pipe(
-  z.union([z.int(), z.string().check(z.regex(/^\s*-?\d+\s*$/))]),
-  z.transform((value) => Number(value)),
-);

@@ -1,5 +1,6 @@
+import { amountSchema } from '@prakerja-kit/core';
 import * as z from 'zod/mini';
-import { requiredCodeSchema, wholeNumberSchema } from './fields.js';
+import { requiredCodeSchema } from './fields.js';
 
 /** Parameters of `quotas.retrieve` (program `payment/quota-schedule`, program-api.md §4.1). */
 export const quotaRetrieveParamsSchema = z.object({
@@ -16,7 +17,7 @@ export type QuotaRetrieveParams = z.input<typeof quotaRetrieveParamsSchema>;
 export const quotaWireSchema = z.looseObject({
   course_code: z.optional(z.string()),
   schedule_code: z.optional(z.string()),
-  quota: wholeNumberSchema,
+  quota: amountSchema,
 });
 
 /** Remaining seats on one schedule. */
