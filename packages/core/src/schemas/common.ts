@@ -18,8 +18,11 @@ export const invoiceCodeSchema = z.pipe(
   z.transform((value) => String(value)),
 );
 
-/** A non-empty string with no surrounding whitespace. */
-export const codeSchema = z.string().check(z.minLength(1), z.trim());
+/**
+ * A non-empty string with no surrounding whitespace. Trimmed before the length check, so a
+ * whitespace-only code is refused rather than sent as `''`.
+ */
+export const codeSchema = z.string().check(z.trim(), z.minLength(1));
 
 /** `0` not submitted, `1` pending, `2` accepted, `3` rejected (program-api.md §4.11, UNCERTAIN). */
 export const submissionStatusSchema = z.union([
