@@ -3,7 +3,7 @@ import { defineConfig, type Options } from 'tsup';
 // Two builds, as in @prakerja-kit/core: `node` bundles the node:crypto backend (synchronous),
 // `web` the WebCrypto one. `#crypto` is resolved by the package.json "imports" conditions.
 const variant = (name: 'node' | 'web'): Options => ({
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/verify-only.ts', 'src/testing.ts', 'src/node.ts'],
   outDir: `dist/${name}`,
   format: ['esm', 'cjs'],
   platform: name === 'node' ? 'node' : 'neutral',

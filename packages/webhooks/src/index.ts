@@ -1,3 +1,72 @@
+export { createEventId } from './create-event-id.js';
+export type {
+  ReceiveResult,
+  WebhookDelivery,
+  WebhookHandler,
+  WebhookReceiver,
+  WebhookReceiverOptions,
+} from './create-webhook-receiver.js';
+export {
+  createWebhookReceiver,
+  DEFAULT_LEASE_MS,
+  DEFAULT_RETAIN_MS,
+} from './create-webhook-receiver.js';
+export type {
+  WebhookEventIssue,
+  WebhookVerificationCheck,
+} from './errors/webhook-verification-error.js';
+export { WebhookVerificationError } from './errors/webhook-verification-error.js';
 export { generateSecret } from './generate-secret.js';
+export type {
+  AssignmentReviewedEvent,
+  AssignmentSubmittedEvent,
+} from './schemas/assignment-events.js';
+export {
+  assignmentReviewedEventSchema,
+  assignmentSubmittedEventSchema,
+} from './schemas/assignment-events.js';
+export type { AttendanceVerifiedEvent } from './schemas/attendance-events.js';
+export { attendanceVerifiedEventSchema } from './schemas/attendance-events.js';
+export type { CourseCompletedEvent } from './schemas/course-events.js';
+export { courseCompletedEventSchema } from './schemas/course-events.js';
+export type {
+  IncentiveDisbursementCancelledEvent,
+  IncentiveDisbursementRequestedEvent,
+} from './schemas/incentive-events.js';
+export {
+  incentiveDisbursementCancelledEventSchema,
+  incentiveDisbursementRequestedEventSchema,
+} from './schemas/incentive-events.js';
+export type { PaymentAuthorizedEvent, PaymentVoidedEvent } from './schemas/payment-events.js';
+export {
+  paymentAuthorizedEventSchema,
+  paymentVoidedEventSchema,
+} from './schemas/payment-events.js';
+export type { WebhookEvent, WebhookEventOf, WebhookEventType } from './schemas/webhook-event.js';
+export {
+  isWebhookEventType,
+  WEBHOOK_EVENT_TYPES,
+  webhookEventSchema,
+  webhookEventSchemas,
+} from './schemas/webhook-event.js';
 export type { SignParams } from './sign.js';
 export { sign } from './sign.js';
+export type { MemoryStoreOptions } from './stores/create-memory-store.js';
+export { createMemoryStore } from './stores/create-memory-store.js';
+export type { RedisClientLike, RedisStoreOptions } from './stores/create-redis-store.js';
+export { createRedisStore } from './stores/create-redis-store.js';
+export type { IdempotencyStore, LeaseResult } from './stores/idempotency-store.js';
+export type { UnknownWebhookEvent, VerifiedWebhookEvent } from './verify.js';
+export { isKnownEvent, verify } from './verify.js';
+export type { VerifyParams, WebhookEnvelope, WebhookHeaders } from './verify-envelope.js';
+export { DEFAULT_TOLERANCE_SECONDS, verifyEnvelope } from './verify-envelope.js';
+export type { VerifyProgramRequestOptions } from './verify-program-request.js';
+export { verifyProgramRequest } from './verify-program-request.js';
+export type {
+  SignKeyLookup,
+  VerifiedProgramRequest,
+  VerifyProgramSignatureParams,
+} from './verify-program-signature.js';
+export { verifyProgramSignature } from './verify-program-signature.js';
+export type { VerifyRequestOptions } from './verify-request.js';
+export { verifyRequest } from './verify-request.js';

@@ -1,0 +1,47 @@
+import { PrakerjaError } from '@prakerja-kit/core';
+
+/**
+ * The check that failed: the raw `payload`, the webhook `headers`, the `timestamp` tolerance,
+ * the `signature`, or the `event` itself (not JSON, not an event envelope, or data that does
+ * not match the schema of its type).
+ */
+export type WebhookVerificationCheck = 'payload' | 'headers' | 'timestamp' | 'signature' | 'event';
+
+/** One problem found in a verified event's body by its schema. */
+export interface WebhookEventIssue {
+  /** Path to the offending value, e.g. `['data', 'amount']`. */
+  path: ReadonlyArray<PropertyKey>;
+  /** What is wrong, in English. */
+  message: string;
+}
+
+/**
+ * A delivery or signed request failed verification; {@link WebhookVerificationError.check}
+ * names the check, and the message says why (never the secret or the signature).
+ *
+ * Answer it with a 4xx status: the sender should not retry a delivery that will never verify.
+ *
+ * @example
+ * try { await verifyRequest(request, { secret }); }
+ * catch (error) {
+ *   if (error instanceof WebhookVerificationError) return new Response(error.message, { status: 400 });
+ *   throw error;
+ * }
+ */
+export class WebhookVerificationError extends PrakerjaError {
+  override name = 'WebhookVerificationError';
+  /** The check that failed. */
+  readonly check: WebhookVerificationCheck;
+  /** Schema problems, when {@link WebhookVerificationError.check} is `event`; else empty. */
+  readonly issues: readonly WebhookEventIssue[];
+
+  constructor(
+    check: WebhookVerificationCheck,
+    reason: string,
+    issues: readonly WebhookEventIssue[] = [],
+  ) {
+    super(`Webhook verification failed (${check}): ${reason}`);
+    this.check = check;
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,4 @@
+// `@prakerja-kit/webhooks/testing`: build signed deliveries for partners' own tests.
+export type { CreateTestDeliveryParams, TestDelivery } from './create-test-delivery.js';
+export { createTestDelivery } from './create-test-delivery.js';
+export { createTestEvent } from './create-test-event.js';

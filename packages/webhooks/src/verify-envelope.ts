@@ -1,0 +1,126 @@
+import { all, hmacSignature, map, type Result, toText } from '#crypto';
+import { WebhookVerificationError } from './errors/webhook-verification-error.js';
+import { RAW_BODY_HELP } from './internal/raw-body-help.js';
+import type { HeaderSource } from './internal/read-header.js';
+import { readHeader } from './internal/read-header.js';
+import { timingSafeEqual } from './internal/timing-safe-equal.js';
+
+/**
+ * How far, in seconds, a delivery's `webhook-timestamp` may be from the receiver's clock, in
+ * either direction (docs/events.md, the Standard Webhooks spec).
+ */
+export const DEFAULT_TOLERANCE_SECONDS = 300;
+
+/** Request headers: a fetch `Headers`, Node's `IncomingHttpHeaders`, or a plain record. */
+export type WebhookHeaders = HeaderSource;
+
+/** What {@link verifyEnvelope} checks: the raw body, its headers and the secret(s). */
+export interface VerifyParams {
+  /** The raw request body exactly as received: a string, or its bytes. Never a parsed object. */
+  payload: string | Uint8Array | ArrayBuffer;
+  /** The request headers carrying `webhook-id`, `webhook-timestamp` and `webhook-signature`. */
+  headers: WebhookHeaders;
+  /** A `whsec_<base64>` secret, or several during a rotation (any one may match). */
+  secret: string | readonly string[];
+  /**
+   * Allowed clock difference in seconds, either way.
+   * @default DEFAULT_TOLERANCE_SECONDS (300)
+   */
+  toleranceSeconds?: number | undefined;
+  /** Milliseconds since the epoch. @default Date.now */
+  now?: (() => number) | undefined;
+}
+
+/** An event envelope whose signature verified; `data` is not checked against a schema. */
+export interface WebhookEnvelope {
+  /** The event id, equal to the `webhook-id` header for prakerja-kit events. */
+  id: string;
+  /** The event type, e.g. `payment.authorized`. */
+  type: string;
+  /** When the event happened, ISO-8601 UTC. */
+  created_at: string;
+  /** The event's data, as parsed JSON. */
+  data: unknown;
+}
+
+const TIMESTAMP = /^\d{1,15}$/;
+
+function fail(
+  check: 'payload' | 'headers' | 'timestamp' | 'signature' | 'event',
+  reason: string,
+): never {
+  throw new WebhookVerificationError(check, reason);
+}
+
+function parseEnvelope(text: string): WebhookEnvelope {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    fail('event', 'the body is not JSON');
+  }
+  const envelope = value as Partial<WebhookEnvelope> | null;
+  if (
+    typeof envelope !== 'object' ||
+    envelope === null ||
+    typeof envelope.id !== 'string' ||
+    typeof envelope.type !== 'string' ||
+    typeof envelope.created_at !== 'string' ||
+    typeof envelope.data !== 'object' ||
+    envelope.data === null
+  ) {
+    fail('event', 'the body is not an event envelope { id, type, created_at, data }');
+  }
+  return envelope as WebhookEnvelope;
+}
+
+/**
+ * Verifies a Standard Webhooks delivery and returns its parsed envelope, without validating
+ * `data` against the event schemas (so without zod).
+ *
+ * Checks, in order: the payload is raw, the three headers are present, the timestamp is within
+ * the tolerance either way, and one `v1` signature in the header matches one of the secrets
+ * (constant-time). Throws {@link WebhookVerificationError} naming the failed check, and a
+ * `TypeError` for a malformed secret. Synchronous on Node; a promise with WebCrypto.
+ *
+ * @example
+ * import { verifyEnvelope } from '@prakerja-kit/webhooks/verify';
+ * const envelope = verifyEnvelope({ payload: rawBody, headers: request.headers, secret });
+ */
+export function verifyEnvelope(params: VerifyParams): Result<WebhookEnvelope> {
+  let { payload } = params;
+  if (payload instanceof ArrayBuffer) payload = new Uint8Array(payload);
+  if (typeof payload !== 'string' && !(payload instanceof Uint8Array)) {
+    fail('payload', `received ${payload === null ? 'null' : typeof payload}. ${RAW_BODY_HELP}`);
+  }
+  const { headers } = params;
+  const id = readHeader(headers, 'webhook-id');
+  const timestamp = readHeader(headers, 'webhook-timestamp');
+  const signature = readHeader(headers, 'webhook-signature');
+  if (!id || !timestamp || !signature) {
+    fail('headers', 'webhook-id, webhook-timestamp and webhook-signature are all required');
+  }
+  if (!TIMESTAMP.test(timestamp)) fail('timestamp', 'webhook-timestamp is not Unix seconds');
+  const tolerance = params.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
+  const skew = Math.floor((params.now ?? Date.now)() / 1000) - Number(timestamp);
+  if (skew > tolerance) fail('timestamp', `too old (${skew} s, tolerance ${tolerance} s)`);
+  if (-skew > tolerance) fail('timestamp', `in the future (${-skew} s, tolerance ${tolerance} s)`);
+  const secrets: readonly string[] =
+    typeof params.secret === 'string' ? [params.secret] : params.secret;
+  if (!Array.isArray(secrets) || secrets.length === 0) {
+    throw new TypeError('secret must be a "whsec_<base64>" string or a non-empty array of them');
+  }
+  const body = payload;
+  const expected = secrets.map((secret) => hmacSignature(secret, id, timestamp, body));
+  return map(all(expected), (digests) => {
+    const candidates = signature.split(' ');
+    for (const digest of digests) {
+      for (const candidate of candidates) {
+        if (candidate.startsWith('v1,') && timingSafeEqual(candidate.slice(3), digest)) {
+          return parseEnvelope(toText(body));
+        }
+      }
+    }
+    return fail('signature', `no v1 signature matched. Check the secret. ${RAW_BODY_HELP}`);
+  });
+}

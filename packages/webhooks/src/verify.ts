@@ -1,0 +1,57 @@
+import { map, type Result } from '#crypto';
+import { WebhookVerificationError } from './errors/webhook-verification-error.js';
+import {
+  isWebhookEventType,
+  type WebhookEvent,
+  webhookEventSchemas,
+} from './schemas/webhook-event.js';
+import { type VerifyParams, verifyEnvelope, type WebhookEnvelope } from './verify-envelope.js';
+
+/**
+ * A verified event whose type this version of the package does not know (a newer sender).
+ * `data` is unvalidated JSON. Tell it apart with {@link isKnownEvent}.
+ */
+export interface UnknownWebhookEvent extends WebhookEnvelope {}
+
+/** What {@link verify} returns: a known, schema-validated event, or an unknown one as such. */
+export type VerifiedWebhookEvent = WebhookEvent | UnknownWebhookEvent;
+
+/** True when a verified event is of a known type (its `data` was validated by its schema). */
+export function isKnownEvent(event: VerifiedWebhookEvent): event is WebhookEvent {
+  return isWebhookEventType(event.type);
+}
+
+/** Validates a verified envelope against the schema of its type. */
+export function parseEvent(envelope: WebhookEnvelope): VerifiedWebhookEvent {
+  if (!isWebhookEventType(envelope.type)) return envelope;
+  const result = webhookEventSchemas[envelope.type].safeParse(envelope);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => ({
+      path: issue.path,
+      message: issue.message,
+    }));
+    const where = issues.map((issue) => issue.path.join('.')).join(', ');
+    throw new WebhookVerificationError(
+      'event',
+      `${envelope.type} does not match its schema at ${where}`,
+      issues,
+    );
+  }
+  return result.data;
+}
+
+/**
+ * Verifies a Standard Webhooks delivery and returns the typed, zod-validated event.
+ *
+ * Everything {@link verifyEnvelope} checks, then the event's schema: a known type with bad data
+ * throws {@link WebhookVerificationError} (check `event`, with `issues`); an unknown type comes
+ * back as an {@link UnknownWebhookEvent}, not an exception. Synchronous on Node; a promise with
+ * WebCrypto, so `await verify(...)` works everywhere.
+ *
+ * @example
+ * const event = verify({ payload: rawBody, headers: request.headers, secret });
+ * if (event.type === 'payment.authorized') console.log(event.data.invoice_code);
+ */
+export function verify(params: VerifyParams): Result<VerifiedWebhookEvent> {
+  return map(verifyEnvelope(params), parseEvent);
+}
