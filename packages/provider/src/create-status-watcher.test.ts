@@ -1,0 +1,120 @@
+import { expect, test } from 'vitest';
+import { fakeClient, ok, statusData } from '../test/support/fake-program.js';
+import { createStatusWatcher } from './create-status-watcher.js';
+import type { ProviderEvent } from './schemas/events.js';
+
+const CODE = 'PRAT-UJ0EEQ';
+
+function world() {
+  const state = { verified: new Set<number>(), tpm1: [0, 0], uk: [0, 0] };
+  const { client } = fakeClient((request) => {
+    const body = request.body as { redeem_code: string; sequence: number; scope?: string };
+    if (body.scope === undefined) {
+      return ok(
+        statusData(body.redeem_code, body.sequence, state.verified.has(body.sequence) ? 1 : 0),
+      );
+    }
+    const [assignment, feedback] = body.scope === 'uk' ? state.uk : state.tpm1;
+    return ok({ assignment: { status: assignment }, feedback: { status: feedback } });
+  });
+  return { client, state };
+}
+
+test('the watcher emits each state change once, in the documented event shape', async () => {
+  const { client, state } = world();
+  const events: ProviderEvent[] = [];
+  const watcher = createStatusWatcher({
+    client,
+    onEvent: (event) => {
+      events.push(event);
+    },
+    track: [{ redeemCode: CODE, tpmSequences: [1] }],
+    now: () => Date.parse('2026-11-24T07:00:00.000Z'),
+  });
+  expect(await watcher.poll()).toEqual([]);
+  state.verified.add(1);
+  state.tpm1 = [1, 0];
+  const first = await watcher.poll();
+  expect(first.map((event) => event.type)).toEqual(['attendance.verified', 'assignment.submitted']);
+  expect(first[0]).toEqual({
+    id: expect.stringMatching(/^evt_[0-9A-HJKMNP-TV-Z]{26}$/),
+    type: 'attendance.verified',
+    created_at: '2026-11-24T07:00:00.000Z',
+    data: {
+      redeem_code: CODE,
+      course_code: 'prakerjaoauth1',
+      sequence: 1,
+      verified_at: '2026-11-24T07:00:00.000Z',
+    },
+  });
+  expect(await watcher.poll()).toEqual([]);
+  state.verified.add(999);
+  state.tpm1 = [2, 2];
+  state.uk = [2, 2];
+  const second = await watcher.poll();
+  expect(
+    second.map((event) => `${event.type}:${'status' in event.data ? event.data.status : ''}`),
+  ).toEqual([
+    'attendance.verified:',
+    'assignment.submitted:2',
+    'assignment.reviewed:2',
+    'assignment.submitted:2',
+    'assignment.reviewed:2',
+    'course.completed:',
+  ]);
+  expect(events).toHaveLength(8);
+});
+
+test('event ids depend only on the state, so a restarted watcher repeats them', async () => {
+  const { client, state } = world();
+  state.verified.add(1);
+  const ids = async () => {
+    const watcher = createStatusWatcher({
+      client,
+      onEvent: () => undefined,
+      track: [{ redeemCode: CODE }],
+    });
+    return (await watcher.poll()).map((event) => event.id);
+  };
+  const first = await ids();
+  expect(first).toHaveLength(1);
+  expect(await ids()).toEqual(first);
+});
+
+test('an event whose handler throws is offered again on the next poll', async () => {
+  const { client, state } = world();
+  state.verified.add(1);
+  const errors: unknown[] = [];
+  let failOnce = true;
+  const watcher = createStatusWatcher({
+    client,
+    onEvent: () => {
+      if (failOnce) {
+        failOnce = false;
+        throw new Error('queue down');
+      }
+    },
+    onError: (error) => errors.push(error),
+    track: [{ redeemCode: CODE }],
+  });
+  expect(await watcher.poll()).toEqual([]);
+  expect(errors).toHaveLength(1);
+  expect((await watcher.poll()).map((event) => event.type)).toEqual(['attendance.verified']);
+});
+
+test('untracked codes are no longer polled and start/stop drive polling', async () => {
+  const { client, state } = world();
+  state.verified.add(1);
+  const events: ProviderEvent[] = [];
+  const watcher = createStatusWatcher({
+    client,
+    onEvent: (event) => void events.push(event),
+    intervalMs: 5,
+  });
+  watcher.track({ redeemCode: CODE });
+  watcher.start();
+  await expect.poll(() => events.length).toBe(1);
+  watcher.stop();
+  watcher.untrack(CODE);
+  expect(await watcher.poll()).toEqual([]);
+});
