@@ -149,7 +149,7 @@ export function createAttendanceResource(context: ProviderContext): AttendanceRe
     const response = await transport.request({
       method: 'POST',
       path: ProgramPath.REDEEM_STATUS,
-      body: { redeem_code: input.redeemCode, sequence: input.sequence },
+      body: { redeem_code: input.redeemCode, sequence: input.sequence ?? 1 },
       readOnly: true,
       data: attendanceStatusSchema,
       options,
@@ -177,6 +177,7 @@ export function createAttendanceResource(context: ProviderContext): AttendanceRe
           endpoint,
         );
       }
+      const sequence = input.sequence ?? 1;
       const response = await transport.request({
         method: 'POST',
         path: endpoint,
@@ -184,7 +185,7 @@ export function createAttendanceResource(context: ProviderContext): AttendanceRe
           redeem_code: input.redeemCode,
           redirect_uri: input.redirectUri,
           email: input.email,
-          sequence: input.sequence,
+          sequence,
         },
         readOnly: false,
         data: verificationUrlSchema,
@@ -194,7 +195,7 @@ export function createAttendanceResource(context: ProviderContext): AttendanceRe
       const claims = {
         k: 'att' as const,
         r: input.redeemCode,
-        s: input.sequence,
+        s: sequence,
         e: await emailTag(secrets[0] as string, input.email),
         ...(response.data.programState ? { p: response.data.programState } : {}),
       };

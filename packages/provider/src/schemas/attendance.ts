@@ -8,7 +8,7 @@ const optionalInt = z.optional(z.nullable(looseIntSchema));
 export const attendanceRetrieveParamsSchema = z.object({
   redeemCode: redeemCodeSchema,
   /** @default 1 */
-  sequence: z._default(attendanceSequenceSchema, 1),
+  sequence: z.optional(attendanceSequenceSchema),
 });
 
 /** Params of `attendance.retrieve`. */
@@ -28,7 +28,7 @@ export type AttendanceResetParams = z.input<typeof attendanceResetParamsSchema>;
 export const attendanceCreateVerificationUrlParamsSchema = z.object({
   redeemCode: redeemCodeSchema,
   /** @default 1 */
-  sequence: z._default(attendanceSequenceSchema, 1),
+  sequence: z.optional(attendanceSequenceSchema),
   email: z.string().check(z.trim(), z.regex(/^[^\s@]+@[^\s@]+$/, 'email must be an email address')),
   redirectUri: z.optional(urlSchema),
 });

@@ -18,7 +18,8 @@ export const attendanceSequenceSchema = z.int().check(
 );
 
 /** `tpm` (Tugas Praktik Mandiri, sequences 1-998) or `uk` (Unjuk Keterampilan, sequence 999). */
-export const assignmentScopeSchema = z.enum(['tpm', 'uk']);
+// A union of literals rather than z.enum: the same check, and no extra zod code in the bundle.
+export const assignmentScopeSchema = z.union([z.literal('tpm'), z.literal('uk')]);
 
 /** Assignment scope: `tpm` Tugas Praktik Mandiri or `uk` Unjuk Keterampilan. */
 export type AssignmentScope = z.infer<typeof assignmentScopeSchema>;

@@ -14,7 +14,15 @@ export const DEFAULT_SSO_SCOPE: readonly SsoScope[] = ['name', 'email', 'prakerj
 export const ssoUrlParamsSchema = z.object({
   redirectUri: z.optional(urlSchema),
   loginUri: z.optional(urlSchema),
-  scope: z.optional(z.array(z.string().check(z.regex(/^\S+$/, 'scope items have no spaces')))),
+  scope: z.optional(
+    z.custom<string[]>(
+      (value) =>
+        Array.isArray(value) &&
+        value.length > 0 &&
+        value.every((item) => typeof item === 'string' && /^\S+$/.test(item)),
+      { message: 'scope must be a non-empty list of words without spaces' },
+    ),
+  ),
 });
 
 /** Params of `sso.createConsentUrl` and `sso.createLoginUrl`. */
