@@ -1,0 +1,123 @@
+import Redis from 'ioredis';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { createTestDelivery } from '../src/create-test-delivery.js';
+import { createTestEvent } from '../src/create-test-event.js';
+import { createWebhookReceiver } from '../src/create-webhook-receiver.js';
+import { createRedisStore } from '../src/stores/create-redis-store.js';
+import { SECRET } from './fixtures.js';
+import { type RedisServer, startRedisServer } from './redis-server.js';
+
+let server: RedisServer;
+const clients: Redis[] = [];
+
+function connect(): Redis {
+  const client = new Redis(server.port, '127.0.0.1');
+  clients.push(client);
+  return client;
+}
+
+beforeAll(async () => {
+  server = await startRedisServer();
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.quit()));
+  await server?.stop();
+});
+
+it('runs the handler exactly once when 4 receivers sharing Redis get the same delivery 50 times at once', async () => {
+  const event = createTestEvent('incentive.disbursement_requested');
+  const handler = vi.fn(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  });
+  const receivers = Array.from({ length: 4 }, () =>
+    createWebhookReceiver({ secret: SECRET, store: createRedisStore({ client: connect() }) }).on(
+      'incentive.disbursement_requested',
+      handler,
+    ),
+  );
+  const { body, headers } = createTestDelivery({ event, secret: SECRET });
+  const requests = Array.from({ length: 50 }, (_, index) =>
+    receivers[index % 4]!.receiveRequest(
+      new Request('http://localhost/webhooks', { method: 'POST', headers, body }),
+    ),
+  );
+  const statuses = (await Promise.all(requests)).map((response) => response.status);
+  expect(handler).toHaveBeenCalledTimes(1);
+  expect(statuses.filter((status) => status === 204).length).toBeGreaterThanOrEqual(1);
+  expect(statuses.every((status) => status === 204 || status === 409)).toBe(true);
+  // The sender's later retry of an answered-409 delivery is a duplicate, not a second run.
+  const retry = await receivers[3]!.receive({ payload: body, headers });
+  expect(retry.status).toBe('duplicate');
+  expect(handler).toHaveBeenCalledTimes(1);
+});
+
+it('runs it more than once with unshared memory stores, which is why the store must be shared', async () => {
+  const event = createTestEvent('incentive.disbursement_requested');
+  const handler = vi.fn(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  });
+  const receivers = Array.from({ length: 4 }, () =>
+    createWebhookReceiver({ secret: SECRET }).on('incentive.disbursement_requested', handler),
+  );
+  const { body, headers } = createTestDelivery({ event, secret: SECRET });
+  await Promise.all(
+    Array.from({ length: 50 }, (_, index) =>
+      receivers[index % 4]!.receive({ payload: body, headers }),
+    ),
+  );
+  expect(handler).toHaveBeenCalledTimes(4);
+});
+
+it('lets a retry run again after a failed handler released the lease in Redis', async () => {
+  const event = createTestEvent('payment.authorized');
+  const handler = vi
+    .fn()
+    .mockRejectedValueOnce(new Error('ledger unavailable'))
+    .mockResolvedValue(undefined);
+  const store = createRedisStore({ client: connect(), prefix: 'test:retry:' });
+  const receiver = createWebhookReceiver({ secret: SECRET, store }).on(
+    'payment.authorized',
+    handler,
+  );
+  const { body, headers } = createTestDelivery({ event, secret: SECRET });
+  await expect(receiver.receive({ payload: body, headers })).rejects.toThrow('ledger unavailable');
+  await expect(receiver.receive({ payload: body, headers })).resolves.toMatchObject({
+    status: 'processed',
+  });
+  expect(handler).toHaveBeenCalledTimes(2);
+});
+
+it('keeps leases and processed markers with their expiry, under the prefix', async () => {
+  const client = connect();
+  const store = createRedisStore({ client, prefix: 'test:keys:' });
+  const lease = await store.acquire('evt_a', 60_000);
+  if (lease.status !== 'acquired') throw new Error('expected a lease');
+  expect(await client.get('test:keys:evt_a')).toBe(lease.token);
+  expect(await client.pttl('test:keys:evt_a')).toBeGreaterThan(59_000);
+  expect(await store.acquire('evt_a', 60_000)).toEqual({ status: 'processing' });
+  await store.complete('evt_a', lease.token, 120_000);
+  expect(await client.get('test:keys:evt_a')).toBe('processed');
+  expect(await client.pttl('test:keys:evt_a')).toBeGreaterThan(119_000);
+  expect(await store.acquire('evt_a', 60_000)).toEqual({ status: 'processed' });
+});
+
+it("never releases another holder's lease after its own lease expired", async () => {
+  const client = connect();
+  const store = createRedisStore({ client, prefix: 'test:expiry:' });
+  const first = await store.acquire('evt_b', 20);
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  const second = await store.acquire('evt_b', 60_000);
+  if (first.status !== 'acquired' || second.status !== 'acquired')
+    throw new Error('expected two leases');
+  await store.release('evt_b', first.token);
+  expect(await store.acquire('evt_b', 60_000)).toEqual({ status: 'processing' });
+  await store.release('evt_b', second.token);
+  expect((await store.acquire('evt_b', 60_000)).status).toBe('acquired');
+});
+
+it('uses the default key prefix', async () => {
+  const client = connect();
+  await createRedisStore({ client }).acquire('evt_c', 60_000);
+  expect(await client.exists('prakerja-kit:webhook:evt_c')).toBe(1);
+});
