@@ -1,0 +1,305 @@
+import { Alphabet, createRandom } from './internal/random.js';
+
+/** A partner's program credentials as seeded by the sandbox. Obviously fake. */
+export interface SandboxClient {
+  /** The `client_code` header value (also the SSO `client_id`). */
+  clientCode: string;
+  /** The `sign_key` used for HMAC-SHA1 request signatures. */
+  signKey: string;
+  /** Display name (also the SSO `client_name` for providers). */
+  name: string;
+  /** `dp` (digital platform) or `lp` (training provider). */
+  role: 'dp' | 'lp';
+  /**
+   * Registered redirect URIs (providers only; empty for platforms). A loopback URI
+   * (`127.0.0.1`, `localhost`) matches any port, as RFC 8252 §7.3 asks of OAuth servers.
+   */
+  redirectUris: string[];
+}
+
+/** Education levels, lowest first. */
+export const EDUCATION_LEVELS = ['SD', 'SMP', 'SMA', 'D3', 'S1', 'S2', 'S3'] as const;
+
+/** An education level of {@link EDUCATION_LEVELS}. */
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
+/** A seeded Kartu Prakerja participant (wire names, like the program's). */
+export interface SandboxParticipant {
+  prakerja_id: string;
+  name: string;
+  email: string;
+  phone: string;
+  age: number;
+  education: EducationLevel;
+  /** Training balance in IDR at start (purchases deduct from the live balance). */
+  balance: number;
+  /** Where the incentive is paid (modelled, for `incentive.disbursement_requested`). */
+  payout: { type: 'bank' | 'ewallet'; provider: string; account_number: string };
+  /** What this participant is for in tests. */
+  description: string;
+}
+
+/** A seeded course. */
+export interface SandboxCourse {
+  course_code: string;
+  name: string;
+  /** `client_code` of the LP that owns the course. */
+  provider: string;
+  /** `self-paced` (pembelajaran mandiri, course_type 1) or `webinar` (course_type 2). */
+  type: 'self-paced' | 'webinar';
+  price: number;
+  requirements: { min_age: number; max_age: number; min_education: EducationLevel };
+}
+
+/** A seeded schedule (batch) of a course. */
+export interface SandboxSchedule {
+  schedule_code: string;
+  course_code: string;
+  /** ISO-8601 start, relative to the sandbox start time. */
+  start_at: string;
+  end_at: string;
+  /** Capacity in seats (the live remaining quota is `GET quota-schedule`). */
+  seats: number;
+  description: string;
+}
+
+/** A seeded redeem code with its purchase (the `PRAT-` test codes). */
+export interface SandboxRedeemCode {
+  redeem_code: string;
+  /** Program test case id (`TC1-001-200`...), or null. */
+  test_case: string | null;
+  /** True for the positive test cases, the only codes `redeem-code/reset` accepts. */
+  positive: boolean;
+  course_code: string;
+  schedule_code: string;
+  prakerja_id: string;
+  /** `client_code` of the DP that sold it. */
+  platform: string;
+  invoice_code: string;
+  transaction_code: string;
+  /** Sequences already verified when the fixture (or a reset) starts. */
+  verified_sequences: number[];
+  /** True when the purchase is voided (the code is cancelled). */
+  voided: boolean;
+  description: string;
+}
+
+/** Everything the sandbox seeds, as served by `GET /__sandbox/fixtures`. */
+export interface SandboxFixtures {
+  seed: number;
+  /** Sandbox time the fixture times are relative to (ISO-8601). */
+  started_at: string;
+  platforms: SandboxClient[];
+  providers: SandboxClient[];
+  participants: SandboxParticipant[];
+  courses: SandboxCourse[];
+  schedules: SandboxSchedule[];
+  redeem_codes: SandboxRedeemCode[];
+}
+
+/** Credentials to use instead of the seeded ones for the first DP or LP. */
+export interface CredentialOverride {
+  clientCode?: string | undefined;
+  signKey?: string | undefined;
+}
+
+/** Inputs of {@link createFixtures}. */
+export interface CreateFixturesOptions {
+  seed: number;
+  /** Time the schedules are placed around. */
+  startAt: Date;
+  platform?: CredentialOverride | undefined;
+  provider?: CredentialOverride | undefined;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * Builds the seeded fixtures: two DPs, two LPs, participants, courses, schedules and the `PRAT-`
+ * test redeem codes. Codes depend only on the seed; times are relative to `startAt`.
+ *
+ * @example
+ * const fixtures = createFixtures({ seed: 42, startAt: new Date('2026-11-24T07:00:00Z') });
+ */
+export function createFixtures(options: CreateFixturesOptions): SandboxFixtures {
+  const random = createRandom(options.seed);
+  const start = options.startAt.getTime();
+  const iso = (offset: number) => new Date(start + offset).toISOString();
+  const key = () => `sk_sandbox_fake_${random.string(24, Alphabet.LOWER_ALPHANUMERIC)}`;
+  const client = (clientCode: string, name: string, role: 'dp' | 'lp'): SandboxClient => ({
+    clientCode,
+    signKey: key(),
+    name,
+    role,
+    redirectUris:
+      role === 'lp'
+        ? [
+            'http://127.0.0.1/prakerja/callback',
+            'http://localhost/prakerja/callback',
+            'http://127.0.0.1/sso/callback',
+            'http://localhost/sso/callback',
+            `https://${clientCode}.example/prakerja/callback`,
+            `https://${clientCode}.example/sso/callback`,
+          ]
+        : [],
+  });
+  const platforms = [
+    client('dp-sandbox-01', 'Sandbox Marketplace Satu', 'dp'),
+    client('dp-sandbox-02', 'Sandbox Marketplace Dua', 'dp'),
+  ];
+  const providers = [
+    client('lp-sandbox-01', 'LP Sandbox Satu', 'lp'),
+    client('lp-sandbox-02', 'LP Sandbox Dua', 'lp'),
+  ];
+  applyOverride(platforms[0]!, options.platform);
+  applyOverride(providers[0]!, options.provider);
+
+  const prakerjaId = () => `99${random.string(14, Alphabet.DIGITS)}`;
+  const participant = (
+    name: string,
+    age: number,
+    education: EducationLevel,
+    balance: number,
+    index: number,
+    description: string,
+  ): SandboxParticipant => {
+    const phone = `08120000${String(index).padStart(4, '0')}`;
+    return {
+      prakerja_id: prakerjaId(),
+      name,
+      email: `${name.toLowerCase().replaceAll(' ', '.')}@peserta.sandbox.test`,
+      phone,
+      age,
+      education,
+      balance,
+      payout:
+        index % 2 === 1
+          ? { type: 'ewallet', provider: 'sandbox-wallet', account_number: phone }
+          : {
+              type: 'bank',
+              provider: 'sandbox-bank',
+              account_number: `000${random.string(7, Alphabet.DIGITS)}`,
+            },
+      description,
+    };
+  };
+  const participants = [
+    participant('Budi Santoso', 28, 'S1', 1_000_000, 1, 'eligible for every course'),
+    participant('Siti Rahma', 35, 'SMA', 1_000_000, 2, 'eligible for SMA-level courses'),
+    participant(
+      'Agus Pratama',
+      17,
+      'SMA',
+      1_000_000,
+      3,
+      'too young for every course (ERRPLT40005)',
+    ),
+    participant('Dewi Lestari', 40, 'SD', 1_000_000, 4, 'education too low (ERRPLT40006)'),
+    participant('Rudi Hartono', 30, 'S1', 50_000, 5, 'balance too low (ERRPLT40007)'),
+    participant('Tari Wulandari', 24, 'D3', 1_000_000, 6, 'owner of the PRAT- test codes'),
+  ];
+
+  const courseCode = () => `sbx-crs-${random.string(8, Alphabet.HEX)}`;
+  const course = (
+    name: string,
+    provider: string,
+    type: SandboxCourse['type'],
+    price: number,
+    minEducation: EducationLevel,
+  ): SandboxCourse => ({
+    course_code: courseCode(),
+    name,
+    provider,
+    type,
+    price,
+    requirements: { min_age: 18, max_age: 64, min_education: minEducation },
+  });
+  const courses = [
+    course('Digital Marketing untuk UMKM', providers[0]!.clientCode, 'self-paced', 500_000, 'SMA'),
+    course('Public Speaking Webinar', providers[0]!.clientCode, 'webinar', 750_000, 'SMA'),
+    course('Analisis Data Lanjutan', providers[0]!.clientCode, 'self-paced', 300_000, 'S1'),
+    course('Barista Profesional', providers[1]!.clientCode, 'webinar', 400_000, 'SMP'),
+  ];
+
+  const scheduleCode = () => random.string(16, Alphabet.HEX);
+  const schedule = (
+    courseIndex: number,
+    offset: number,
+    seats: number,
+    description: string,
+  ): SandboxSchedule => ({
+    schedule_code: scheduleCode(),
+    course_code: courses[courseIndex]!.course_code,
+    start_at: iso(offset),
+    end_at: iso(offset + 30 * DAY),
+    seats,
+    description,
+  });
+  const schedules = [
+    schedule(0, 30 * MINUTE, 20, 'starts in 30 minutes: buy now, redeem right away'),
+    schedule(0, 3 * DAY, 50, 'starts in 3 days: redeem only after time travel'),
+    schedule(0, -2 * HOUR, 10, 'started 2 hours ago (ERRPLT40003)'),
+    schedule(0, DAY, 0, 'no seats left (ERRPLT40004)'),
+    schedule(1, 45 * MINUTE, 30, 'webinar starting in 45 minutes'),
+    schedule(1, 2 * DAY, 30, 'webinar starting in 2 days'),
+    schedule(2, 30 * MINUTE, 5, 'S1-only course starting in 30 minutes'),
+    schedule(3, 30 * MINUTE, 15, 'course of the second LP starting in 30 minutes'),
+  ];
+
+  const owner = participants[5]!;
+  const testCode = (
+    testCase: string,
+    courseIndex: number,
+    scheduleIndex: number,
+    positive: boolean,
+    verified: number[],
+    voided: boolean,
+    description: string,
+  ): SandboxRedeemCode => ({
+    redeem_code: `PRAT-${random.string(6, Alphabet.UPPER_ALPHANUMERIC)}`,
+    test_case: testCase,
+    positive,
+    course_code: courses[courseIndex]!.course_code,
+    schedule_code: schedules[scheduleIndex]!.schedule_code,
+    prakerja_id: owner.prakerja_id,
+    platform: platforms[0]!.clientCode,
+    invoice_code: `PRAT-INV-${testCase}`,
+    transaction_code: random.string(16, Alphabet.UPPER_ALPHANUMERIC),
+    verified_sequences: verified,
+    voided,
+    description,
+  });
+  const redeemCodes = [
+    testCode('TC1-001-200', 0, 0, true, [], false, 'self-paced, redeem (sequence 1) succeeds'),
+    testCode(
+      'TC1-999-200',
+      0,
+      0,
+      true,
+      [1],
+      false,
+      'self-paced, post-test (sequence 999) succeeds',
+    ),
+    testCode('TC2-001-200', 1, 4, true, [], false, 'webinar, redeem (sequence 1) succeeds'),
+    testCode('TC2-999-200', 1, 4, true, [1], false, 'webinar, post-test (sequence 999) succeeds'),
+    testCode('TC1-001-400', 0, 0, false, [], true, 'negative case: cancelled code (ERRRDM40003)'),
+  ];
+
+  return {
+    seed: options.seed,
+    started_at: iso(0),
+    platforms,
+    providers,
+    participants,
+    courses,
+    schedules,
+    redeem_codes: redeemCodes,
+  };
+}
+
+function applyOverride(client: SandboxClient, override: CredentialOverride | undefined): void {
+  if (override?.clientCode) client.clientCode = override.clientCode;
+  if (override?.signKey) client.signKey = override.signKey;
+}

@@ -1,0 +1,39 @@
+export type {
+  ListenOptions,
+  Sandbox,
+  SandboxOptions,
+  SandboxServer,
+} from './create-sandbox.js';
+export { createSandbox, DEFAULT_SANDBOX_BASE_URLS } from './create-sandbox.js';
+export type {
+  CreateFixturesOptions,
+  CredentialOverride,
+  EducationLevel,
+  SandboxClient,
+  SandboxCourse,
+  SandboxFixtures,
+  SandboxParticipant,
+  SandboxRedeemCode,
+  SandboxSchedule,
+} from './fixtures.js';
+export { createFixtures, EDUCATION_LEVELS } from './fixtures.js';
+export type {
+  DeliveryAttempt,
+  DeliveryRecord,
+  DurationInput,
+  FaultInput,
+  FaultKind,
+  FaultRecord,
+  RedeemCodeRecord,
+  SandboxControl,
+  SandboxEvent,
+  SandboxState,
+  SmsMessage,
+  SsoConsentInput,
+  TransactionRecord,
+  VerificationDecision,
+  VerificationRecord,
+  WebhookEndpoint,
+  WebhookEndpointInput,
+} from './sandbox-control.js';
+export { SandboxControlError } from './sandbox-control-error.js';

@@ -1,0 +1,216 @@
+import type { DurationInput, SandboxControl } from '../sandbox-control.js';
+import { decideVerification, findVerification } from './attendance.js';
+import type { Deliverer } from './deliveries.js';
+import type { Engine } from './engine.js';
+import { addFault, removeFault } from './faults.js';
+import { ControlFailure } from './program-failure.js';
+import { withQuery } from './redirect-uris.js';
+import { issueAuthCode } from './sso.js';
+import type { SandboxState } from './state.js';
+
+const UNITS = {
+  ms: 1,
+  seconds: 1000,
+  minutes: 60_000,
+  hours: 3_600_000,
+  days: 86_400_000,
+} as const;
+
+/** Milliseconds of a {@link DurationInput}; throws a 400 control error when invalid. */
+export function durationMs(duration: unknown): number {
+  if (typeof duration === 'number' && Number.isFinite(duration) && duration >= 0) return duration;
+  if (typeof duration === 'object' && duration !== null && !Array.isArray(duration)) {
+    let total = 0;
+    let any = false;
+    for (const [unit, value] of Object.entries(duration)) {
+      const factor = UNITS[unit as keyof typeof UNITS];
+      if (
+        factor === undefined ||
+        typeof value !== 'number' ||
+        !Number.isFinite(value) ||
+        value < 0
+      ) {
+        throw new ControlFailure(
+          `invalid duration field "${unit}": use non-negative numbers in ${Object.keys(UNITS).join(', ')}`,
+        );
+      }
+      total += value * factor;
+      any = true;
+    }
+    if (any) return total;
+  }
+  throw new ControlFailure(
+    'invalid duration: a non-negative number of ms or { ms, seconds, minutes, hours, days }',
+  );
+}
+
+function timeMs(time: unknown): number {
+  const ms =
+    time instanceof Date
+      ? time.getTime()
+      : typeof time === 'number' || typeof time === 'string'
+        ? new Date(time).getTime()
+        : Number.NaN;
+  if (!Number.isFinite(ms)) throw new ControlFailure('invalid time: use an ISO-8601 string or ms');
+  return ms;
+}
+
+function isState(value: unknown): value is SandboxState {
+  const candidate = value as Partial<SandboxState> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    candidate.version === 1 &&
+    typeof candidate.fixtures === 'object' &&
+    typeof candidate.redeemCodes === 'object' &&
+    Array.isArray(candidate.events) &&
+    Array.isArray(candidate.deliveries)
+  );
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+/** Builds the in-process control plane over the engine. */
+export function createControl(
+  engine: Engine,
+  deliverer: Deliverer,
+  reset: () => void,
+): SandboxControl {
+  const decide = (state: string, approve: boolean) => {
+    const redirectUrl = decideVerification(engine, state, approve);
+    engine.changed();
+    return { verification: copy(findVerification(engine, state)), redirectUrl };
+  };
+  return {
+    fixtures: () => copy(engine.fixtures),
+    reset,
+    clock: {
+      now: () => new Date(engine.now()),
+      advance(duration) {
+        engine.advance(durationMs(duration as DurationInput));
+        engine.changed();
+        return new Date(engine.now());
+      },
+      set(time) {
+        engine.setTime(timeMs(time));
+        engine.changed();
+        return new Date(engine.now());
+      },
+    },
+    sms: {
+      list: (prakerjaId) =>
+        copy(engine.state.sms.filter((sms) => !prakerjaId || sms.prakerjaId === prakerjaId)),
+      latestOtp: (prakerjaId) =>
+        engine.state.sms.filter((sms) => sms.prakerjaId === prakerjaId).at(-1)?.otp,
+    },
+    faults: {
+      add(input) {
+        const fault = addFault(engine, input);
+        engine.changed();
+        return copy(fault);
+      },
+      list: () => copy(engine.state.faults),
+      remove(id) {
+        removeFault(engine, id);
+        engine.changed();
+      },
+      clear() {
+        engine.state.faults = [];
+        engine.changed();
+      },
+    },
+    transactions: {
+      list: () => copy(Object.values(engine.state.transactions)),
+      byInvoice: (invoiceCode) =>
+        copy(
+          Object.values(engine.state.transactions).find((item) => item.invoiceCode === invoiceCode),
+        ),
+    },
+    redeemCodes: {
+      list: () => copy(Object.values(engine.state.redeemCodes)),
+      get: (redeemCode) => copy(engine.state.redeemCodes[redeemCode]),
+    },
+    verifications: {
+      list: () => copy(Object.values(engine.state.verifications)),
+      approve: (state) => decide(state, true),
+      reject: (state) => decide(state, false),
+    },
+    sso: {
+      consent(input) {
+        const state = input.state ?? '';
+        const code = issueAuthCode(engine, {
+          clientId: input.clientId,
+          prakerjaId: input.prakerjaId,
+          redirectUri: input.redirectUri,
+          scope: input.scope ?? 'name email prakerjaid notelp',
+        });
+        engine.changed();
+        const params: Record<string, string> = state ? { code, state } : { code };
+        return { code, redirectUrl: withQuery(input.redirectUri, params) };
+      },
+    },
+    addRedirectUri(clientCode, uri) {
+      const client = engine.fixtures.providers.find((item) => item.clientCode === clientCode);
+      if (!client) throw new ControlFailure(`no provider with clientCode "${clientCode}"`, 404);
+      try {
+        new URL(uri);
+      } catch {
+        throw new ControlFailure(`invalid redirect URI "${uri}"`);
+      }
+      if (!client.redirectUris.includes(uri)) client.redirectUris.push(uri);
+      engine.changed();
+    },
+    webhooks: {
+      add(input) {
+        const endpoint = deliverer.addEndpoint(input);
+        engine.changed();
+        return copy(endpoint);
+      },
+      list: () => copy(Object.values(engine.state.webhooks)),
+      remove(id) {
+        if (!engine.state.webhooks[id])
+          throw new ControlFailure(`no webhook endpoint "${id}"`, 404);
+        delete engine.state.webhooks[id];
+        for (const delivery of engine.state.deliveries) {
+          if (delivery.endpointId === id && delivery.status === 'pending') {
+            delivery.status = 'failed';
+            delivery.nextAttemptAt = null;
+          }
+        }
+        engine.changed();
+      },
+    },
+    events: {
+      list: (type) => copy(engine.state.events.filter((event) => !type || event.type === type)),
+    },
+    deliveries: {
+      list: (filter = {}) =>
+        copy(
+          engine.state.deliveries.filter(
+            (item) =>
+              (!filter.eventId || item.eventId === filter.eventId) &&
+              (!filter.endpointId || item.endpointId === filter.endpointId) &&
+              (!filter.status || item.status === filter.status),
+          ),
+        ),
+      get: (id) => copy(engine.state.deliveries.find((item) => item.id === id)),
+      redeliver(id) {
+        const delivery = deliverer.redeliver(id);
+        engine.changed();
+        return copy(delivery);
+      },
+      settle: () => deliverer.settle(),
+    },
+    state: {
+      export: () => copy(engine.state),
+      import(state) {
+        if (!isState(state)) {
+          throw new ControlFailure(
+            'not a sandbox state (expected the JSON of GET /__sandbox/state)',
+          );
+        }
+        engine.replaceState(copy(state));
+      },
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { ProgramErrorCode } from '@prakerja-kit/core';
+import { authenticateIntegration, authenticateSsoSigned, ssoClient } from './authenticate.js';
+import type { Engine } from './engine.js';
+import { planFaults, skewSeconds } from './faults.js';
+import { handlePage } from './pages.js';
+import { fail, ProgramFailure } from './program-failure.js';
+import { PROGRAM_ROUTES, type ProgramRoute } from './program-routes.js';
+import { readBody } from './read-body.js';
+import { jsonResponse, programErrorResponse } from './responses.js';
+
+/** Returned instead of a response when a fault drops the connection. */
+export const DROP: unique symbol = Symbol.for('prakerja-kit.sandbox.drop');
+
+/** A response, or {@link DROP}: the front closes the connection without answering. */
+export type DispatchResult = Response | typeof DROP;
+
+/** Handles `/__sandbox/*` requests (the control plane). */
+export type ControlHandler = (method: string, url: URL, body: string) => Promise<Response>;
+
+/** Prefix of the control plane. */
+export const CONTROL_PREFIX = '/__sandbox';
+
+/**
+ * The one request handler behind both fronts (msw and the node server): control plane, pages,
+ * then program endpoints with faults, authentication, roles and the state machine.
+ */
+export function createDispatcher(engine: Engine, control: ControlHandler) {
+  return async function dispatch(request: Request): Promise<DispatchResult> {
+    const url = new URL(request.url);
+    const result = await route(engine, control, request, url).catch((error: unknown) =>
+      error instanceof ProgramFailure
+        ? programErrorResponse(error.code, error.headers)
+        : programErrorResponse(ProgramErrorCode.INTERNAL),
+    );
+    if (result !== DROP) {
+      const date = new Date(engine.wall() + skewSeconds(engine) * 1000).toUTCString();
+      result.headers.set('date', date);
+      result.headers.set('x-prakerja-sandbox', '1');
+    }
+    return result;
+  };
+}
+
+async function route(
+  engine: Engine,
+  control: ControlHandler,
+  request: Request,
+  url: URL,
+): Promise<DispatchResult> {
+  const method = request.method.toUpperCase();
+  const path = url.pathname;
+  const body = await readBody(request, engine.options.maxBodyBytes);
+  if (body === null) return programErrorResponse(ProgramErrorCode.PAYLOAD_TOO_LARGE);
+  if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
+    return control(method, url, body);
+  }
+  const page = handlePage(engine, { method, body }, url);
+  if (page) return page;
+  const programRoute = PROGRAM_ROUTES[path];
+  if (!programRoute || programRoute.method !== method) {
+    if (method === 'GET' && path === '/')
+      return jsonResponse({ sandbox: 'prakerja-kit', control: `${CONTROL_PREFIX}` });
+    return programErrorResponse(ProgramErrorCode.NOT_FOUND);
+  }
+  const plan = planFaults(engine, method, path);
+  if (plan.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, plan.latencyMs));
+  if (plan.response) return plan.response;
+  if (plan.dropBefore) return DROP;
+  const response = await runProgramRoute(engine, programRoute, request, url, body);
+  if (method !== 'GET' || response.ok) engine.changed();
+  return plan.dropAfterCommit ? DROP : response;
+}
+
+async function runProgramRoute(
+  engine: Engine,
+  programRoute: ProgramRoute,
+  request: Request,
+  url: URL,
+  body: string,
+): Promise<Response> {
+  try {
+    const signed = {
+      method: request.method.toUpperCase(),
+      path: url.pathname,
+      headers: request.headers,
+      body,
+    };
+    const skew = skewSeconds(engine);
+    const client =
+      programRoute.auth === 'integration'
+        ? await authenticateIntegration(engine, signed, skew)
+        : programRoute.auth === 'sso-signed'
+          ? await authenticateSsoSigned(engine, signed, skew)
+          : ssoClient(engine, request.headers);
+    if (client.role !== programRoute.role) fail(ProgramErrorCode.FORBIDDEN_FOR_CLIENT);
+    return programRoute.run({
+      engine,
+      client,
+      body: parseJson(body),
+      headers: request.headers,
+      url,
+    });
+  } catch (error) {
+    if (error instanceof ProgramFailure) return programErrorResponse(error.code, error.headers);
+    throw error;
+  }
+}
+
+function parseJson(body: string): unknown {
+  if (body.trim() === '') return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    fail(ProgramErrorCode.MALFORMED_BODY);
+  }
+}

@@ -1,0 +1,137 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ProgramErrorCode } from '@prakerja-kit/core';
+import { type DispatchResult, DROP } from './dispatch.js';
+import { programErrorResponse } from './responses.js';
+
+/** Options of the node HTTP front. */
+export interface NodeFrontOptions {
+  port: number;
+  host: string;
+  maxBodyBytes: number;
+}
+
+/** A running node HTTP front. */
+export interface NodeFront {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+// A body above the limit is drained (so the client reads the 413) up to this many times the
+// limit; beyond that the socket is destroyed.
+const DRAIN_FACTOR = 16;
+
+async function readLimited(request: IncomingMessage, maxBytes: number) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes * DRAIN_FACTOR) return { body: null, destroy: true };
+    if (size <= maxBytes) chunks.push(chunk);
+  }
+  return size > maxBytes
+    ? { body: null, destroy: false }
+    : { body: Buffer.concat(chunks), destroy: false };
+}
+
+function toRequest(request: IncomingMessage, body: Buffer, fallbackOrigin: string): Request {
+  let url: URL;
+  try {
+    url = new URL(request.url ?? '/', `http://${request.headers.host ?? ''}`);
+    if (!request.headers.host) throw new TypeError('no host');
+  } catch {
+    url = new URL(request.url?.startsWith('/') ? request.url : '/', fallbackOrigin);
+  }
+  const headers = new Headers();
+  for (let index = 0; index < request.rawHeaders.length; index += 2) {
+    const name = request.rawHeaders[index]!;
+    const value = request.rawHeaders[index + 1]!;
+    if (name.toLowerCase() === 'host') continue;
+    headers.append(name, value);
+  }
+  const method = request.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  return new Request(url, { method, headers, ...(hasBody ? { body: new Uint8Array(body) } : {}) });
+}
+
+async function send(response: ServerResponse, result: Response): Promise<void> {
+  const headers: Record<string, string> = {};
+  result.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const body = Buffer.from(await result.arrayBuffer());
+  response.writeHead(result.status, headers);
+  response.end(body);
+}
+
+/**
+ * Serves the dispatcher over node:http: node requests become fetch `Request`s and responses are
+ * written back, so the node front and the msw front run the same code. A dropped connection
+ * destroys the socket.
+ */
+export async function startNodeFront(
+  dispatch: (request: Request) => Promise<DispatchResult>,
+  options: NodeFrontOptions,
+): Promise<NodeFront> {
+  let origin = '';
+  const server = createServer((request, response) => {
+    void (async () => {
+      try {
+        const { body, destroy } = await readLimited(request, options.maxBodyBytes);
+        if (destroy) {
+          request.socket.destroy();
+          return;
+        }
+        if (body === null) {
+          await send(response, programErrorResponse(ProgramErrorCode.PAYLOAD_TOO_LARGE));
+          return;
+        }
+        let fetchRequest: Request;
+        try {
+          fetchRequest = toRequest(request, body, origin);
+        } catch {
+          await send(response, programErrorResponse(ProgramErrorCode.MALFORMED_BODY));
+          return;
+        }
+        const result = await dispatch(fetchRequest);
+        if (result === DROP) {
+          request.socket.destroy();
+          return;
+        }
+        await send(response, result);
+      } catch {
+        if (!response.headersSent) {
+          await send(response, programErrorResponse(ProgramErrorCode.INTERNAL)).catch(
+            () => undefined,
+          );
+        } else {
+          response.destroy();
+        }
+      }
+    })();
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  origin = `http://${host}:${address.port}`;
+  return {
+    url: origin,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,131 @@
+import type { SandboxFixtures } from './fixtures.js';
+import type { WebhookEndpointInput } from './internal/deliveries.js';
+import type { FaultInput } from './internal/faults.js';
+import type {
+  DeliveryRecord,
+  FaultRecord,
+  RedeemCodeRecord,
+  SandboxEvent,
+  SandboxState,
+  SmsMessage,
+  TransactionRecord,
+  VerificationRecord,
+  WebhookEndpoint,
+} from './internal/state.js';
+
+export type {
+  DeliveryAttempt,
+  DeliveryRecord,
+  FaultKind,
+  FaultRecord,
+  RedeemCodeRecord,
+  SandboxEvent,
+  SandboxState,
+  SmsMessage,
+  TransactionRecord,
+  VerificationRecord,
+  WebhookEndpoint,
+} from './internal/state.js';
+export type { FaultInput, WebhookEndpointInput };
+
+/** A duration for time travel: milliseconds, or named units that add up. */
+export type DurationInput =
+  | number
+  | { ms?: number; seconds?: number; minutes?: number; hours?: number; days?: number };
+
+/** Result of deciding a verification: where the browser would be sent. */
+export interface VerificationDecision {
+  verification: VerificationRecord;
+  /** `redirect_uri` plus `state`, `result`, `redeem_code` and `sequence`. */
+  redirectUrl: string;
+}
+
+/** Input of a headless SSO consent. */
+export interface SsoConsentInput {
+  clientId: string;
+  prakerjaId: string;
+  redirectUri: string;
+  scope?: string;
+  state?: string;
+}
+
+/**
+ * The sandbox's control plane, in process. The same operations are served over HTTP under
+ * `/__sandbox/` with the same JSON shapes (see the package README).
+ */
+export interface SandboxControl {
+  /** The seeded fixtures (same JSON as `GET /__sandbox/fixtures`). */
+  fixtures(): SandboxFixtures;
+  /** Back to the seeded state: fixtures, clock, and no purchases, faults, webhooks or events. */
+  reset(): void;
+  clock: {
+    /** Sandbox time. */
+    now(): Date;
+    /** Moves sandbox time forward (fires due webhook retries); returns the new time. */
+    advance(duration: DurationInput): Date;
+    /** Sets sandbox time; returns it. */
+    set(time: Date | string | number): Date;
+  };
+  sms: {
+    /** SMS messages sent, oldest first, optionally for one participant. */
+    list(prakerjaId?: string): SmsMessage[];
+    /** The OTP of the latest SMS to a participant, or undefined. */
+    latestOtp(prakerjaId: string): string | undefined;
+  };
+  faults: {
+    /** Injects a fault; throws a `SandboxControlError` for bad input. */
+    add(input: FaultInput): FaultRecord;
+    list(): FaultRecord[];
+    remove(id: string): void;
+    clear(): void;
+  };
+  transactions: {
+    list(): TransactionRecord[];
+    /** The purchase with this invoice code (any DP), or undefined. */
+    byInvoice(invoiceCode: string): TransactionRecord | undefined;
+  };
+  redeemCodes: {
+    list(): RedeemCodeRecord[];
+    get(redeemCode: string): RedeemCodeRecord | undefined;
+  };
+  verifications: {
+    list(): VerificationRecord[];
+    /** Approves a pending verification without a browser (the face check passes). */
+    approve(state: string): VerificationDecision;
+    /** Rejects a pending verification without a browser. */
+    reject(state: string): VerificationDecision;
+  };
+  sso: {
+    /** Consents without a browser: returns a one-time code and the redirect URL. */
+    consent(input: SsoConsentInput): { code: string; redirectUrl: string };
+  };
+  /** Registers another redirect URI for a provider. */
+  addRedirectUri(clientCode: string, uri: string): void;
+  webhooks: {
+    add(input: WebhookEndpointInput): WebhookEndpoint;
+    list(): WebhookEndpoint[];
+    remove(id: string): void;
+  };
+  events: {
+    /** Events emitted so far, oldest first, optionally of one type. */
+    list(type?: string): SandboxEvent[];
+  };
+  deliveries: {
+    list(filter?: {
+      eventId?: string;
+      endpointId?: string;
+      status?: DeliveryRecord['status'];
+    }): DeliveryRecord[];
+    get(id: string): DeliveryRecord | undefined;
+    /** Queues a delivery again (same event id). */
+    redeliver(id: string): DeliveryRecord;
+    /** Resolves when no attempt is in flight and none is due. */
+    settle(): Promise<void>;
+  };
+  state: {
+    /** A JSON copy of the whole state. */
+    export(): SandboxState;
+    /** Replaces the whole state (as exported). */
+    import(state: unknown): void;
+  };
+}
