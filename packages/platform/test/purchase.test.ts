@@ -1,0 +1,209 @@
+import { ProgramApiError, ProgramPath } from '@prakerja-kit/core';
+import { expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { describePurchaseError, type PaymentSendOtpParams } from '../src/index.js';
+import { useSandbox } from './support/sandbox.js';
+
+const env = useSandbox();
+
+function purchase(overrides: Partial<PaymentSendOtpParams> = {}): PaymentSendOtpParams {
+  const { participants, courses, schedules } = env.fixtures();
+  return {
+    prakerjaId: participants[0]!.prakerja_id,
+    userPlatformId: 'user-1',
+    courseCode: courses[0]!.course_code,
+    scheduleCode: schedules[0]!.schedule_code,
+    amount: courses[0]!.price,
+    ...overrides,
+  };
+}
+
+async function buy(invoiceCode: string, overrides: Partial<PaymentSendOtpParams> = {}) {
+  const client = env.client();
+  const params = purchase(overrides);
+  const { paymentToken } = await client.payments.sendOtp(params);
+  const otp = env.sandbox.control.sms.latestOtp(params.prakerjaId)!;
+  const result = await client.payments.authorize({
+    paymentToken,
+    otp,
+    invoiceCode,
+    invoiceUrl: `https://shop.example/invoices/${invoiceCode}`,
+  });
+  return { client, params, paymentToken, otp, result };
+}
+
+it('buys a course: send-otp, the OTP from the SMS inbox, authorize, then status and seats', async () => {
+  const { client, params, result } = await buy('INV-BUY-1');
+  expect(result.outcome).toBe('purchased');
+  if (result.outcome !== 'purchased') return;
+  expect(result.reconciled).toBe(false);
+  expect(result.payment).toMatchObject({
+    invoiceCode: 'INV-BUY-1',
+    amount: params.amount,
+    state: 'authorized',
+  });
+  const status = await client.payments.retrieve({ invoiceCode: 'INV-BUY-1' });
+  expect(status).toMatchObject({
+    invoiceCode: 'INV-BUY-1',
+    transactionCode: result.payment.transactionCode,
+    state: 'authorized',
+    status: 'SUCCESS',
+  });
+  expect(status.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  const seats = await client.quotas.retrieve(params);
+  expect(seats.quota).toBe(env.fixtures().schedules[0]!.seats - 1);
+});
+
+it('voids a purchase, then reports a second void as already done and an unknown transaction as not voided', async () => {
+  const { client, result } = await buy('INV-VOID-1');
+  if (result.outcome !== 'purchased') throw new Error(`expected a purchase, got ${result.outcome}`);
+  const { transactionCode } = result.payment;
+  expect(await client.payments.void({ invoiceCode: 'INV-VOID-1', transactionCode })).toEqual({
+    outcome: 'voided',
+    invoiceCode: 'INV-VOID-1',
+    transactionCode,
+    alreadyVoided: false,
+    reconciled: false,
+  });
+  expect((await client.payments.retrieve({ invoiceCode: 'INV-VOID-1' })).state).toBe('voided');
+  expect(await client.payments.void({ invoiceCode: 'INV-VOID-1', transactionCode })).toMatchObject({
+    outcome: 'voided',
+    alreadyVoided: true,
+  });
+  const missing = await client.payments.void({
+    invoiceCode: 'INV-VOID-1',
+    transactionCode: 'NOSUCHTRANSACTN',
+  });
+  expect(missing.outcome).toBe('not_voided');
+  if (missing.outcome === 'not_voided')
+    expect((missing.error as ProgramApiError).code).toBe('ERRVOD40001');
+});
+
+it('answers ERRPLT40016 from status for an invoice nobody bought', async () => {
+  const error = await env
+    .client()
+    .payments.retrieve({ invoiceCode: 'INV-NOBODY' })
+    .catch((caught: unknown) => caught);
+  expect(error).toMatchObject({ name: 'ProgramApiError', code: 'ERRPLT40016' });
+});
+
+it.each([
+  ['ERRPLT40001', 'schedule_not_found'],
+  ['ERRPLT40002', 'schedule_course_mismatch'],
+  ['ERRPLT40003', 'course_started'],
+  ['ERRPLT40004', 'sold_out'],
+  ['ERRPLT40005', 'age_not_eligible'],
+  ['ERRPLT40006', 'education_not_eligible'],
+  ['ERRPLT40007', 'insufficient_balance'],
+  ['ERRPLT40008', 'participant_not_found'],
+  ['ERRPLT40009', 'amount_mismatch'],
+  ['ERRPLT40010', 'course_not_found'],
+])('refuses send-otp with %s, described as %s', async (code, reason) => {
+  const { participants, courses, schedules } = env.fixtures();
+  const byCode: Record<string, Partial<PaymentSendOtpParams>> = {
+    ERRPLT40001: { scheduleCode: 'ffffffffffffffff' },
+    ERRPLT40002: { scheduleCode: schedules[4]!.schedule_code },
+    ERRPLT40003: { scheduleCode: schedules[2]!.schedule_code },
+    ERRPLT40004: { scheduleCode: schedules[3]!.schedule_code },
+    ERRPLT40005: { prakerjaId: participants[2]!.prakerja_id },
+    ERRPLT40006: { prakerjaId: participants[3]!.prakerja_id },
+    ERRPLT40007: { prakerjaId: participants[4]!.prakerja_id },
+    ERRPLT40008: { prakerjaId: '9900000000000000' },
+    ERRPLT40009: { amount: courses[0]!.price + 1 },
+    ERRPLT40010: { courseCode: 'sbx-crs-unknown' },
+  };
+  const error = await env
+    .client()
+    .payments.sendOtp(purchase(byCode[code]))
+    .catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(ProgramApiError);
+  expect((error as ProgramApiError).code).toBe(code);
+  const description = describePurchaseError(error);
+  expect(description.reason).toBe(reason);
+  expect(description.message.id).not.toBe(description.message.en);
+});
+
+it('answers ERRPLT40036 on send-otp without a schedule code', async () => {
+  const params = purchase();
+  const error = await env
+    .client()
+    .transport.request({
+      method: 'POST',
+      path: ProgramPath.SEND_OTP,
+      body: {
+        prakerja_id: params.prakerjaId,
+        user_platform_id: 'u',
+        course_code: params.courseCode,
+        amount: params.amount,
+        schedule_code: '',
+      },
+      readOnly: false,
+      data: z.unknown(),
+    })
+    .catch((caught: unknown) => caught);
+  expect(describePurchaseError(error)).toMatchObject({
+    reason: 'missing_course_or_schedule',
+    code: 'ERRPLT40036',
+  });
+});
+
+it('returns a wrong OTP as not purchased, and the same token then still buys', async () => {
+  const client = env.client();
+  const params = purchase();
+  const { paymentToken } = await client.payments.sendOtp(params);
+  const otp = env.sandbox.control.sms.latestOtp(params.prakerjaId)!;
+  const wrong = otp === '000000' ? '111111' : '000000';
+  const invoice = {
+    invoiceCode: 'INV-OTP-1',
+    invoiceUrl: 'https://shop.example/invoices/INV-OTP-1',
+  };
+  const refused = await client.payments.authorize({ paymentToken, otp: wrong, ...invoice });
+  expect(refused).toMatchObject({ outcome: 'not_purchased', reconciled: false });
+  if (refused.outcome === 'not_purchased') {
+    expect(describePurchaseError(refused.error)).toMatchObject({
+      reason: 'wrong_otp',
+      retryable: true,
+    });
+  }
+  expect((await client.payments.authorize({ paymentToken, otp, ...invoice })).outcome).toBe(
+    'purchased',
+  );
+});
+
+it('refuses a used token (ERRPLT40013), an unknown token (ERRPLT40014) and a reused invoice (ERRPLT40015)', async () => {
+  const { client, paymentToken, otp, params } = await buy('INV-USED-1');
+  const reasonOf = async (token: string, tokenOtp: string, invoiceCode: string) => {
+    const result = await client.payments.authorize({
+      paymentToken: token,
+      otp: tokenOtp,
+      invoiceCode,
+      invoiceUrl: `https://shop.example/invoices/${invoiceCode}`,
+    });
+    if (result.outcome !== 'not_purchased')
+      throw new Error(`expected not_purchased, got ${result.outcome}`);
+    return describePurchaseError(result.error).reason;
+  };
+  expect(await reasonOf(paymentToken, otp, 'INV-USED-2')).toBe('payment_token_used');
+  expect(await reasonOf('ptk_not_a_token', otp, 'INV-USED-3')).toBe('payment_token_invalid');
+  const again = await client.payments.sendOtp(params);
+  const secondOtp = env.sandbox.control.sms.latestOtp(params.prakerjaId)!;
+  expect(await reasonOf(again.paymentToken, secondOtp, 'INV-USED-1')).toBe('invoice_already_used');
+});
+
+it('refuses an expired payment token (ERRPLT40012)', async () => {
+  const client = env.client();
+  const params = purchase({ scheduleCode: env.fixtures().schedules[1]!.schedule_code });
+  const { paymentToken } = await client.payments.sendOtp(params);
+  const otp = env.sandbox.control.sms.latestOtp(params.prakerjaId)!;
+  env.sandbox.control.clock.advance({ days: 1 });
+  const result = await client.payments.authorize({
+    paymentToken,
+    otp,
+    invoiceCode: 'INV-LATE-1',
+    invoiceUrl: 'https://shop.example/invoices/INV-LATE-1',
+  });
+  expect(result.outcome).toBe('not_purchased');
+  if (result.outcome === 'not_purchased') {
+    expect(describePurchaseError(result.error).reason).toBe('payment_token_expired');
+  }
+});

@@ -1,0 +1,75 @@
+import { ProgramApiError, ProgramPath, RequestValidationError } from '@prakerja-kit/core';
+import { expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { useSandbox } from './support/sandbox.js';
+
+const env = useSandbox();
+
+it('returns the live seats of a seeded schedule', async () => {
+  const schedule = env.fixtures().schedules[0]!;
+  const quota = await env.client().quotas.retrieve({
+    courseCode: schedule.course_code,
+    scheduleCode: schedule.schedule_code,
+  });
+  expect(quota).toEqual({
+    courseCode: schedule.course_code,
+    scheduleCode: schedule.schedule_code,
+    quota: schedule.seats,
+  });
+});
+
+it('reports zero seats on a full schedule', async () => {
+  const full = env.fixtures().schedules.find((item) => item.seats === 0)!;
+  const quota = await env.client().quotas.retrieve({
+    courseCode: full.course_code,
+    scheduleCode: full.schedule_code,
+  });
+  expect(quota.quota).toBe(0);
+});
+
+it('answers ERRPLT40036 for an empty schedule code, which the client refuses before sending', async () => {
+  const schedule = env.fixtures().schedules[0]!;
+  const client = env.client();
+  await expect(
+    client.quotas.retrieve({ courseCode: schedule.course_code, scheduleCode: ' ' }),
+  ).rejects.toBeInstanceOf(RequestValidationError);
+  // The program's own answer, through the client's transport with validation bypassed.
+  const error = await client.transport
+    .request({
+      method: 'POST',
+      path: ProgramPath.QUOTA_SCHEDULE,
+      body: { course_code: schedule.course_code, schedule_code: '' },
+      readOnly: true,
+      data: z.unknown(),
+    })
+    .catch((caught: unknown) => caught);
+  expect(error).toMatchObject({ name: 'ProgramApiError', status: 400, code: 'ERRPLT40036' });
+});
+
+it.each([
+  ['an unknown schedule', 'ERRPLT40001'],
+  ['a schedule of another course', 'ERRPLT40002'],
+  ['an unknown course', 'ERRPLT40010'],
+])('answers %s with its program error', async (_, code) => {
+  const [first, , , , webinar] = env.fixtures().schedules;
+  const params = {
+    ERRPLT40001: { courseCode: first!.course_code, scheduleCode: 'ffffffffffffffff' },
+    ERRPLT40002: { courseCode: first!.course_code, scheduleCode: webinar!.schedule_code },
+    ERRPLT40010: { courseCode: 'sbx-crs-unknown', scheduleCode: first!.schedule_code },
+  }[code]!;
+  const error = await env
+    .client()
+    .quotas.retrieve(params)
+    .catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(ProgramApiError);
+  expect((error as ProgramApiError).code).toBe(code);
+});
+
+it('is refused with a signature error when the sign key is wrong', async () => {
+  const schedule = env.fixtures().schedules[0]!;
+  const error = await env
+    .client({ signKey: 'sk_fake_wrong_key' })
+    .quotas.retrieve({ courseCode: schedule.course_code, scheduleCode: schedule.schedule_code })
+    .catch((caught: unknown) => caught);
+  expect(error).toMatchObject({ name: 'ProgramApiError', code: 'ERRGEN40101', status: 401 });
+});
