@@ -17,6 +17,14 @@ export type {
   SandboxSchedule,
 } from './fixtures.js';
 export { createFixtures, EDUCATION_LEVELS } from './fixtures.js';
+export type { SandboxCliOptions, StartedSandbox } from './run-sandbox-cli.js';
+export {
+  formatBanner,
+  parseSandboxArgs,
+  runSandboxCli,
+  SANDBOX_CLI_USAGE,
+  startSandboxServer,
+} from './run-sandbox-cli.js';
 export type {
   DeliveryAttempt,
   DeliveryRecord,
