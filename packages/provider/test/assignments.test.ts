@@ -1,0 +1,168 @@
+import { ProgramApiError, ProgramErrorCode } from '@prakerja-kit/core';
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { createStatusWatcher, type ProviderClient, type ProviderEvent } from '../src/index.js';
+import { pressButton, startSandbox } from './support/sandbox.js';
+
+let context: Awaited<ReturnType<typeof startSandbox>>;
+beforeAll(async () => {
+  context = await startSandbox();
+});
+afterAll(() => context.close());
+beforeEach(() => context.sandbox.control.reset());
+
+async function verify(client: ProviderClient, redeemCode: string, sequence: number) {
+  const started = await client.attendance.createVerificationUrl({
+    redeemCode,
+    sequence,
+    email: 'tari@lp.example',
+  });
+  const result = await client.attendance.confirm({
+    state: started.state,
+    returnUrl: await pressButton(started.url, 'decision', 'approve'),
+  });
+  expect(result.verified).toBe(true);
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ProgramApiError);
+  return (error as ProgramApiError).code;
+}
+
+test('a TPM goes from submitted to reviewed through submit, review and retrieve', async () => {
+  const client = context.makeClient();
+  const redeemCode = context.code('TC1-999-200'); // already redeemed
+  const target = { redeemCode, scope: 'tpm' as const, sequence: 1 };
+  expect(await client.assignments.retrieve(target)).toMatchObject({
+    assignmentStatus: 0,
+    feedbackStatus: 0,
+  });
+  const submitted = await client.assignments.submit({
+    ...target,
+    urlFile: 'https://lp.example/files/tpm1.pdf',
+  });
+  expect(submitted).toMatchObject({ status: 1, urlFile: 'https://lp.example/files/tpm1.pdf' });
+  expect(typeof submitted.id).toBe('number');
+  expect(await client.assignments.retrieve(target)).toMatchObject({
+    assignmentStatus: 1,
+    feedbackStatus: 0,
+  });
+  const reviewed = await client.assignments.review({
+    ...target,
+    notes: 'Rapi dan lengkap',
+    urlFile: 'https://lp.example/files/notes.md',
+  });
+  expect(reviewed).toMatchObject({ status: 2, notes: 'Rapi dan lengkap' });
+  expect(await client.assignments.retrieve(target)).toMatchObject({
+    assignmentStatus: 2,
+    feedbackStatus: 2,
+  });
+});
+
+test('the program refuses feedback without a submission and assignments on an unredeemed code', async () => {
+  const client = context.makeClient();
+  expect(
+    await codeOf(
+      client.assignments.review({
+        redeemCode: context.code('TC1-999-200'),
+        scope: 'uk',
+        sequence: 999,
+        notes: 'x',
+      }),
+    ),
+  ).toBe(ProgramErrorCode.SUBMISSION_NOT_FOUND);
+  expect(
+    await codeOf(
+      client.assignments.retrieve({
+        redeemCode: context.code('TC1-001-200'),
+        scope: 'tpm',
+        sequence: 1,
+      }),
+    ),
+  ).toBe(ProgramErrorCode.REDEEM_CODE_NOT_REDEEMED);
+});
+
+test('completion tracking reports progress and completion in one call', async () => {
+  const client = context.makeClient();
+  const redeemCode = context.code('TC1-999-200');
+  const plan = { redeemCode, attendanceSequences: [1, 2], tpmSequences: [1], concurrency: 2 };
+  const before = await client.completion.retrieve(plan);
+  expect(before).toMatchObject({
+    attendance: [
+      { sequence: 1, verified: true },
+      { sequence: 2, verified: false },
+    ],
+    postTest: { verified: false },
+    uk: { assignmentStatus: 0, feedbackStatus: 0 },
+    complete: false,
+    partial: false,
+  });
+  await verify(client, redeemCode, 2);
+  await verify(client, redeemCode, 999);
+  await client.assignments.submit({
+    redeemCode,
+    scope: 'uk',
+    sequence: 999,
+    urlFile: 'https://lp.example/uk.md',
+  });
+  await client.assignments.review({ redeemCode, scope: 'uk', sequence: 999, notes: 'Kompeten' });
+  const after = await client.completion.retrieve(plan);
+  expect(after).toMatchObject({
+    courseCode: context.sandbox.fixtures.redeem_codes.find(
+      (item) => item.redeem_code === redeemCode,
+    )!.course_code,
+    attendance: [{ verified: true }, { verified: true }],
+    postTest: { verified: true },
+    uk: { assignmentStatus: 2, feedbackStatus: 2 },
+    complete: true,
+  });
+});
+
+test('the status watcher emits the same event types the sandbox pushes, each once', async () => {
+  const client = context.makeClient();
+  const redeemCode = context.code('TC1-999-200');
+  const events: ProviderEvent[] = [];
+  const watcher = createStatusWatcher({
+    client,
+    onEvent: (event) => void events.push(event),
+    track: [{ redeemCode, tpmSequences: [1] }],
+  });
+  await watcher.poll();
+  expect(events.map((event) => event.type)).toEqual(['attendance.verified']);
+  await client.assignments.submit({
+    redeemCode,
+    scope: 'tpm',
+    sequence: 1,
+    urlFile: 'https://lp.example/t1.pdf',
+  });
+  await verify(client, redeemCode, 999);
+  await client.assignments.submit({
+    redeemCode,
+    scope: 'uk',
+    sequence: 999,
+    urlFile: 'https://lp.example/uk.md',
+  });
+  await client.assignments.review({ redeemCode, scope: 'uk', sequence: 999, notes: 'Kompeten' });
+  await watcher.poll();
+  await watcher.poll();
+  const types = events.map((event) => event.type);
+  expect(types).toEqual([
+    'attendance.verified',
+    'attendance.verified',
+    'assignment.submitted',
+    'assignment.submitted',
+    'assignment.reviewed',
+    'course.completed',
+  ]);
+  const pushed = new Set(context.sandbox.control.events.list().map((event) => event.type));
+  for (const type of types) expect(pushed.has(type)).toBe(true);
+  const completed = events.at(-1)!;
+  expect(completed.data).toMatchObject({
+    redeem_code: redeemCode,
+    course_code: expect.any(String),
+  });
+  expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
+});

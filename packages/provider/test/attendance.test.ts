@@ -1,0 +1,283 @@
+import { ProgramApiError, ProgramErrorCode, RequestValidationError } from '@prakerja-kit/core';
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { pressButton, purchase, REDIRECT_URI, startSandbox } from './support/sandbox.js';
+
+let context: Awaited<ReturnType<typeof startSandbox>>;
+beforeAll(async () => {
+  context = await startSandbox();
+});
+afterAll(() => context.close());
+beforeEach(() => context.sandbox.control.reset());
+
+const EMAIL = 'tari@lp.example';
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ProgramApiError);
+  return (error as ProgramApiError).code;
+}
+
+test('attendance is confirmed after the participant approves on the sandbox page', async () => {
+  const client = context.makeClient();
+  const redeemCode = context.code('TC1-001-200');
+  const started = await client.attendance.createVerificationUrl({
+    redeemCode,
+    sequence: 1,
+    email: EMAIL,
+  });
+  expect(started.programState).toBeDefined();
+  expect(started.url.startsWith(context.server.url)).toBe(true);
+  const returnUrl = await pressButton(started.url, 'decision', 'approve');
+  expect(returnUrl.startsWith(REDIRECT_URI)).toBe(true);
+  const result = await client.attendance.confirm({ state: started.state, returnUrl, email: EMAIL });
+  expect(result).toMatchObject({
+    verified: true,
+    redeemCode,
+    sequence: 1,
+    status: { attendanceStatus: 1, status: 1 },
+  });
+});
+
+test('a rejected verification is not confirmed', async () => {
+  const client = context.makeClient();
+  const started = await client.attendance.createVerificationUrl({
+    redeemCode: context.code('TC2-001-200'),
+    email: EMAIL,
+  });
+  const returnUrl = await pressButton(started.url, 'decision', 'reject');
+  const result = await client.attendance.confirm({ state: started.state, returnUrl });
+  expect(result).toMatchObject({ verified: false, reason: 'not-verified' });
+});
+
+test('a redirect without approval is not confirmed, whatever its query says', async () => {
+  const client = context.makeClient();
+  const started = await client.attendance.createVerificationUrl({
+    redeemCode: context.code('TC1-001-200'),
+    email: EMAIL,
+  });
+  const forged = `${REDIRECT_URI}?state=${started.programState}&result=approved&sequence=1`;
+  const result = await client.attendance.confirm({ state: started.state, returnUrl: forged });
+  expect(result).toMatchObject({
+    verified: false,
+    reason: 'not-verified',
+    status: { attendanceStatus: 0 },
+  });
+});
+
+test('a tampered state is refused before any status call', async () => {
+  const client = context.makeClient();
+  const started = await client.attendance.createVerificationUrl({
+    redeemCode: context.code('TC1-001-200'),
+    email: EMAIL,
+  });
+  const returnUrl = await pressButton(started.url, 'decision', 'approve');
+  const [version, payload, mac] = started.state.split('.');
+  const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+  claims.s = 999;
+  const tampered = `${version}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${mac}`;
+  expect(await client.attendance.confirm({ state: tampered, returnUrl })).toEqual({
+    verified: false,
+    reason: 'invalid-state',
+  });
+  const otherSecret = context.makeClient({ stateSecret: 'another-lp-state-secret-0123456789abc' });
+  expect(await otherSecret.attendance.confirm({ state: started.state, returnUrl })).toEqual({
+    verified: false,
+    reason: 'invalid-state',
+  });
+});
+
+test('an expired state is refused even after approval', async () => {
+  let offsetMs = 0;
+  const client = context.makeClient({
+    stateTtlSeconds: 60,
+    clock: { now: () => Date.now() + offsetMs },
+  });
+  const started = await client.attendance.createVerificationUrl({
+    redeemCode: context.code('TC1-001-200'),
+    email: EMAIL,
+  });
+  const returnUrl = await pressButton(started.url, 'decision', 'approve');
+  offsetMs = 61_000; // still inside the sandbox's 300 s signature tolerance
+  expect(await client.attendance.confirm({ state: started.state, returnUrl })).toEqual({
+    verified: false,
+    reason: 'expired-state',
+  });
+});
+
+test('a return carrying another verification state is refused', async () => {
+  const client = context.makeClient();
+  const first = await client.attendance.createVerificationUrl({
+    redeemCode: context.code('TC1-001-200'),
+    email: EMAIL,
+  });
+  const second = await client.attendance.createVerificationUrl({
+    redeemCode: context.code('TC2-001-200'),
+    email: 'other@lp.example',
+  });
+  const secondReturn = await pressButton(second.url, 'decision', 'approve');
+  expect(
+    await client.attendance.confirm({ state: first.state, returnUrl: secondReturn }),
+  ).toMatchObject({
+    verified: false,
+    reason: 'state-mismatch',
+  });
+  expect(
+    await client.attendance.confirm({ state: second.state, returnUrl: secondReturn, email: EMAIL }),
+  ).toMatchObject({
+    verified: false,
+    reason: 'participant-mismatch',
+  });
+});
+
+test('the post-test (sequence 999) is verified and retrieved per sequence', async () => {
+  const client = context.makeClient();
+  const redeemCode = context.code('TC1-999-200');
+  expect((await client.attendance.retrieve({ redeemCode, sequence: 1 })).verified).toBe(true);
+  expect((await client.attendance.retrieve({ redeemCode, sequence: 999 })).verified).toBe(false);
+  const started = await client.attendance.createVerificationUrl({
+    redeemCode,
+    sequence: 999,
+    email: EMAIL,
+  });
+  const result = await client.attendance.confirm({
+    state: started.state,
+    returnUrl: await pressButton(started.url, 'decision', 'approve'),
+  });
+  expect(result).toMatchObject({ verified: true, sequence: 999 });
+  const status = await client.attendance.retrieve({ redeemCode, sequence: 999 });
+  expect(status).toMatchObject({
+    verified: true,
+    sequence: 999,
+    courseType: 1,
+    courseTypeLabel: 'Pembelajaran Mandiri',
+  });
+});
+
+test('the test-case reset flow: verify, reset, verify again', async () => {
+  const client = context.makeClient();
+  const redeemCode = context.code('TC1-001-200');
+  const verify = async () => {
+    const started = await client.attendance.createVerificationUrl({ redeemCode, email: EMAIL });
+    return client.attendance.confirm({
+      state: started.state,
+      returnUrl: await pressButton(started.url, 'decision', 'approve'),
+    });
+  };
+  expect((await verify()).verified).toBe(true);
+  expect(await codeOf(client.attendance.createVerificationUrl({ redeemCode, email: EMAIL }))).toBe(
+    ProgramErrorCode.REDEEM_CODE_ALREADY_USED,
+  );
+  const reset = await client.attendance.reset({ redeemCode });
+  expect(reset).toMatchObject({ redeemCode, verified: false, status: 0 });
+  expect((await client.attendance.retrieve({ redeemCode })).verified).toBe(false);
+  expect((await verify()).verified).toBe(true);
+});
+
+test('reset refuses a non-test code before sending and the program refuses a negative case', async () => {
+  const client = context.makeClient();
+  await expect(client.attendance.reset({ redeemCode: 'GHOPNYXUVMT0' })).rejects.toBeInstanceOf(
+    RequestValidationError,
+  );
+  expect(await codeOf(client.attendance.reset({ redeemCode: context.code('TC1-001-400') }))).toBe(
+    ProgramErrorCode.RESET_NOT_ALLOWED,
+  );
+});
+
+test('a redeem outside the window is refused until the schedule is near', async () => {
+  const client = context.makeClient();
+  const redeemCode = await purchase(context, 1, 'INV-WINDOW-1'); // the schedule starts in 3 days
+  expect(
+    await codeOf(client.attendance.createVerificationUrl({ redeemCode, email: 'budi@lp.example' })),
+  ).toBe(ProgramErrorCode.REDEEM_OUTSIDE_WINDOW);
+  context.sandbox.control.clock.advance({ days: 3 });
+  const started = await client.attendance.createVerificationUrl({
+    redeemCode,
+    email: 'budi@lp.example',
+  });
+  const result = await client.attendance.confirm({
+    state: started.state,
+    returnUrl: await pressButton(started.url, 'decision', 'approve'),
+  });
+  expect(result.verified).toBe(true);
+});
+
+test('the program refuses unknown, cancelled, foreign and out-of-order codes with their codes', async () => {
+  const client = context.makeClient();
+  const redeemCode = context.code('TC1-001-200');
+  expect(await codeOf(client.attendance.retrieve({ redeemCode: 'PRAT-NOPE00' }))).toBe(
+    ProgramErrorCode.REDEEM_CODE_NOT_FOUND,
+  );
+  expect(
+    await codeOf(client.attendance.retrieve({ redeemCode: context.code('TC1-001-400') })),
+  ).toBe(ProgramErrorCode.REDEEM_CODE_CANCELLED);
+  const lp2 = context.sandbox.fixtures.providers[1]!;
+  const foreign = context.makeClient({ clientCode: lp2.clientCode, signKey: lp2.signKey });
+  expect(await codeOf(foreign.attendance.retrieve({ redeemCode }))).toBe(
+    ProgramErrorCode.REDEEM_CODE_OTHER_PROVIDER,
+  );
+  expect(
+    await codeOf(
+      client.attendance.createVerificationUrl({ redeemCode, sequence: 2, email: EMAIL }),
+    ),
+  ).toBe(ProgramErrorCode.PREVIOUS_SEQUENCE_NOT_VERIFIED);
+  expect(
+    await codeOf(
+      client.attendance.createVerificationUrl({
+        redeemCode,
+        email: EMAIL,
+        redirectUri: 'https://evil.example/cb',
+      }),
+    ),
+  ).toBe(ProgramErrorCode.REDIRECT_URI_NOT_REGISTERED);
+});
+
+test('one LP email cannot be used for two codes of the same course', async () => {
+  const client = context.makeClient();
+  const first = await client.attendance.createVerificationUrl({
+    redeemCode: context.code('TC1-001-200'),
+    email: EMAIL,
+  });
+  await client.attendance.confirm({
+    state: first.state,
+    returnUrl: await pressButton(first.url, 'decision', 'approve'),
+  });
+  expect(
+    await codeOf(
+      client.attendance.createVerificationUrl({
+        redeemCode: context.code('TC1-999-200'),
+        sequence: 999,
+        email: EMAIL,
+      }),
+    ),
+  ).toBe(ProgramErrorCode.EMAIL_ALREADY_USED);
+});
+
+test('bad credentials and DP credentials are refused with the general codes', async () => {
+  const redeemCode = context.code('TC1-001-200');
+  const wrongKey = context.makeClient({ signKey: 'sk_fake_wrong_key_000000' });
+  expect(await codeOf(wrongKey.attendance.retrieve({ redeemCode }))).toBe(
+    ProgramErrorCode.INVALID_SIGNATURE,
+  );
+  const unknown = context.makeClient({ clientCode: 'lp-unknown-client' });
+  expect(await codeOf(unknown.attendance.retrieve({ redeemCode }))).toBe(
+    ProgramErrorCode.UNKNOWN_CLIENT,
+  );
+  const dp = context.sandbox.fixtures.platforms[0]!;
+  const asDp = context.makeClient({ clientCode: dp.clientCode, signKey: dp.signKey });
+  expect(await codeOf(asDp.attendance.retrieve({ redeemCode }))).toBe(
+    ProgramErrorCode.FORBIDDEN_FOR_CLIENT,
+  );
+});
+
+test('the deprecated legacy commit redeems a code once', async () => {
+  const client = context.makeClient();
+  const redeemCode = context.code('TC2-001-200');
+  expect(await client.redeemCodes.commit({ redeemCode })).toMatchObject({ redeemCode, status: 1 });
+  expect((await client.attendance.retrieve({ redeemCode })).verified).toBe(true);
+  expect(await codeOf(client.redeemCodes.commit({ redeemCode }))).toBe(
+    ProgramErrorCode.REDEEM_CODE_ALREADY_USED,
+  );
+});

@@ -1,0 +1,118 @@
+import { createTransport, ProgramPath } from '@prakerja-kit/core';
+import { createSandbox } from '@prakerja-kit/sandbox';
+import * as z from 'zod/mini';
+import { createProviderClient, type ProviderClientOptions } from '../../src/index.js';
+
+/** Registered in the sandbox fixtures; a loopback URI matches any port. */
+export const REDIRECT_URI = 'http://127.0.0.1/prakerja/callback';
+export const SSO_REDIRECT_URI = 'http://127.0.0.1/sso/callback';
+export const LOGIN_URI = 'http://127.0.0.1/login';
+export const STATE_SECRET = 'fake-integration-state-secret-0123456789';
+
+/** A sandbox on a real HTTP port, its first LP's credentials, and a client factory. */
+export async function startSandbox(seed = 7) {
+  const sandbox = createSandbox({ seed });
+  const server = await sandbox.listen({ port: 0 });
+  const lp = sandbox.fixtures.providers[0]!;
+  const makeClient = (options: Partial<ProviderClientOptions> = {}) =>
+    createProviderClient({
+      clientCode: lp.clientCode,
+      signKey: lp.signKey,
+      baseUrl: server.url,
+      redirectUri: REDIRECT_URI,
+      stateSecret: STATE_SECRET,
+      logLevel: 'silent',
+      maxRetries: 0,
+      env: {},
+      sso: { redirectUri: SSO_REDIRECT_URI, loginUri: LOGIN_URI },
+      ...options,
+    });
+  const code = (testCase: string) =>
+    sandbox.fixtures.redeem_codes.find((item) => item.test_case === testCase)!.redeem_code;
+  return {
+    sandbox,
+    server,
+    lp,
+    makeClient,
+    code,
+    async close() {
+      await server.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/** Presses a button on a sandbox HTML page over HTTP (as the browser would) and returns the redirect. */
+export async function pressButton(pageUrl: string, field: string, value: string): Promise<string> {
+  const page = await fetch(pageUrl);
+  if (page.status !== 200) throw new Error(`page ${pageUrl} answered ${page.status}`);
+  const html = await page.text();
+  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+  if (!action) throw new Error('no form on the page');
+  const form = new URLSearchParams();
+  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) {
+    form.set(match[1]!, match[2]!.replaceAll('&amp;', '&').replaceAll('&quot;', '"'));
+  }
+  const radio = /<input type="radio" name="([^"]+)" value="([^"]+)"[^>]* checked/.exec(html);
+  if (radio) form.set(radio[1]!, radio[2]!);
+  form.set(field, value);
+  const response = await fetch(new URL(action, pageUrl), {
+    method: 'POST',
+    body: form,
+    redirect: 'manual',
+  });
+  const location = response.headers.get('location');
+  if (response.status < 300 || response.status >= 400 || !location) {
+    throw new Error(`expected a redirect, got ${response.status}`);
+  }
+  return location;
+}
+
+/** Buys a course as the sandbox's first DP and returns the (non-test) redeem code. */
+export async function purchase(
+  context: Awaited<ReturnType<typeof startSandbox>>,
+  scheduleIndex: number,
+  invoiceCode: string,
+): Promise<string> {
+  const { sandbox, server } = context;
+  const dp = sandbox.fixtures.platforms[0]!;
+  const buyer = sandbox.fixtures.participants[0]!;
+  const schedule = sandbox.fixtures.schedules[scheduleIndex]!;
+  const course = sandbox.fixtures.courses.find(
+    (item) => item.course_code === schedule.course_code,
+  )!;
+  const transport = createTransport({
+    clientCode: dp.clientCode,
+    signKey: dp.signKey,
+    baseUrl: server.url,
+    logLevel: 'silent',
+    maxRetries: 0,
+    env: {},
+  });
+  const otp = await transport.request({
+    method: 'POST',
+    path: ProgramPath.SEND_OTP,
+    body: {
+      prakerja_id: buyer.prakerja_id,
+      user_platform_id: 'user-1',
+      course_code: course.course_code,
+      amount: course.price,
+      schedule_code: schedule.schedule_code,
+    },
+    readOnly: false,
+    data: z.looseObject({ payment_token: z.string() }),
+  });
+  await transport.request({
+    method: 'POST',
+    path: ProgramPath.AUTHORIZE,
+    authorization: `Payment ${otp.data.payment_token}`,
+    body: {
+      otp: sandbox.control.sms.latestOtp(buyer.prakerja_id),
+      invoice_url: `https://dp.example/invoices/${invoiceCode}`,
+      invoice_code: invoiceCode,
+    },
+    readOnly: false,
+    data: z.unknown(),
+  });
+  return sandbox.control.transactions.byInvoice(invoiceCode)!.redeemCode;
+}
