@@ -16,15 +16,19 @@ export async function readNodeBody(
       `the body was already parsed or read by a body parser. ${RAW_BODY_HELP}`,
     );
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      request.destroy();
-      throw new WebhookVerificationError('payload', `the body is larger than ${maxBytes} bytes`);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      // Stop buffering but keep draining, so the 400 answer still reaches the sender.
+      request.off('data', onData);
+      request.resume();
+      reject(new WebhookVerificationError('payload', `the body is larger than ${maxBytes} bytes`));
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(Buffer.concat(chunks)));
+    request.once('error', reject);
+  });
 }
