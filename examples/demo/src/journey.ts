@@ -1,0 +1,285 @@
+import { formatIdr, mask } from '@example/payment-partner';
+import type { OtpChallenge } from '@prakerja-kit/platform';
+import { createCatalogue, describePurchaseError } from '@prakerja-kit/platform';
+import type { SandboxCourse, SandboxParticipant } from '@prakerja-kit/sandbox';
+import type { Reporter } from './reporter.js';
+import type { World } from './world.js';
+
+/** Attendance sequences of the demo course besides the post-test: redeem (1) and sessions 2-3. */
+export const ATTENDANCE_SEQUENCES = [1, 2, 3] as const;
+/** The post-test sequence. */
+export const POST_TEST = 999;
+
+/** What the journey produced, for the consistency checks. */
+export interface JourneyResult {
+  buyer: SandboxParticipant;
+  course: SandboxCourse;
+  scheduleCode: string;
+  seatsBefore: number;
+  invoiceCode: string;
+  transactionCode: string;
+  redeemCode: string;
+  voidedInvoiceCode: string;
+  /** How each fault was absorbed where the app (not the SDK) had to act, by fault name. */
+  appRecoveries: Map<string, string>;
+}
+
+const minutes = (iso: string, now: Date) => Math.round((Date.parse(iso) - now.getTime()) / 60_000);
+
+/** Runs the participant's whole journey: DP catalogue and purchase, LP course, completion. */
+export async function runJourney(world: World, report: Reporter): Promise<JourneyResult> {
+  const { sandbox, platform, provider } = world;
+  const { fixtures, control } = sandbox;
+  const appRecoveries = new Map<string, string>();
+  const buyer = fixtures.participants[0]!;
+  const lpEmail = 'budi.santoso@lms.example';
+
+  // 1. Catalogue: the DP holds courses and schedules; the program gives live seats.
+  let done = report.step('Catalogue with live seats', 'DP: payment/quota-schedule');
+  const catalogue = createCatalogue(platform);
+  const schedules = fixtures.schedules.map((item) => ({
+    courseCode: item.course_code,
+    scheduleCode: item.schedule_code,
+    startAt: item.start_at,
+  }));
+  const page = await catalogue.withSeats(schedules);
+  const now = control.clock.now();
+  for (const entry of page.slice(0, 5)) {
+    const course = fixtures.courses.find((item) => item.course_code === entry.courseCode)!;
+    const seats =
+      entry.seats.status === 'known' ? `${entry.seats.remaining} seats` : 'seats unknown';
+    const start = minutes(entry.startAt, now);
+    const when =
+      start < 0 ? 'started' : start < 120 ? `in ${start} min` : `in ${Math.round(start / 1440)} d`;
+    report.detail(
+      `${course.name.padEnd(30)} ${formatIdr(course.price).padStart(10)}  ${when.padEnd(10)} ${seats}`,
+    );
+  }
+  const chosen = page[0]!;
+  const course = fixtures.courses.find((item) => item.course_code === chosen.courseCode)!;
+  const seatsBefore = chosen.seats.status === 'known' ? chosen.seats.remaining : Number.NaN;
+  done(
+    `${page.length} schedules, ${page.filter((s) => s.seats.status === 'known').length} with live seats`,
+  );
+
+  // 2. Purchase: send-otp texts the buyer; authorize with the OTP completes it.
+  done = report.step('Purchase with OTP', 'DP: send-otp, SMS, authorize');
+  const invoiceCode = `INV-DEMO-${fixtures.seed}-0001`;
+  const purchase = {
+    prakerjaId: buyer.prakerja_id,
+    userPlatformId: 'user-budi',
+    courseCode: course.course_code,
+    scheduleCode: chosen.scheduleCode,
+    amount: course.price,
+  };
+  const challenge = await sendOtpAskingAgain(world, purchase, report, appRecoveries);
+  const otp = control.sms.latestOtp(buyer.prakerja_id)!;
+  report.detail(`OTP texted to ${mask(buyer.phone)}; read from the sandbox SMS inbox`);
+  const authorized = await platform.payments.authorize({
+    paymentToken: challenge.paymentToken,
+    otp,
+    invoiceCode,
+    invoiceUrl: `https://storefront.example/invoices/${invoiceCode}`,
+  });
+  if (authorized.outcome !== 'purchased') {
+    throw new Error(`purchase not completed: ${authorized.outcome}`);
+  }
+  if (authorized.reconciled) {
+    report.detail('authorize lost its answer: reconciled through payment/status → purchased');
+    appRecoveries.set('drop after commit on authorize', 'payment/status said SUCCESS: bought once');
+  }
+  const { transactionCode } = authorized.payment;
+  // The participant receives the redeem code by email and on the Prakerja dashboard.
+  const redeemCode = control.transactions.byInvoice(invoiceCode)!.redeemCode;
+  report.detail(`redeem code ${mask(redeemCode)} sent to the participant's dashboard`);
+  done(`${invoiceCode} ${formatIdr(course.price)} ${authorized.payment.status}`);
+
+  // 3. Redeem and attendance: one face check per sequence, confirmed by a signed status call.
+  done = report.step(
+    `Redeem and attend sequences ${ATTENDANCE_SEQUENCES.join(', ')}`,
+    'LP: url-generate, redirect, redeem-code/status',
+  );
+  for (const sequence of ATTENDANCE_SEQUENCES) {
+    await verifyAttendance(world, redeemCode, sequence, lpEmail);
+    report.detail(`sequence ${sequence}: face check approved, attendance confirmed`);
+  }
+  done(`${ATTENDANCE_SEQUENCES.length} sequences verified`);
+
+  // 4. Post-test.
+  done = report.step('Post-test', 'LP: url-generate sequence 999, redeem-code/status');
+  await verifyAttendance(world, redeemCode, POST_TEST, lpEmail);
+  done('sequence 999 verified');
+
+  // 5. Assignments: TPM (sequence 1) and UK (999), submitted then graded by the LP.
+  done = report.step(
+    'TPM and UK submitted and graded',
+    'LP: tpm/submission, tpm/feedback/submission',
+  );
+  await submitAndGrade(world, redeemCode, 'tpm', 1, report, appRecoveries);
+  await submitAndGrade(world, redeemCode, 'uk', POST_TEST, report, appRecoveries);
+  done('TPM 1 and UK accepted');
+
+  // 6. Completion, as the LP sees it.
+  done = report.step('Completion', 'LP: redeem-code/status and tpm/submission/status');
+  const progress = await provider.completion.retrieve({
+    redeemCode,
+    attendanceSequences: ATTENDANCE_SEQUENCES,
+    tpmSequences: [1],
+  });
+  if (!progress.complete) throw new Error('course not complete after the journey');
+  done('post-test verified and UK accepted: course complete');
+
+  // 7. Incentive: the sandbox pushes incentive.disbursement_requested to the payment partner.
+  done = report.step('Incentive delivered to the payment partner', 'event model: signed webhook');
+  await control.deliveries.settle();
+  if (control.deliveries.list({ status: 'pending' }).length > 0) {
+    report.detail(
+      'first delivery refused (partner outage); sandbox retries after 5 s: time travel',
+    );
+    control.clock.advance({ seconds: 5 });
+    await control.deliveries.settle();
+  }
+  const [delivery] = control.deliveries.list({ status: 'succeeded' });
+  if (delivery) {
+    // A sender may deliver twice; the receiver must not pay twice.
+    control.deliveries.redeliver(delivery.id);
+    await control.deliveries.settle();
+    report.detail('the same event delivered again on purpose: answered as a duplicate');
+  }
+  const paid = world.ledger.entries().filter((entry) => entry.kind === 'paid');
+  done(`${paid.length} disbursement paid, ${formatIdr(paid[0]?.amount ?? 0)}`);
+
+  // 8. A second purchase, cancelled by the buyer: void.
+  done = report.step('A second purchase, voided', 'DP: send-otp, authorize, void');
+  const voidedInvoiceCode = await buyAndVoid(world, report, appRecoveries);
+  done(`${voidedInvoiceCode} voided, seat released`);
+
+  return {
+    buyer,
+    course,
+    scheduleCode: chosen.scheduleCode,
+    seatsBefore,
+    invoiceCode,
+    transactionCode,
+    redeemCode,
+    voidedInvoiceCode,
+    appRecoveries,
+  };
+}
+
+type Purchase = Parameters<World['platform']['payments']['sendOtp']>[0];
+
+/** send-otp is never re-sent by the SDK after a 5xx; the buyer presses "send again" once. */
+async function sendOtpAskingAgain(
+  world: World,
+  purchase: Purchase,
+  report: Reporter,
+  recoveries: Map<string, string>,
+): Promise<OtpChallenge> {
+  try {
+    return await world.platform.payments.sendOtp(purchase);
+  } catch (error) {
+    const reason = describePurchaseError(error);
+    if (!reason.retryable) throw error;
+    report.detail(`send-otp failed (${reason.reason}); the buyer asks for a new OTP`);
+    recoveries.set('503 on send-otp', 'the buyer asked again: a fresh OTP, one purchase');
+    return world.platform.payments.sendOtp(purchase);
+  }
+}
+
+/** One attendance sequence: URL, the participant's face check, the return, the signed status. */
+async function verifyAttendance(world: World, redeemCode: string, sequence: number, email: string) {
+  const { provider, sandbox } = world;
+  const verification = await provider.attendance.createVerificationUrl({
+    redeemCode,
+    sequence,
+    email,
+  });
+  // The participant's browser would open verification.url; the sandbox approves it headlessly.
+  const programState =
+    verification.programState ?? new URL(verification.url).searchParams.get('state')!;
+  const decision = sandbox.control.verifications.approve(programState);
+  const confirmed = await provider.attendance.confirm({
+    state: verification.state,
+    returnUrl: decision.redirectUrl,
+    email,
+    redeemCode,
+  });
+  if (!confirmed.verified)
+    throw new Error(`sequence ${sequence} not verified: ${confirmed.reason}`);
+}
+
+/** Submits an assignment and grades it; a lost feedback call is checked before grading again. */
+async function submitAndGrade(
+  world: World,
+  redeemCode: string,
+  scope: 'tpm' | 'uk',
+  sequence: number,
+  report: Reporter,
+  recoveries: Map<string, string>,
+) {
+  const { assignments } = world.provider;
+  const label = scope === 'tpm' ? `TPM ${sequence}` : 'UK';
+  await assignments.submit({
+    redeemCode,
+    scope,
+    sequence,
+    urlFile: `https://lms.example/uploads/${scope}-${sequence}.md`,
+  });
+  const review = { redeemCode, scope, sequence, notes: 'Sudah sesuai rubrik. Bagus!' };
+  try {
+    await assignments.review(review);
+  } catch (error) {
+    // Submissions and feedback are not idempotent (program-api.md §8): look before re-sending.
+    const state = await assignments.retrieve({ redeemCode, scope, sequence });
+    if (state.feedbackStatus !== 0) throw error;
+    report.detail(
+      `${label} feedback lost (${(error as Error).name}); status shows none: graded again`,
+    );
+    recoveries.set(
+      'drop before feedback',
+      'status showed no feedback, so the LMS graded again: one feedback',
+    );
+    await assignments.review(review);
+  }
+  report.detail(`${label}: submitted, graded, accepted`);
+}
+
+/** Buys a second course for another participant and voids it. */
+async function buyAndVoid(
+  world: World,
+  report: Reporter,
+  recoveries: Map<string, string>,
+): Promise<string> {
+  const { platform, sandbox } = world;
+  const { fixtures, control } = sandbox;
+  const buyer = fixtures.participants[1]!;
+  const schedule = fixtures.schedules[4]!;
+  const course = fixtures.courses.find((item) => item.course_code === schedule.course_code)!;
+  const invoiceCode = `INV-DEMO-${fixtures.seed}-0002`;
+  const challenge = await platform.payments.sendOtp({
+    prakerjaId: buyer.prakerja_id,
+    userPlatformId: 'user-siti',
+    courseCode: course.course_code,
+    scheduleCode: schedule.schedule_code,
+    amount: course.price,
+  });
+  const authorized = await platform.payments.authorize({
+    paymentToken: challenge.paymentToken,
+    otp: control.sms.latestOtp(buyer.prakerja_id)!,
+    invoiceCode,
+    invoiceUrl: `https://storefront.example/invoices/${invoiceCode}`,
+  });
+  if (authorized.outcome !== 'purchased') throw new Error(`second purchase: ${authorized.outcome}`);
+  const voided = await platform.payments.void({
+    invoiceCode,
+    transactionCode: authorized.payment.transactionCode,
+  });
+  if (voided.outcome !== 'voided') throw new Error(`void: ${voided.outcome}`);
+  if (voided.reconciled) {
+    report.detail('void lost its answer: reconciled through payment/status → voided');
+    recoveries.set('drop after commit on void', 'payment/status said voided: voided once');
+  }
+  report.detail(`${course.name} bought and voided`);
+  return invoiceCode;
+}
