@@ -16,7 +16,12 @@ export interface CreateTestDeliveryParams {
 /** A signed delivery: send `body` with `headers`, or hand `request` to a fetch handler. */
 export interface TestDelivery {
   /** `content-type`, `webhook-id`, `webhook-timestamp` and `webhook-signature`. */
-  headers: Record<string, string>;
+  headers: {
+    'content-type': string;
+    'webhook-id': string;
+    'webhook-timestamp': string;
+    'webhook-signature': string;
+  };
   /** The JSON body that was signed. */
   body: string;
   /** A `POST` fetch `Request` with those headers and body. */

@@ -233,7 +233,7 @@ describe('createMemoryStore', () => {
     expect((await store.acquire('evt', 1_000)).status).toBe('acquired');
   });
 
-  it('sweeps expired entries at most once a minute', async () => {
+  it('keeps live leases while sweeping expired entries at most once a minute', async () => {
     let time = 0;
     const store = createMemoryStore({ now: () => time });
     await store.acquire('a', 10);

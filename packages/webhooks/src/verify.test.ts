@@ -41,7 +41,7 @@ describe('verify', () => {
     const verified = deliver(
       createTestEvent('incentive.disbursement_requested', { data: { amount: 750_000 } }),
     )();
-    if (verified.type !== 'incentive.disbursement_requested' || !isKnownEvent(verified))
+    if (!isKnownEvent(verified) || verified.type !== 'incentive.disbursement_requested')
       throw new Error('wrong type');
     expect(verified.data.amount).toBe(750_000);
     expect(verified.data.destination.type).toBe('ewallet');

@@ -1,0 +1,161 @@
+// Verify throughput beside other verifiers, and the verify entry's bundle size (issue 6).
+// Run: pnpm bench (root), or tsx --conditions=@prakerja-kit/source packages/webhooks/bench/verify.bench.ts
+import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { Webhook as StandardWebhook } from 'standardwebhooks';
+import Stripe from 'stripe';
+import { Webhook as SvixWebhook } from 'svix';
+import { sign, verify } from '../src/index.js';
+import { createTestEvent } from '../src/testing.js';
+import { verifyEnvelope } from '../src/verify-only.js';
+
+const SECRET = `whsec_${Buffer.from('fake-secret-for-tests-only-32byte').toString('base64')}`;
+// The floor gets the best raw code can do: a key object imported once.
+const KEY = createSecretKey(Buffer.from(SECRET.slice(6), 'base64'));
+const STRIPE_SECRET = 'whsec_fake_stripe_secret_for_tests_only';
+
+/** A signed `incentive.disbursement_cancelled` event padded to `size` bytes. */
+function delivery(size: number) {
+  const event = createTestEvent('incentive.disbursement_cancelled');
+  const empty = JSON.stringify({ ...event, data: { ...event.data, reason: '' } }).length;
+  event.data.reason = 'x'.repeat(size - empty);
+  const payload = JSON.stringify(event);
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = sign({ id: event.id, timestamp, payload, secret: SECRET });
+  const headers = {
+    'webhook-id': event.id,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': signature,
+  };
+  const svixHeaders = {
+    'svix-id': event.id,
+    'svix-timestamp': String(timestamp),
+    'svix-signature': signature,
+  };
+  return { payload, headers, svixHeaders, id: event.id, timestamp };
+}
+
+type Delivery = ReturnType<typeof delivery>;
+
+function cases(stripe: Stripe) {
+  const standard = new StandardWebhook(SECRET);
+  const svix = new SvixWebhook(SECRET);
+  return {
+    'raw node:crypto HMAC + timingSafeEqual + JSON.parse': (d: Delivery) => {
+      const expected = createHmac('sha256', KEY)
+        .update(`${d.id}.${d.timestamp}.${d.payload}`)
+        .digest();
+      const received = Buffer.from(d.headers['webhook-signature'].slice(3), 'base64');
+      if (received.length !== expected.length || !timingSafeEqual(received, expected))
+        throw new Error('bad');
+      return JSON.parse(d.payload);
+    },
+    'prakerja-kit verifyEnvelope (/verify entry, no zod)': (d: Delivery) =>
+      verifyEnvelope({ payload: d.payload, headers: d.headers, secret: SECRET }),
+    'prakerja-kit verify (zod-validated event)': (d: Delivery) =>
+      verify({ payload: d.payload, headers: d.headers, secret: SECRET }),
+    standardwebhooks: (d: Delivery) => standard.verify(d.payload, d.headers),
+    'svix (v1)': (d: Delivery) => svix.verify(d.payload, d.svixHeaders),
+    'stripe webhooks.constructEvent (own scheme)': (d: Delivery & { stripeHeader: string }) =>
+      stripe.webhooks.constructEvent(d.payload, d.stripeHeader, STRIPE_SECRET),
+  };
+}
+
+/**
+ * Best ns/op of each case over interleaved rounds (every case once per round) after a warm-up:
+ * on a shared machine the fastest round is the one least disturbed by other work.
+ */
+function measure(fns: Array<() => unknown>): number[] {
+  for (const fn of fns) {
+    const deadline = performance.now() + 100;
+    while (performance.now() < deadline) fn();
+  }
+  const samples: number[][] = fns.map(() => []);
+  for (let round = 0; round < 15; round++) {
+    for (const [index, fn] of fns.entries()) {
+      const iterations = 500;
+      const start = process.hrtime.bigint();
+      for (let count = 0; count < iterations; count++) fn();
+      samples[index]!.push(Number(process.hrtime.bigint() - start) / iterations);
+    }
+  }
+  return samples.map((times) => Math.min(...times));
+}
+
+/** The verify entry's size, bundled by esbuild and minified, then gzipped. */
+async function bundleSize(conditions: string[], platform: 'node' | 'neutral'): Promise<number> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('../src/verify-only.ts', import.meta.url))],
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'esm',
+    platform,
+    conditions,
+    external: ['node:crypto'],
+    logLevel: 'silent',
+  });
+  return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
+}
+
+/** Prints verify ns/op for 1 KB and 16 KB events and the verify entry's min+gzip size. */
+export default async function run(): Promise<void> {
+  const stripe = new Stripe('sk_test_fake_key_for_benchmarks_only');
+  const sizes = [1024, 16 * 1024];
+  const deliveries = sizes.map((size) => {
+    const d = delivery(size);
+    const stripeHeader = stripe.webhooks.generateTestHeaderString({
+      payload: d.payload,
+      secret: STRIPE_SECRET,
+    });
+    return { ...d, stripeHeader };
+  });
+  const entries = Object.entries(cases(stripe));
+  const bySize = deliveries.map((d) =>
+    measure(
+      entries.map(
+        ([, fn]) =>
+          () =>
+            fn(d),
+      ),
+    ),
+  );
+  const rows: Record<string, number[]> = Object.fromEntries(
+    entries.map(([name], index) => [name, bySize.map((times) => times[index]!)]),
+  );
+  const raw = rows['raw node:crypto HMAC + timingSafeEqual + JSON.parse']!;
+  const standard = rows.standardwebhooks!;
+  console.log(
+    '\n@prakerja-kit/webhooks: verify, ns/op (best of 15 interleaved rounds of 500; lower is better)\n',
+  );
+  console.table(
+    Object.fromEntries(
+      Object.entries(rows).map(([name, [small, large]]) => [
+        name,
+        {
+          '1 KB ns/op': Math.round(small!),
+          '16 KB ns/op': Math.round(large!),
+          '× raw (1 KB / 16 KB)': `${(small! / raw[0]!).toFixed(2)} / ${(large! / raw[1]!).toFixed(2)}`,
+        },
+      ]),
+    ),
+  );
+  const ours = rows['prakerja-kit verifyEnvelope (/verify entry, no zod)']!;
+  const typed = rows['prakerja-kit verify (zod-validated event)']!;
+  for (const [index, label] of ['1 KB', '16 KB'].entries()) {
+    console.log(
+      `${label}: verifyEnvelope ${(standard[index]! / ours[index]!).toFixed(1)}× standardwebhooks throughput (goal ≥ 2×), ` +
+        `${(ours[index]! / raw[index]!).toFixed(2)}× the raw floor (goal ≤ 1.3×); ` +
+        `verify (zod) ${(standard[index]! / typed[index]!).toFixed(1)}× / ${(typed[index]! / raw[index]!).toFixed(2)}×`,
+    );
+  }
+  const nodeSize = await bundleSize(['@prakerja-kit/source', 'node'], 'node');
+  const webSize = await bundleSize(['@prakerja-kit/source', 'worker', 'browser'], 'neutral');
+  console.log(
+    `verify entry (@prakerja-kit/webhooks/verify), esbuild --minify + gzip: node ${nodeSize} B, web ${webSize} B (goal ≤ 2048 B)\n`,
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await run();
