@@ -186,8 +186,8 @@ export function createFixtures(options: CreateFixturesOptions): SandboxFixtures 
     };
   };
   const participants = [
-    participant('Budi Santoso', 28, 'S1', 1_000_000, 1, 'eligible for every course'),
-    participant('Siti Rahma', 35, 'SMA', 1_000_000, 2, 'eligible for SMA-level courses'),
+    participant('Budi Santoso', 28, 'S1', 3_500_000, 1, 'eligible for every course'),
+    participant('Siti Rahma', 35, 'SMA', 3_500_000, 2, 'eligible for SMA-level courses'),
     participant(
       'Agus Pratama',
       17,
@@ -196,9 +196,9 @@ export function createFixtures(options: CreateFixturesOptions): SandboxFixtures 
       3,
       'too young for every course (ERRPLT40005)',
     ),
-    participant('Dewi Lestari', 40, 'SD', 1_000_000, 4, 'education too low (ERRPLT40006)'),
+    participant('Dewi Lestari', 40, 'SD', 3_500_000, 4, 'education too low (ERRPLT40006)'),
     participant('Rudi Hartono', 30, 'S1', 50_000, 5, 'balance too low (ERRPLT40007)'),
-    participant('Tari Wulandari', 24, 'D3', 1_000_000, 6, 'owner of the PRAT- test codes'),
+    participant('Tari Wulandari', 24, 'D3', 3_500_000, 6, 'owner of the PRAT- test codes'),
   ];
 
   const courseCode = () => `sbx-crs-${random.string(8, Alphabet.HEX)}`;
