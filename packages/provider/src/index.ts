@@ -29,9 +29,8 @@ export type {
   SsoHandleCallbackParams,
   SsoLoginUrl,
   SsoResource,
-  SsoTokenManager,
-  SsoTokenManagerOptions,
 } from './resources/sso.js';
+export type { SsoTokenManager, SsoTokenManagerOptions } from './resources/sso-token-manager.js';
 export type {
   AssignmentsRetrieveParams,
   AssignmentsReviewParams,

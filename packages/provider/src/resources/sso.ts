@@ -23,6 +23,11 @@ import {
   ssoTokenWireSchema,
   ssoUrlParamsSchema,
 } from '../schemas/sso.js';
+import {
+  createSsoTokenManager,
+  type SsoTokenManager,
+  type SsoTokenManagerOptions,
+} from './sso-token-manager.js';
 
 /** A login URL plus the signed `state` to keep for the callback. */
 export interface SsoLoginUrl {
@@ -58,22 +63,6 @@ export type SsoCallbackFailureReason =
 export type SsoCallbackResult =
   | { ok: true; token: SsoToken }
   | { ok: false; reason: SsoCallbackFailureReason };
-
-/** Keeps an SSO token fresh. */
-export interface SsoTokenManager {
-  /** The current token. */
-  readonly token: SsoToken;
-  /** The access token, refreshed first when it expires within `refreshMarginSeconds`. */
-  getAccessToken(options?: RequestOptions): Promise<string>;
-  /** Refreshes now. Concurrent callers share one refresh. */
-  refresh(options?: RequestOptions): Promise<SsoToken>;
-}
-
-/** Options of `sso.createTokenManager`. */
-export interface SsoTokenManagerOptions {
-  /** Called with each new token, e.g. to store it in the session. */
-  onRefresh?: ((token: SsoToken) => void | Promise<void>) | undefined;
-}
 
 /** Login with a Prakerja account (SSO / OAuth on `api-proxy.prakerja.go.id`). */
 export interface SsoResource {
@@ -301,32 +290,13 @@ export function createSsoResource(context: ProviderContext): SsoResource {
       return response.data;
     },
 
-    createTokenManager(token, managerOptions = {}) {
-      let current = token;
-      let inflight: Promise<SsoToken> | undefined;
-      const refresh = (options?: RequestOptions): Promise<SsoToken> => {
-        inflight ??= refreshToken({ refreshToken: current.refreshToken }, options)
-          .then(async (fresh) => {
-            current = fresh;
-            await managerOptions.onRefresh?.(fresh);
-            return fresh;
-          })
-          .finally(() => {
-            inflight = undefined;
-          });
-        return inflight;
-      };
-      return {
-        get token() {
-          return current;
-        },
-        async getAccessToken(options) {
-          const nowSeconds = Math.floor(context.now() / 1000);
-          if (current.expiresAt - sso.refreshMarginSeconds <= nowSeconds) await refresh(options);
-          return current.accessToken;
-        },
-        refresh,
-      };
+    createTokenManager(token, managerOptions) {
+      return createSsoTokenManager(token, {
+        refresh: (refresh, options) => refreshToken({ refreshToken: refresh }, options),
+        nowSeconds: () => Math.floor(context.now() / 1000),
+        marginSeconds: sso.refreshMarginSeconds,
+        onRefresh: managerOptions?.onRefresh,
+      });
     },
   };
 }
