@@ -1,0 +1,362 @@
+import { ProgramHeader } from '@prakerja-kit/core';
+import { createSignature } from '@prakerja-kit/core/signature';
+import {
+  FAULTS,
+  type SignatureComponent,
+  type SignatureFaultCode,
+} from './internal/fault-catalog.js';
+import { type Hypothesis, searchHypotheses } from './internal/hypotheses.js';
+import { type CapturedRequest, headerValue } from './parse-capture.js';
+
+export type { SignatureComponent, SignatureFaultCode };
+
+/** One thing wrong with a captured request, with its likely cause and the fix. */
+export interface SignatureFault {
+  /** Stable identifier, e.g. `path-with-host`. */
+  code: SignatureFaultCode;
+  /** The part of the request it is in. */
+  component: SignatureComponent;
+  /**
+   * How the doctor knows: `matched` (a candidate under this hypothesis reproduces the captured
+   * signature), `observed` (seen directly in the capture) or `inferred` (by elimination).
+   */
+  evidence: 'matched' | 'observed' | 'inferred';
+  /** What is wrong, specific to this request. */
+  message: string;
+  /** The likely cause in the client's code. */
+  cause: string;
+  /** What to change. */
+  fix: string;
+}
+
+/** Options of {@link diagnoseSignature}. */
+export interface DiagnoseSignatureOptions {
+  /** The receiver's sign key for the captured `client_code`. Never included in the result. */
+  signKey: string;
+  /**
+   * The time the request was sent or received, Unix seconds, for the skew check.
+   * @default the capture's `Date` header, else the current time
+   */
+  now?: number | undefined;
+  /**
+   * Accepted clock difference in seconds (an SDK assumption: the program documents none).
+   * @default 300
+   */
+  toleranceSeconds?: number | undefined;
+}
+
+/** What {@link diagnoseSignature} found. */
+export interface SignatureDiagnosis {
+  /** True when the signature is valid and the timestamp within the window. */
+  ok: boolean;
+  /** Every fault found, most specific first. Empty when `ok`. */
+  faults: SignatureFault[];
+  /** The signed components as the receiver reads them from the capture. */
+  request: {
+    clientCode: string | null;
+    timestamp: string | null;
+    method: string;
+    path: string;
+    query: string | null;
+    body: string;
+    signature: string | null;
+  };
+  /** The canonical `raw_signature` and the signature a correct client sends (null without headers). */
+  canonical: { rawSignature: string; signature: string } | null;
+  /** The `raw_signature` that reproduces the captured signature, if one was found. */
+  match: { rawSignature: string; hypotheses: string[] } | null;
+  /** Clock difference, timestamp minus reference time, in seconds (null without a timestamp). */
+  skewSeconds: number | null;
+  /** The reference time used for the skew check and where it came from. */
+  reference: { time: number; source: 'option' | 'date-header' | 'clock' };
+  /** Remarks that are not faults (e.g. Authorization included in raw_signature). */
+  notes: string[];
+  /** How many candidate signatures were computed. */
+  candidates: number;
+}
+
+const DEFAULT_TOLERANCE = 300;
+const SSO_PREFIX = '/api/v1/oauth/';
+
+/**
+ * Diagnoses the signature of a captured request: rebuilds the canonical `raw_signature`, then
+ * recomputes candidates under each hypothesis of what the client did wrong (a host or query in
+ * the path, a re-serialised or reordered body, another timestamp, upper-case hex, another key or
+ * construction) and reports which one reproduces the captured signature.
+ *
+ * It can only compare against the captured signature: when no hypothesis (alone or in pairs)
+ * matches, the fault is `wrong-key`, inferred by elimination. The key is never returned.
+ *
+ * @example
+ * const diagnosis = diagnoseSignature(parseCapture(curlText), { signKey: 'my_sign_key' });
+ * diagnosis.faults[0]?.code; // 'path-with-host'
+ */
+export function diagnoseSignature(
+  request: CapturedRequest,
+  options: DiagnoseSignatureOptions,
+): SignatureDiagnosis {
+  const target = splitTarget(request.target);
+  const host = target.host ?? headerValue(request, 'host') ?? null;
+  const isSso = target.path.startsWith(SSO_PREFIX);
+  const faults: SignatureFault[] = [];
+  const notes: string[] = [];
+  const read = (names: string[], preferred: string) => {
+    for (const name of names) {
+      const value = headerValue(request, name);
+      if (value === undefined) continue;
+      if (name !== preferred) {
+        faults.push(
+          fault('header-name', 'observed', `sent "${name}" where "${preferred}" is expected`),
+        );
+      }
+      return value.trim();
+    }
+    return null;
+  };
+  const [clientCodeName, timestampName, signatureName] = isSso
+    ? [ProgramHeader.SSO_CLIENT_ID, ProgramHeader.SSO_TIMESTAMP, ProgramHeader.SSO_SIGNATURE]
+    : [ProgramHeader.CLIENT_CODE, ProgramHeader.TIMESTAMP, ProgramHeader.SIGNATURE];
+  const clientCode = read(
+    [clientCodeName, 'client-code', 'clientcode', 'x-client-code', 'client_id', 'x-client-id'],
+    clientCodeName,
+  );
+  const timestamp = read([timestampName, 'x-timestamp'], timestampName);
+  const signature = read([signatureName, 'x-signature'], signatureName);
+  const method = request.method.toUpperCase();
+  const authorization = headerValue(request, ProgramHeader.AUTHORIZATION) ?? null;
+  const reference = referenceTime(request, options.now);
+  const summary = {
+    clientCode,
+    timestamp,
+    method,
+    path: target.path,
+    query: target.query,
+    body: request.body,
+    signature,
+  };
+  const missing = [
+    [clientCodeName, clientCode],
+    [timestampName, timestamp],
+    [signatureName, signature],
+  ].filter(([, value]) => value === null);
+  if (clientCode === null || timestamp === null || signature === null) {
+    const names = missing.map(([name]) => name).join(', ');
+    faults.push(fault('missing-header', 'observed', `missing ${names}`));
+    return result(false, faults, summary, null, null, null, reference, notes, 0);
+  }
+  if (request.method !== method) {
+    notes.push(`the method was sent as "${request.method}"; HTTP methods are upper case`);
+  }
+  if (target.query !== null) {
+    notes.push('the request has a query string; the program signs the path only');
+  }
+
+  const seconds = timestampSeconds(timestamp);
+  if (!/^\d{1,10}$/.test(timestamp)) {
+    const what = /^\d{13}$/.test(timestamp) ? 'milliseconds' : `"${timestamp.slice(0, 32)}"`;
+    faults.push(
+      fault('timestamp-format', 'observed', `the timestamp header is ${what}, not Unix seconds`),
+    );
+  }
+  const skewSeconds = seconds === null ? null : seconds - reference.time;
+  const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE;
+  if (skewSeconds !== null && Math.abs(skewSeconds) > tolerance) {
+    faults.push(skewFault(skewSeconds, tolerance, reference.source));
+  }
+
+  const canonicalRaw = clientCode + timestamp + method + target.path + request.body;
+  const canonical = canonicalSignature(
+    { clientCode, timestamp, method, path: target.path, body: request.body },
+    options.signKey,
+  );
+  const search = searchHypotheses({
+    clientCode,
+    timestamp,
+    method,
+    capturedMethod: request.method,
+    path: target.path,
+    query: target.query,
+    origin: target.origin,
+    host,
+    body: request.body,
+    authorization,
+    signKey: options.signKey,
+    signature,
+  });
+  for (const observed of search.observed) faults.push(fromHypothesis(observed, 'observed'));
+  let match: SignatureDiagnosis['match'] = null;
+  if (search.match) {
+    match = {
+      rawSignature: search.match.rawSignature,
+      hypotheses: search.match.hypotheses.map((hypothesis) => hypothesis.code),
+    };
+    for (const hypothesis of search.match.hypotheses) {
+      if (hypothesis.code === 'authorization-signed') notes.push(hypothesis.message);
+      else faults.unshift(fromHypothesis(hypothesis, 'matched'));
+    }
+  } else if (search.wellFormed) {
+    faults.unshift(
+      fault(
+        'wrong-key',
+        'inferred',
+        `no hypothesis reproduces the captured signature with this key (${search.candidates} candidates): most likely the client used another key; otherwise the body changed after signing, or several components are wrong at once`,
+      ),
+    );
+  }
+  const ok = faults.length === 0;
+  return result(
+    ok,
+    dedupe(faults),
+    summary,
+    { rawSignature: canonicalRaw, signature: canonical },
+    match,
+    skewSeconds,
+    reference,
+    notes,
+    search.candidates,
+  );
+}
+
+function result(
+  ok: boolean,
+  faults: SignatureFault[],
+  request: SignatureDiagnosis['request'],
+  canonical: SignatureDiagnosis['canonical'],
+  match: SignatureDiagnosis['match'],
+  skewSeconds: number | null,
+  reference: SignatureDiagnosis['reference'],
+  notes: string[],
+  candidates: number,
+): SignatureDiagnosis {
+  return { ok, faults, request, canonical, match, skewSeconds, reference, notes, candidates };
+}
+
+function fault(
+  code: SignatureFaultCode,
+  evidence: SignatureFault['evidence'],
+  message: string,
+  cause?: string,
+): SignatureFault {
+  const entry = FAULTS[code];
+  return {
+    code,
+    component: entry.component,
+    evidence,
+    message: `${entry.title}: ${message}`,
+    cause: cause ?? entry.cause,
+    fix: entry.fix,
+  };
+}
+
+function fromHypothesis(
+  hypothesis: Hypothesis,
+  evidence: SignatureFault['evidence'],
+): SignatureFault {
+  return fault(
+    hypothesis.code as SignatureFaultCode,
+    evidence,
+    hypothesis.message,
+    hypothesis.cause,
+  );
+}
+
+function dedupe(faults: SignatureFault[]): SignatureFault[] {
+  const seen = new Set<string>();
+  return faults.filter((each) => {
+    if (seen.has(each.code)) return false;
+    seen.add(each.code);
+    return true;
+  });
+}
+
+/** The correct signature, from core's signer; null when core refuses the inputs. */
+function canonicalSignature(
+  params: { clientCode: string; timestamp: string; method: string; path: string; body: string },
+  signKey: string,
+): string {
+  try {
+    return createSignature({ ...params, signKey });
+  } catch {
+    // Core rejects a malformed timestamp or path; the fault list already says which.
+    return '';
+  }
+}
+
+interface Target {
+  origin: string | null;
+  host: string | null;
+  path: string;
+  query: string | null;
+}
+
+/** Splits a request target without normalising it (the bytes of the path matter). */
+function splitTarget(target: string): Target {
+  const absolute = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/i.exec(target);
+  const origin = absolute ? absolute[1]! + absolute[2]! : null;
+  const host = absolute ? absolute[2]! : null;
+  let rest = absolute ? absolute[3]! : target;
+  const hash = rest.indexOf('#');
+  if (hash !== -1) rest = rest.slice(0, hash);
+  const question = rest.indexOf('?');
+  const path = (question === -1 ? rest : rest.slice(0, question)) || '/';
+  const query = question === -1 ? null : rest.slice(question + 1);
+  return { origin, host, path, query };
+}
+
+function timestampSeconds(timestamp: string): number | null {
+  if (/^\d{13}$/.test(timestamp)) return Math.floor(Number(timestamp) / 1000);
+  if (/^\d{1,12}$/.test(timestamp)) return Number(timestamp);
+  const parsed = Date.parse(timestamp);
+  return Number.isNaN(parsed) ? null : Math.floor(parsed / 1000);
+}
+
+function referenceTime(
+  request: CapturedRequest,
+  now: number | undefined,
+): SignatureDiagnosis['reference'] {
+  if (now !== undefined) return { time: now, source: 'option' };
+  const date = headerValue(request, 'date');
+  const parsed = date === undefined ? Number.NaN : Date.parse(date);
+  if (!Number.isNaN(parsed)) return { time: Math.floor(parsed / 1000), source: 'date-header' };
+  return { time: Math.floor(Date.now() / 1000), source: 'clock' };
+}
+
+const ZONES = [
+  [7, 'WIB (UTC+7)'],
+  [8, 'WITA (UTC+8)'],
+  [9, 'WIT (UTC+9)'],
+] as const;
+
+function skewFault(
+  skew: number,
+  tolerance: number,
+  source: SignatureDiagnosis['reference']['source'],
+): SignatureFault {
+  const direction = skew < 0 ? 'behind' : 'ahead of';
+  const message = `the timestamp is ${formatDuration(Math.abs(skew))} ${direction} the reference time (${source === 'clock' ? 'now' : source === 'date-header' ? 'the Date header' : '--now'}; tolerance ${tolerance} s)`;
+  for (const [hours, zone] of ZONES) {
+    if (Math.abs(Math.abs(skew) - hours * 3600) <= 120) {
+      return fault(
+        'timestamp-skew',
+        'observed',
+        message,
+        `an offset of ${hours} hours: the timestamp was built from local ${zone} wall-clock time as if it were UTC (or the other way round)`,
+      );
+    }
+  }
+  if (source === 'clock' && skew < 0) {
+    return fault(
+      'timestamp-skew',
+      'observed',
+      message,
+      `${FAULTS['timestamp-skew'].cause}; if this capture is older than now, run the doctor with --now set to the Unix time it was sent`,
+    );
+  }
+  return fault('timestamp-skew', 'observed', message);
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}

@@ -1,0 +1,18 @@
+import type { CliIo } from '../cli-io.js';
+import type { ExitCode } from '../exit-code.js';
+import type { Output } from './output.js';
+
+/** What a command runs with. */
+export interface CommandContext {
+  io: CliIo;
+  out: Output;
+  /** Aborted on SIGINT/SIGTERM (or by the embedder): long-running commands stop cleanly. */
+  signal: AbortSignal;
+}
+
+/** A subcommand: its one-line summary, its usage text, and its run function. */
+export interface Command {
+  summary: string;
+  usage: string;
+  run(args: readonly string[], context: CommandContext): Promise<ExitCode>;
+}

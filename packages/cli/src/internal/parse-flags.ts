@@ -1,0 +1,42 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { usageError } from './cli-error.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Flags every command accepts. */
+export const COMMON_FLAGS = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  'no-color': { type: 'boolean' },
+} as const satisfies Options;
+
+type Config<T extends Options> = {
+  args: string[];
+  options: T & typeof COMMON_FLAGS;
+  strict: true;
+  allowPositionals: true;
+};
+
+/** Parses a command's flags strictly with `node:util` `parseArgs`; mistakes are usage errors. */
+export function parseFlags<T extends Options>(
+  args: readonly string[],
+  options: T,
+): ReturnType<typeof parseArgs<Config<T>>> {
+  try {
+    return parseArgs({
+      args: [...args],
+      options: { ...COMMON_FLAGS, ...options },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw usageError((error as Error).message.replace(/\. To specify a positional.*$/s, ''));
+  }
+}
+
+/** Parses an integer flag, or throws a usage error naming it. */
+export function integerFlag(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value)) throw usageError(`--${name} must be an integer, got "${value}"`);
+  return Number(value);
+}
