@@ -1,4 +1,4 @@
-import { all, hmacSignature, map, type Result } from '#crypto';
+import { all, attempt, hmacSignature, map, type Result } from '#crypto';
 
 /** What {@link sign} signs: the three parts of a Standard Webhooks delivery and the secret. */
 export interface SignParams {
@@ -15,20 +15,7 @@ export interface SignParams {
   secret: string | readonly string[];
 }
 
-/**
- * Signs a delivery and returns the `webhook-signature` header value,
- * `v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{payload}">`.
- *
- * Synchronous on Node (`node:crypto`); on edge runtimes and browsers (WebCrypto) the same export
- * returns a promise, so `await sign(...)` works everywhere. Throws a `TypeError` for a malformed
- * id, timestamp, payload or secret (never echoing the secret).
- *
- * @example
- * const signature = sign({ id: event.id, timestamp: Math.floor(Date.now() / 1000),
- *   payload: JSON.stringify(event), secret: process.env.PRAKERJA_WEBHOOK_SECRET });
- * // 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4='
- */
-export function sign(params: SignParams): Result<string> {
+function signNow(params: SignParams): Result<string> {
   const { id, timestamp, payload, secret } = params;
   if (typeof id !== 'string' || id.length === 0)
     throw new TypeError('id must be a non-empty string');
@@ -46,4 +33,21 @@ export function sign(params: SignParams): Result<string> {
   return map(all(secrets.map((each) => hmacSignature(each, id, time, payload))), (digests) =>
     digests.map((digest) => `v1,${digest}`).join(' '),
   );
+}
+
+/**
+ * Signs a delivery and returns the `webhook-signature` header value,
+ * `v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{payload}">`.
+ *
+ * Synchronous on Node (`node:crypto`); on edge runtimes and browsers (WebCrypto) the same export
+ * returns a promise, so `await sign(...)` works everywhere. Throws a `TypeError` for a malformed
+ * id, timestamp, payload or secret, never echoing the secret (with WebCrypto: rejects).
+ *
+ * @example
+ * const signature = sign({ id: event.id, timestamp: Math.floor(Date.now() / 1000),
+ *   payload: JSON.stringify(event), secret: process.env.PRAKERJA_WEBHOOK_SECRET });
+ * // 'v1,<44 base64 characters>'
+ */
+export function sign(params: SignParams): Result<string> {
+  return attempt(() => signNow(params));
 }

@@ -1,4 +1,4 @@
-import { all, hmacSignature, map, type Result, toText } from '#crypto';
+import { all, attempt, hmacSignature, map, type Result, toText } from '#crypto';
 import { WebhookVerificationError } from './errors/webhook-verification-error.js';
 import { RAW_BODY_HELP } from './internal/raw-body-help.js';
 import type { HeaderSource } from './internal/read-header.js';
@@ -74,20 +74,7 @@ function parseEnvelope(text: string): WebhookEnvelope {
   return envelope as WebhookEnvelope;
 }
 
-/**
- * Verifies a Standard Webhooks delivery and returns its parsed envelope, without validating
- * `data` against the event schemas (so without zod).
- *
- * Checks, in order: the payload is raw, the three headers are present, the timestamp is within
- * the tolerance either way, and one `v1` signature in the header matches one of the secrets
- * (constant-time). Throws {@link WebhookVerificationError} naming the failed check, and a
- * `TypeError` for a malformed secret. Synchronous on Node; a promise with WebCrypto.
- *
- * @example
- * import { verifyEnvelope } from '@prakerja-kit/webhooks/verify';
- * const envelope = verifyEnvelope({ payload: rawBody, headers: request.headers, secret });
- */
-export function verifyEnvelope(params: VerifyParams): Result<WebhookEnvelope> {
+function verifyNow(params: VerifyParams): Result<WebhookEnvelope> {
   let { payload } = params;
   if (payload instanceof ArrayBuffer) payload = new Uint8Array(payload);
   if (typeof payload !== 'string' && !(payload instanceof Uint8Array)) {
@@ -123,4 +110,21 @@ export function verifyEnvelope(params: VerifyParams): Result<WebhookEnvelope> {
     }
     return fail('signature', `no v1 signature matched. Check the secret. ${RAW_BODY_HELP}`);
   });
+}
+
+/**
+ * Verifies a Standard Webhooks delivery and returns its parsed envelope, without validating
+ * `data` against the event schemas (so without zod).
+ *
+ * Checks, in order: the payload is raw, the three headers are present, the timestamp is within
+ * the tolerance either way, and one `v1` signature in the header matches one of the secrets
+ * (constant-time). Throws {@link WebhookVerificationError} naming the failed check, and a
+ * `TypeError` for a malformed secret. Synchronous on Node; a promise with WebCrypto.
+ *
+ * @example
+ * import { verifyEnvelope } from '@prakerja-kit/webhooks/verify';
+ * const envelope = verifyEnvelope({ payload: rawBody, headers: request.headers, secret });
+ */
+export function verifyEnvelope(params: VerifyParams): Result<WebhookEnvelope> {
+  return attempt(() => verifyNow(params));
 }

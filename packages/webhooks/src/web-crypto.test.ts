@@ -78,4 +78,12 @@ describe('the WebCrypto build', () => {
       );
     }
   });
+
+  it('reports every failure as a rejection, even the checks made before any crypto', async () => {
+    const missing = verify({ payload, headers: {}, secret: SECRET, now });
+    expect(missing).toBeInstanceOf(Promise);
+    await expect(missing).rejects.toThrow(/\(headers\)/);
+    const badSecret = sign({ id: event.id, timestamp: NOW_SECONDS, payload, secret: 'plain' });
+    await expect(badSecret).rejects.toThrow(TypeError);
+  });
 });

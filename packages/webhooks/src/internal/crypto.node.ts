@@ -35,6 +35,11 @@ export function map<T, U>(value: Result<T>, fn: (value: T) => U): Result<U> {
   return fn(value);
 }
 
+/** Runs `fn`; on Node its errors are thrown synchronously. */
+export function attempt<T>(fn: () => Result<T>): Result<T> {
+  return fn();
+}
+
 /** Collects several crypto results. */
 export function all<T>(values: Result<T>[]): Result<T[]> {
   return values;

@@ -47,6 +47,11 @@ export async function map<T, U>(value: Result<T>, fn: (value: T) => U | Promise<
   return fn(await value);
 }
 
+/** Runs `fn`; with WebCrypto every error, even a synchronous one, becomes a rejection. */
+export function attempt<T>(fn: () => Result<T>): Result<T> {
+  return new Promise((resolve) => resolve(fn()));
+}
+
 /** Collects several crypto results. */
 export function all<T>(values: Result<T>[]): Result<T[]> {
   return Promise.all(values);
