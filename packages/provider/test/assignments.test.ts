@@ -1,5 +1,9 @@
 import { ProgramApiError, ProgramErrorCode } from '@prakerja-kit/core';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import * as z from 'zod/mini';
+// The event model's schemas live in @prakerja-kit/webhooks (not a dependency of this package):
+// read from source so the watcher is checked against exactly the shape consumers verify.
+import { webhookEventSchema } from '../../webhooks/src/schemas/webhook-event.js';
 import { createStatusWatcher, type ProviderClient, type ProviderEvent } from '../src/index.js';
 import { pressButton, startSandbox } from './support/sandbox.js';
 
@@ -165,4 +169,5 @@ test('the status watcher emits the same event types the sandbox pushes, each onc
     course_code: expect.any(String),
   });
   expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
+  for (const event of events) expect(z.safeParse(webhookEventSchema, event).success).toBe(true);
 });
