@@ -37,7 +37,9 @@ export async function measure(
 export function printTable(title: string, rows: readonly Measurement[], baseline = rows[0]): void {
   console.log(`\n${title}`);
   const width = Math.max(...rows.map((row) => row.name.length), 10);
-  console.log(`  ${'implementation'.padEnd(width)}  ${'ns/op'.padStart(10)}  ${'ops/s'.padStart(12)}  vs ${baseline?.name ?? ''}`);
+  console.log(
+    `  ${'implementation'.padEnd(width)}  ${'ns/op'.padStart(10)}  ${'ops/s'.padStart(12)}  vs ${baseline?.name ?? ''}`,
+  );
   for (const row of rows) {
     const ratio = baseline ? row.nsPerOp / baseline.nsPerOp : 1;
     console.log(

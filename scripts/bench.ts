@@ -23,7 +23,9 @@ for (const name of readdirSync(join(root, 'packages')).sort()) {
   }
 }
 
-console.log(`prakerja-kit benchmarks on Node ${process.version}, ${process.platform}/${process.arch}`);
+console.log(
+  `prakerja-kit benchmarks on Node ${process.version}, ${process.platform}/${process.arch}`,
+);
 let failed = false;
 for (const file of files) {
   const module = (await import(pathToFileURL(file).href)) as { default: () => Promise<void> };

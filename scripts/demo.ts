@@ -16,14 +16,18 @@ const OFFICIAL = {
 
 console.log('prakerja-kit demo\n');
 console.log('Built so far: @prakerja-kit/core (signing, transport, errors).');
-console.log('The sandbox and the journey (buy, redeem, attend, complete, incentive) are not built yet;');
+console.log(
+  'The sandbox and the journey (buy, redeem, attend, complete, incentive) are not built yet;',
+);
 console.log('this demo runs only the real part: the program signature.\n');
 
 console.log('1. Official test vector (program-api.md §3)');
 console.log(`   raw_signature = ${buildRawSignature(OFFICIAL)}`);
 const signature = createSignature(OFFICIAL);
 const expected = '943c20a8e36b6243f576404b00fffdc86411ce1f';
-console.log(`   signature     = ${signature} ${signature === expected ? '(matches the vector)' : '(MISMATCH)'}`);
+console.log(
+  `   signature     = ${signature} ${signature === expected ? '(matches the vector)' : '(MISMATCH)'}`,
+);
 
 const timestamp = Math.floor(Date.now() / 1000);
 const body = JSON.stringify({ course_code: 'C-DEMO', schedule_code: 'S-DEMO' });
