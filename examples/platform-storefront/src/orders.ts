@@ -1,0 +1,51 @@
+/** Where an order stands in this storefront. */
+export type OrderState =
+  /** OTP sent, waiting for the buyer to type it. */
+  | 'awaiting-otp'
+  /** The program confirmed the purchase. */
+  | 'paid'
+  /** Voided after purchase. */
+  | 'voided'
+  /** The program refused, or reconciliation showed nothing was bought. */
+  | 'failed'
+  /** Authorize's outcome is not known yet: reconciled through payment status on the next view. */
+  | 'unknown';
+
+/** One checkout, keyed by its invoice code. */
+export interface Order {
+  invoiceCode: string;
+  prakerjaId: string;
+  courseCode: string;
+  scheduleCode: string;
+  amount: number;
+  state: OrderState;
+  /** The send-otp payment token: a secret, kept server-side only, dropped once used. */
+  paymentToken: string | undefined;
+  transactionCode: string | undefined;
+  /** The last error shown to the buyer. */
+  message: string | undefined;
+}
+
+/** The storefront's orders. In memory here; a real DP keeps them in its database. */
+export interface OrderStore {
+  get(invoiceCode: string): Order | undefined;
+  save(order: Order): void;
+  list(): Order[];
+}
+
+/** An in-memory {@link OrderStore}. */
+export function createOrderStore(): OrderStore {
+  const orders = new Map<string, Order>();
+  return {
+    get: (invoiceCode) => orders.get(invoiceCode),
+    save: (order) => {
+      orders.set(order.invoiceCode, order);
+    },
+    list: () => [...orders.values()],
+  };
+}
+
+/** A fresh invoice code: the DP's own id of a purchase, and the key to reconcile it. */
+export function createInvoiceCode(): string {
+  return `INV-${Date.now().toString(36).toUpperCase()}-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
+}
