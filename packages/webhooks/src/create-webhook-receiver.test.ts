@@ -162,6 +162,17 @@ describe('createWebhookReceiver', () => {
   });
 });
 
+it('dispatches an event verified elsewhere exactly once', async () => {
+  const event = createTestEvent('payment.voided');
+  const handler = vi.fn();
+  const receiver = createWebhookReceiver({ secret: SECRET, now }).on('payment.voided', handler);
+  const { body, headers } = delivery(event);
+  const verified = await receiver.verify({ payload: body, headers });
+  await expect(receiver.dispatch(verified)).resolves.toEqual({ status: 'processed', event });
+  await expect(receiver.dispatch(verified)).resolves.toMatchObject({ status: 'duplicate' });
+  expect(handler).toHaveBeenCalledTimes(1);
+});
+
 describe('WebhookReceiver.receiveRequest', () => {
   const event = createTestEvent('payment.voided');
 
@@ -202,6 +213,20 @@ describe('WebhookReceiver.receiveRequest', () => {
     expect(second.headers.get('retry-after')).toBe('31');
     finish();
     expect((await first).status).toBe(204);
+  });
+
+  it('rethrows a misconfigured secret instead of answering 400', async () => {
+    const receiver = createWebhookReceiver({ secret: 'not-a-whsec-secret', now });
+    await expect(receiver.receiveRequest(delivery(event).request)).rejects.toThrow(TypeError);
+  });
+
+  it('rethrows a verification error thrown by a handler instead of answering 400', async () => {
+    const receiver = createWebhookReceiver({ secret: SECRET, now }).on('payment.voided', () => {
+      throw new WebhookVerificationError('signature', 'a nested check in the handler failed');
+    });
+    await expect(receiver.receiveRequest(delivery(event).request)).rejects.toThrow(
+      'a nested check',
+    );
   });
 
   it("rethrows a handler's error so the framework answers 500", async () => {

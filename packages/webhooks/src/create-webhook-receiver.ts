@@ -70,6 +70,13 @@ export interface WebhookReceiver {
    * releasing the lease.
    */
   receive(delivery: WebhookDelivery): Promise<ReceiveResult>;
+  /** Verifies a delivery with this receiver's secret(s) and clock; the first half of `receive`. */
+  verify(delivery: WebhookDelivery): Promise<VerifiedWebhookEvent>;
+  /**
+   * Runs the handler of an event you verified yourself (e.g. with `verifyNodeRequest`) exactly
+   * once per event id; the second half of {@link WebhookReceiver.receive}.
+   */
+  dispatch(event: VerifiedWebhookEvent): Promise<ReceiveResult>;
   /**
    * {@link WebhookReceiver.receive} for a fetch `Request`, answered as a `Response`: 204 when
    * done or ignored, 400 with the failed check for a bad delivery, 409 with `Retry-After` while
@@ -115,7 +122,12 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       return receiver;
     },
     async receive(delivery) {
-      const event = await verify({ ...options, ...delivery });
+      return receiver.dispatch(await receiver.verify(delivery));
+    },
+    async verify(delivery) {
+      return verify({ ...options, ...delivery });
+    },
+    async dispatch(event) {
       const handler = isKnownEvent(event) ? handlers.get(event.type) : unknownHandler;
       if (handler === undefined) return { status: 'ignored', event };
       const lease = await store.acquire(event.id, leaseMs);
@@ -131,14 +143,15 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       return { status: 'processed', event };
     },
     async receiveRequest(request) {
-      let result: ReceiveResult;
+      let event: VerifiedWebhookEvent;
       try {
         const payload = new Uint8Array(await request.arrayBuffer());
-        result = await receiver.receive({ payload, headers: request.headers });
+        event = await receiver.verify({ payload, headers: request.headers });
       } catch (error) {
         if (!(error instanceof WebhookVerificationError)) throw error;
         return Response.json({ error: error.message, check: error.check }, { status: 400 });
       }
+      const result = await receiver.dispatch(event);
       if (result.status === 'in-progress') {
         const retryAfter = String(Math.ceil(leaseMs / 1000));
         return new Response(null, { status: 409, headers: { 'retry-after': retryAfter } });

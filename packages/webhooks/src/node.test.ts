@@ -189,4 +189,12 @@ describe('createNodeHandler', () => {
     expect((await fetch(url, { method: 'POST', headers, body })).status).toBe(503);
     expect(next).toHaveBeenCalledWith(failure);
   });
+
+  it('answers 500 and reports a misconfigured secret instead of blaming the sender', async () => {
+    const onError = vi.fn();
+    const receiver = createWebhookReceiver({ secret: 'not-a-whsec-secret', now });
+    const url = await serve(createNodeHandler(receiver, { onError }));
+    expect((await fetch(url, { method: 'POST', headers, body })).status).toBe(500);
+    expect(onError).toHaveBeenCalledWith(expect.any(TypeError));
+  });
 });

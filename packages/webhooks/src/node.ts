@@ -64,26 +64,32 @@ export function createNodeHandler(receiver: WebhookReceiver, options: NodeHandle
     response: ServerResponse,
     next?: (error: unknown) => void,
   ): Promise<void> => {
+    const fail = (error: unknown) => {
+      if (next) return next(error);
+      response.statusCode = 500;
+      response.end();
+      onError(error);
+    };
+    let event: VerifiedWebhookEvent;
     try {
       const payload = await readNodeBody(request, maxBodyBytes);
-      const result = await receiver.receive({ payload, headers: request.headers });
+      event = await receiver.verify({ payload, headers: request.headers });
+    } catch (error) {
+      if (!(error instanceof WebhookVerificationError)) return fail(error);
+      response.statusCode = 400;
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ error: error.message, check: error.check }));
+      return;
+    }
+    try {
+      const result = await receiver.dispatch(event);
       if (result.status === 'in-progress') {
         response.setHeader('retry-after', String(Math.ceil(receiver.leaseMs / 1000)));
       }
       response.statusCode = result.status === 'in-progress' ? 409 : 204;
       response.end();
     } catch (error) {
-      if (error instanceof WebhookVerificationError) {
-        response.statusCode = 400;
-        response.setHeader('content-type', 'application/json');
-        response.end(JSON.stringify({ error: error.message, check: error.check }));
-      } else if (next) {
-        next(error);
-      } else {
-        response.statusCode = 500;
-        response.end();
-        onError(error);
-      }
+      fail(error);
     }
   };
 }

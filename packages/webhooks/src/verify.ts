@@ -22,7 +22,7 @@ export function isKnownEvent(event: VerifiedWebhookEvent): event is WebhookEvent
 }
 
 /** Validates a verified envelope against the schema of its type. */
-export function parseEvent(envelope: WebhookEnvelope): VerifiedWebhookEvent {
+function parseEvent(envelope: WebhookEnvelope): VerifiedWebhookEvent {
   if (!isWebhookEventType(envelope.type)) return envelope;
   const result = webhookEventSchemas[envelope.type].safeParse(envelope);
   if (!result.success) {
