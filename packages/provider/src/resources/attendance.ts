@@ -101,7 +101,8 @@ export interface AttendanceResource {
    * binding), then asks the program with the signed status call. Never trusts the redirect alone.
    *
    * Returns `verified: false` with a reason for a bad state or an unverified sequence; throws
-   * only when the status call itself fails (network, program error).
+   * only when the status call itself fails (network, program error). Safe to call again with the
+   * same state until it expires: it only ever reports what the program's status says.
    *
    * @example
    * const result = await client.attendance.confirm({ state: cookie, returnUrl: request.url, email });
