@@ -6,6 +6,7 @@ import type { SandboxClient } from '../src/index.js';
 /** A JSON response read in full. */
 export interface CallResult {
   status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely.
   body: any;
   headers: Headers;
 }
