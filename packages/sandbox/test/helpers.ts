@@ -89,8 +89,9 @@ export async function control(
   };
 }
 
-/** Asserts-free shorthand: the program error code of a result. */
-export const codeOf = (result: CallResult): string | undefined => result.body?.code;
+/** The program error code of a result, if any. */
+export const codeOf = (result: { body?: unknown }): string | undefined =>
+  (result.body as { code?: string } | null | undefined)?.code;
 
 /** A local HTTP receiver recording requests; answers with `respond(request)` status. */
 export async function startReceiver(
