@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import { Webhook as SvixWebhook } from 'svix';
+import { type Measurement, printGoal, printTable } from '../../../scripts/bench-harness.js';
 import { sign, verify } from '../src/index.js';
 import { createTestEvent } from '../src/testing.js';
 import { verifyEnvelope } from '../src/verify-only.js';
@@ -103,59 +104,60 @@ async function bundleSize(conditions: string[], platform: 'node' | 'neutral'): P
 /** Prints verify ns/op for 1 KB and 16 KB events and the verify entry's min+gzip size. */
 export default async function run(): Promise<void> {
   const stripe = new Stripe('sk_test_fake_key_for_benchmarks_only');
-  const sizes = [1024, 16 * 1024];
-  const deliveries = sizes.map((size) => {
+  const entries = Object.entries(cases(stripe));
+  for (const [label, size] of [
+    ['1 KB', 1024],
+    ['16 KB', 16 * 1024],
+  ] as const) {
     const d = delivery(size);
     const stripeHeader = stripe.webhooks.generateTestHeaderString({
       payload: d.payload,
       secret: STRIPE_SECRET,
     });
-    return { ...d, stripeHeader };
-  });
-  const entries = Object.entries(cases(stripe));
-  const bySize = deliveries.map((d) =>
-    measure(
+    const times = measure(
       entries.map(
         ([, fn]) =>
           () =>
-            fn(d),
+            fn({ ...d, stripeHeader }),
       ),
-    ),
-  );
-  const rows: Record<string, number[]> = Object.fromEntries(
-    entries.map(([name], index) => [name, bySize.map((times) => times[index]!)]),
-  );
-  const raw = rows['raw node:crypto HMAC + timingSafeEqual + JSON.parse']!;
-  const standard = rows.standardwebhooks!;
-  console.log(
-    '\n@prakerja-kit/webhooks: verify, ns/op (best of 15 interleaved rounds of 500; lower is better)\n',
-  );
-  console.table(
-    Object.fromEntries(
-      Object.entries(rows).map(([name, [small, large]]) => [
-        name,
-        {
-          '1 KB ns/op': Math.round(small!),
-          '16 KB ns/op': Math.round(large!),
-          '× raw (1 KB / 16 KB)': `${(small! / raw[0]!).toFixed(2)} / ${(large! / raw[1]!).toFixed(2)}`,
-        },
-      ]),
-    ),
-  );
-  const ours = rows['prakerja-kit verifyEnvelope (/verify entry, no zod)']!;
-  const typed = rows['prakerja-kit verify (zod-validated event)']!;
-  for (const [index, label] of ['1 KB', '16 KB'].entries()) {
+    );
+    const rows: Measurement[] = entries.map(([name], index) => ({
+      name,
+      nsPerOp: times[index]!,
+      opsPerSec: 1e9 / times[index]!,
+    }));
+    printTable(`webhooks: verify a ${label} event (best of 15 interleaved rounds)`, rows);
+    const [raw, ours, typed, standard] = rows.map((row) => row.nsPerOp) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    printGoal(
+      `${label} verifyEnvelope ≥ 2× standardwebhooks throughput`,
+      standard / ours >= 2,
+      `${(standard / ours).toFixed(1)}×`,
+    );
+    printGoal(
+      `${label} verifyEnvelope within 1.3× of the raw floor`,
+      ours / raw <= 1.3,
+      `${(ours / raw).toFixed(2)}×`,
+    );
     console.log(
-      `${label}: verifyEnvelope ${(standard[index]! / ours[index]!).toFixed(1)}× standardwebhooks throughput (goal ≥ 2×), ` +
-        `${(ours[index]! / raw[index]!).toFixed(2)}× the raw floor (goal ≤ 1.3×); ` +
-        `verify (zod) ${(standard[index]! / typed[index]!).toFixed(1)}× / ${(typed[index]! / raw[index]!).toFixed(2)}×`,
+      `  info: ${label} verify (zod-validated) is ${(standard / typed).toFixed(1)}× standardwebhooks, ${(typed / raw).toFixed(2)}× the raw floor`,
     );
   }
-  const nodeSize = await bundleSize(['@prakerja-kit/source', 'node'], 'node');
-  const webSize = await bundleSize(['@prakerja-kit/source', 'worker', 'browser'], 'neutral');
-  console.log(
-    `verify entry (@prakerja-kit/webhooks/verify), esbuild --minify + gzip: node ${nodeSize} B, web ${webSize} B (goal ≤ 2048 B)\n`,
-  );
+  for (const [name, conditions, platform] of [
+    ['node', ['@prakerja-kit/source', 'node'], 'node'],
+    ['web', ['@prakerja-kit/source', 'worker', 'browser'], 'neutral'],
+  ] as const) {
+    const bytes = await bundleSize([...conditions], platform);
+    printGoal(
+      `verify entry (${name} build) ≤ 2 KB min+gzip`,
+      bytes <= 2048,
+      `${bytes} B, esbuild --minify then gzip -9`,
+    );
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await run();
