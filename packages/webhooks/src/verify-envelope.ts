@@ -75,6 +75,12 @@ function parseEnvelope(text: string): WebhookEnvelope {
 }
 
 function verifyNow(params: VerifyParams): Result<WebhookEnvelope> {
+  // A missing secret is the receiver's misconfiguration (a 500), whatever the delivery.
+  const secrets: readonly string[] =
+    typeof params.secret === 'string' ? [params.secret] : params.secret;
+  if (!Array.isArray(secrets) || secrets.length === 0) {
+    throw new TypeError('secret must be a "whsec_<base64>" string or a non-empty array of them');
+  }
   let { payload } = params;
   if (payload instanceof ArrayBuffer) payload = new Uint8Array(payload);
   if (typeof payload !== 'string' && !(payload instanceof Uint8Array)) {
@@ -92,11 +98,6 @@ function verifyNow(params: VerifyParams): Result<WebhookEnvelope> {
   const skew = Math.floor((params.now ?? Date.now)() / 1000) - Number(timestamp);
   if (skew > tolerance) fail('timestamp', `too old (${skew} s, tolerance ${tolerance} s)`);
   if (-skew > tolerance) fail('timestamp', `in the future (${-skew} s, tolerance ${tolerance} s)`);
-  const secrets: readonly string[] =
-    typeof params.secret === 'string' ? [params.secret] : params.secret;
-  if (!Array.isArray(secrets) || secrets.length === 0) {
-    throw new TypeError('secret must be a "whsec_<base64>" string or a non-empty array of them');
-  }
   const body = payload;
   const expected = secrets.map((secret) => hmacSignature(secret, id, timestamp, body));
   return map(all(expected), (digests) => {
