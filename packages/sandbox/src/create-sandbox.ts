@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { HttpHandler } from 'msw';
-import { type CredentialOverride, createFixtures, type SandboxFixtures } from './fixtures.js';
+import { type CredentialOverride, createFixtures } from './create-fixtures.js';
 import { createControlHandler } from './internal/control-routes.js';
 import { createControl } from './internal/create-control.js';
 import { DEFAULT_RETRY_DELAYS_MS, Deliverer } from './internal/deliveries.js';
@@ -11,6 +11,7 @@ import { startNodeFront } from './internal/node-front.js';
 import { createInitialState } from './internal/state.js';
 import type { SandboxControl } from './sandbox-control.js';
 import { SandboxControlError } from './sandbox-control-error.js';
+import type { SandboxFixtures } from './sandbox-fixtures.js';
 
 /** Default base URLs the msw handlers answer on (the program's hosts and a sandbox host). */
 export const DEFAULT_SANDBOX_BASE_URLS = [

@@ -1,3 +1,5 @@
+export type { CreateFixturesOptions, CredentialOverride } from './create-fixtures.js';
+export { createFixtures } from './create-fixtures.js';
 export type {
   ListenOptions,
   Sandbox,
@@ -5,18 +7,6 @@ export type {
   SandboxServer,
 } from './create-sandbox.js';
 export { createSandbox, DEFAULT_SANDBOX_BASE_URLS } from './create-sandbox.js';
-export type {
-  CreateFixturesOptions,
-  CredentialOverride,
-  EducationLevel,
-  SandboxClient,
-  SandboxCourse,
-  SandboxFixtures,
-  SandboxParticipant,
-  SandboxRedeemCode,
-  SandboxSchedule,
-} from './fixtures.js';
-export { createFixtures, EDUCATION_LEVELS } from './fixtures.js';
 export type { SandboxCliOptions, StartedSandbox } from './run-sandbox-cli.js';
 export {
   formatBanner,
@@ -45,3 +35,13 @@ export type {
   WebhookEndpointInput,
 } from './sandbox-control.js';
 export { SandboxControlError } from './sandbox-control-error.js';
+export type {
+  EducationLevel,
+  SandboxClient,
+  SandboxCourse,
+  SandboxFixtures,
+  SandboxParticipant,
+  SandboxRedeemCode,
+  SandboxSchedule,
+} from './sandbox-fixtures.js';
+export { EDUCATION_LEVELS } from './sandbox-fixtures.js';

@@ -1,4 +1,3 @@
-import type { SandboxFixtures } from './fixtures.js';
 import type { WebhookEndpointInput } from './internal/deliveries.js';
 import type { FaultInput } from './internal/faults.js';
 import type {
@@ -12,6 +11,7 @@ import type {
   VerificationRecord,
   WebhookEndpoint,
 } from './internal/state.js';
+import type { SandboxFixtures } from './sandbox-fixtures.js';
 
 export type {
   DeliveryAttempt,

@@ -6,8 +6,8 @@ import {
   type SandboxOptions,
   type SandboxServer,
 } from './create-sandbox.js';
-import type { SandboxFixtures } from './fixtures.js';
 import type { SandboxControl } from './sandbox-control.js';
+import type { SandboxFixtures } from './sandbox-fixtures.js';
 
 /** Options of {@link useSandbox}. */
 export interface UseSandboxOptions extends SandboxOptions {

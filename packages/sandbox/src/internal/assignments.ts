@@ -1,6 +1,6 @@
 import { ProgramErrorCode, type SubmissionStatus } from '@prakerja-kit/core';
 import * as z from 'zod/mini';
-import type { SandboxClient } from '../fixtures.js';
+import type { SandboxClient } from '../sandbox-fixtures.js';
 import { checkCompletion } from './completion.js';
 import type { Engine } from './engine.js';
 import { integer, parseBody, required } from './parse-body.js';

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { ProgramErrorCode, ProgramHeader } from '@prakerja-kit/core';
 import { createSignature } from '@prakerja-kit/core/signature';
-import type { SandboxClient } from '../fixtures.js';
+import type { SandboxClient } from '../sandbox-fixtures.js';
 import type { Engine } from './engine.js';
 import { fail } from './program-failure.js';
 

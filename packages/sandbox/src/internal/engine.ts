@@ -1,4 +1,4 @@
-import type { SandboxFixtures } from '../fixtures.js';
+import type { SandboxFixtures } from '../sandbox-fixtures.js';
 import { Alphabet, type Random, randomFrom } from './random.js';
 import type { SandboxEvent, SandboxState } from './state.js';
 

@@ -1,6 +1,6 @@
 import { amountSchema, invoiceCodeSchema, ProgramErrorCode } from '@prakerja-kit/core';
 import * as z from 'zod/mini';
-import { EDUCATION_LEVELS, type SandboxClient, type SandboxSchedule } from '../fixtures.js';
+import { EDUCATION_LEVELS, type SandboxClient, type SandboxSchedule } from '../sandbox-fixtures.js';
 import type { Engine } from './engine.js';
 import { integer, parseBody, required, text } from './parse-body.js';
 import { fail } from './program-failure.js';

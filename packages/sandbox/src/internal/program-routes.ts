@@ -1,5 +1,5 @@
 import { ProgramPath } from '@prakerja-kit/core';
-import type { SandboxClient } from '../fixtures.js';
+import type { SandboxClient } from '../sandbox-fixtures.js';
 import { assignmentStatus, submitAssignment, submitFeedback } from './assignments.js';
 import { commitRedeemCode, redeemStatus, resetRedeemCode, urlGenerate } from './attendance.js';
 import type { Engine } from './engine.js';

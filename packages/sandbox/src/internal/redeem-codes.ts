@@ -1,5 +1,5 @@
 import { ProgramErrorCode } from '@prakerja-kit/core';
-import type { SandboxClient } from '../fixtures.js';
+import type { SandboxClient } from '../sandbox-fixtures.js';
 import type { Engine } from './engine.js';
 import { fail } from './program-failure.js';
 import type { RedeemCodeRecord } from './state.js';

@@ -1,4 +1,4 @@
-import type { SandboxClient } from '../fixtures.js';
+import type { SandboxClient } from '../sandbox-fixtures.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

@@ -1,5 +1,5 @@
 import type { SubmissionStatus } from '@prakerja-kit/core';
-import type { SandboxFixtures } from '../fixtures.js';
+import type { SandboxFixtures } from '../sandbox-fixtures.js';
 
 /** A payment token issued by send-otp. */
 export interface PaymentTokenRecord {

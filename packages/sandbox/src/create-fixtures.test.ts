@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createFixtures } from './fixtures.js';
+import { createFixtures } from './create-fixtures.js';
 
 const startAt = new Date('2026-11-24T07:00:00.000Z');
 
