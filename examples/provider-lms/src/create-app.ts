@@ -1,0 +1,189 @@
+import { ProgramApiError } from '@prakerja-kit/core';
+import type { ProviderClient } from '@prakerja-kit/provider';
+import { type Context, Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { COURSE_PLAN, createLearnerSessions, type LearnerSessions } from './learners.js';
+import { adminPage, coursePage, messagePage, redeemPage } from './views.js';
+
+/** Options of {@link createApp}. */
+export interface LmsOptions {
+  /** The LP client. */
+  client: ProviderClient;
+  /**
+   * This app's `/prakerja/callback` as registered with Prakerja. Defaults to the request's own
+   * origin (fine for the sandbox, which accepts any loopback port; set it in production).
+   */
+  redirectUri?: string | undefined;
+  /** Development only: sandbox test redeem codes shown on the entry page. */
+  devCodes?: readonly string[] | undefined;
+  sessions?: LearnerSessions | undefined;
+  /** Cookies need HTTPS in production. @default true */
+  secureCookies?: boolean | undefined;
+  /** Progress lines; silent by default. Redeem codes are masked. */
+  log?: ((line: string) => void) | undefined;
+}
+
+const SESSION = 'lms_session';
+const ATTENDANCE_STATE = 'att_state';
+const mask = (value: string) => `••••${value.slice(-4)}`;
+
+/**
+ * The LMS: redeem code → Prakerja verification → back with attendance recorded; sessions 2..n and
+ * the post-test the same way; TPM/UK link uploads; LP grading; completion.
+ */
+export function createApp(options: LmsOptions): Hono {
+  const { client } = options;
+  const sessions = options.sessions ?? createLearnerSessions();
+  const log = options.log ?? (() => {});
+  const secure = options.secureCookies ?? true;
+  // Which email started each verification, by its signed state (the state carries only a tag).
+  const pending = new Map<string, { email: string; redeemCode: string }>();
+  const app = new Hono();
+
+  const progressOf = (redeemCode: string) =>
+    client.completion.retrieve({
+      redeemCode,
+      attendanceSequences: COURSE_PLAN.attendance,
+      tpmSequences: COURSE_PLAN.tpm,
+    });
+
+  /** Starts a verification and sends the browser to Prakerja. */
+  async function startVerification(
+    context: Context,
+    redeemCode: string,
+    email: string,
+    sequence: number,
+  ) {
+    const redirectUri = options.redirectUri ?? new URL('/prakerja/callback', context.req.url).href;
+    const verification = await client.attendance.createVerificationUrl({
+      redeemCode,
+      email,
+      sequence,
+      redirectUri,
+    });
+    pending.set(verification.state, { email, redeemCode });
+    setCookie(context, ATTENDANCE_STATE, verification.state, {
+      httpOnly: true,
+      secure,
+      sameSite: 'Lax',
+      path: '/prakerja/callback',
+      maxAge: 1800,
+    });
+    log(`verification of sequence ${sequence} started for ${mask(redeemCode)}`);
+    return context.redirect(verification.url, 303);
+  }
+
+  app.get('/', (context) => {
+    if (sessions.get(getCookie(context, SESSION))) return context.redirect('/learn', 303);
+    return context.html(redeemPage(options.devCodes ?? []));
+  });
+
+  app.post('/redeem', async (context) => {
+    const form = await context.req.parseBody();
+    const redeemCode = String(form['redeem_code'] ?? '').trim();
+    const email = String(form['email'] ?? '')
+      .trim()
+      .toLowerCase();
+    try {
+      return await startVerification(context, redeemCode, email, 1);
+    } catch (error) {
+      // The program's own (Indonesian) message: unknown code, already used, outside the window...
+      const message =
+        error instanceof ProgramApiError ? error.programMessage : 'Kode tidak dapat diproses.';
+      log(
+        `redeem refused for ${mask(redeemCode)}: ${error instanceof ProgramApiError ? error.code : 'error'}`,
+      );
+      return context.html(redeemPage(options.devCodes ?? [], message), 422);
+    }
+  });
+
+  // Prakerja sends the browser back here. The redirect is never trusted: confirm() checks the
+  // signed state, then asks the program with the signed status call.
+  app.get('/prakerja/callback', async (context) => {
+    const state = getCookie(context, ATTENDANCE_STATE);
+    const started = state === undefined ? undefined : pending.get(state);
+    if (!state || !started)
+      return context.html(messagePage('Sesi habis', 'Mulai verifikasi lagi.'), 400);
+    deleteCookie(context, ATTENDANCE_STATE, { path: '/prakerja/callback' });
+    pending.delete(state);
+    const result = await client.attendance.confirm({
+      state,
+      returnUrl: context.req.url,
+      email: started.email,
+      redeemCode: started.redeemCode,
+    });
+    if (!result.verified) {
+      log(`verification not confirmed for ${mask(started.redeemCode)}: ${result.reason}`);
+      return context.html(
+        messagePage('Verifikasi gagal', `Kehadiran tidak terverifikasi (${result.reason}).`),
+        403,
+      );
+    }
+    log(`sequence ${result.sequence} verified for ${mask(started.redeemCode)}`);
+    if (!sessions.get(getCookie(context, SESSION))) {
+      const id = sessions.create({ redeemCode: started.redeemCode, email: started.email });
+      setCookie(context, SESSION, id, { httpOnly: true, secure, sameSite: 'Lax', path: '/' });
+    }
+    return context.redirect('/learn', 303);
+  });
+
+  app.get('/learn', async (context) => {
+    const learner = sessions.get(getCookie(context, SESSION));
+    if (!learner) return context.redirect('/', 303);
+    return context.html(coursePage(learner, await progressOf(learner.redeemCode)));
+  });
+
+  app.post('/attend/:sequence', async (context) => {
+    const learner = sessions.get(getCookie(context, SESSION));
+    if (!learner) return context.redirect('/', 303);
+    return startVerification(
+      context,
+      learner.redeemCode,
+      learner.email,
+      Number(context.req.param('sequence')),
+    );
+  });
+
+  app.post('/assignments/:scope/:sequence', async (context) => {
+    const learner = sessions.get(getCookie(context, SESSION));
+    if (!learner) return context.redirect('/', 303);
+    const scope = context.req.param('scope') === 'uk' ? 'uk' : 'tpm';
+    const urlFile = String((await context.req.parseBody())['url_file'] ?? '');
+    await client.assignments.submit({
+      redeemCode: learner.redeemCode,
+      scope,
+      sequence: Number(context.req.param('sequence')),
+      urlFile,
+    });
+    log(`${scope} submitted for ${mask(learner.redeemCode)}`);
+    return context.redirect('/learn', 303);
+  });
+
+  // The LP's side. A real LMS puts this behind its staff login.
+  app.get('/admin', async (context) => {
+    const rows = await Promise.all(
+      sessions
+        .all()
+        .map(async (learner) => ({ learner, progress: await progressOf(learner.redeemCode) })),
+    );
+    return context.html(adminPage(rows));
+  });
+
+  app.post('/admin/grade', async (context) => {
+    const form = await context.req.parseBody();
+    const redeemCode = String(form['redeem_code'] ?? '');
+    const scope = form['scope'] === 'uk' ? 'uk' : 'tpm';
+    const sequence = Number(form['sequence']);
+    await client.assignments.review({
+      redeemCode,
+      scope,
+      sequence,
+      notes: String(form['notes'] || 'Diterima.'),
+    });
+    log(`${scope} ${sequence} accepted for ${mask(redeemCode)}`);
+    return context.redirect('/admin', 303);
+  });
+
+  app.get('/health', (context) => context.json({ ok: true }));
+  return app;
+}
