@@ -36,7 +36,7 @@ afterEach(async () => {
 async function browse(url: string, form?: Record<string, string>): Promise<Response> {
   const response = await fetch(new URL(url, app.url), {
     method: form ? 'POST' : 'GET',
-    body: form ? new URLSearchParams(form) : undefined,
+    ...(form ? { body: new URLSearchParams(form) } : {}),
     headers: { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
     redirect: 'manual',
   });
