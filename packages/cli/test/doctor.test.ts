@@ -8,7 +8,7 @@ import { asCurl, asHttp, FAULT_CASES, VALID, WORKED } from './helpers/captures.j
 const directory = mkdtempSync(join(tmpdir(), 'prakerja-doctor-'));
 const env = { PRAKERJA_SIGN_KEY: WORKED.key };
 
-beforeAll(ensureBuilt, 120_000);
+beforeAll(() => ensureBuilt(), 120_000);
 
 function write(name: string, text: string): string {
   const file = join(directory, name);

@@ -1,11 +1,52 @@
-import { CliError } from '../internal/cli-error.js';
+import { ExitCode } from '../exit-code.js';
+import { usageError } from '../internal/cli-error.js';
 import type { Command } from '../internal/command.js';
 
-/** `prakerja sandbox`. */
+const usage = `Usage: prakerja sandbox [flags]
+
+Runs the prakerja-kit sandbox of the program API, with the same flags and PRAKERJA_SANDBOX_*
+variables as the prakerja-sandbox bin of @prakerja-kit/sandbox, plus --json (print the address and
+fake credentials as JSON). Stops on Ctrl-C.
+
+Run it to see the sandbox's own flags: prakerja sandbox --help`;
+
+/** `prakerja sandbox`: the sandbox server, through `@prakerja-kit/sandbox`'s own flag parser. */
 export const sandboxCommand: Command = {
-  summary: 'forward sandbox deliveries to a local URL',
-  usage: 'Usage: prakerja sandbox --forward-to URL',
-  async run() {
-    throw new CliError('usage', 'not implemented yet');
+  summary: 'run the stateful sandbox of the program API',
+  usage,
+  async run(args, { io, out, signal }) {
+    // Loaded only here: the other commands never pay for the sandbox (msw, zod).
+    const sandbox = await import('@prakerja-kit/sandbox');
+    const own = args.filter((arg) => arg !== '--json' && arg !== '--no-color');
+    let options: ReturnType<typeof sandbox.parseSandboxArgs>;
+    try {
+      options = sandbox.parseSandboxArgs(own, io.env);
+    } catch (error) {
+      throw usageError((error as Error).message);
+    }
+    if (options.help) {
+      io.stdout.write(sandbox.SANDBOX_CLI_USAGE.replaceAll('prakerja-sandbox', 'prakerja sandbox'));
+      return ExitCode.OK;
+    }
+    const started = await sandbox.startSandboxServer(options);
+    const { platforms, providers } = started.sandbox.fixtures;
+    out.event({
+      ok: true,
+      url: started.server.url,
+      control: `${started.server.url}/__sandbox`,
+      clients: [...platforms, ...providers].map((client) => ({
+        role: client.role,
+        clientCode: client.clientCode,
+        signKey: client.signKey,
+      })),
+    });
+    if (!out.json) io.stdout.write(started.banner);
+    out.progress('Ctrl-C to stop');
+    if (!signal.aborted) {
+      await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+    }
+    await started.close();
+    out.progress('sandbox stopped');
+    return ExitCode.OK;
   },
 };

@@ -19,25 +19,40 @@ function newestMtime(directory: string): number {
   return newest;
 }
 
-function isFresh(): boolean {
+function isFresh(output: string, sources: string[]): boolean {
   let built: number;
   try {
-    built = statSync(BIN).mtimeMs;
+    built = statSync(output).mtimeMs;
   } catch {
     return false;
   }
-  // The bin bundles core and webhooks, so their sources count too.
-  const sources = ['cli/src', 'core/src', 'webhooks/src'].map((path) =>
-    newestMtime(join(packageRoot, '..', path)),
+  const newest = sources.map((path) =>
+    path.endsWith('.ts') ? statSync(path).mtimeMs : newestMtime(path),
   );
-  return built >= Math.max(...sources, statSync(join(packageRoot, 'tsup.config.ts')).mtimeMs);
+  return built >= Math.max(...newest);
 }
+
+const packages = join(packageRoot, '..');
+const TARGETS = {
+  // The bin bundles core and webhooks, so their sources count too.
+  '@prakerja-kit/cli': {
+    output: BIN,
+    sources: ['cli/src', 'core/src', 'webhooks/src', 'cli/tsup.config.ts'],
+  },
+  // `prakerja sandbox` loads the sandbox package from its dist, as an installed CLI would.
+  '@prakerja-kit/sandbox': {
+    output: join(packages, 'sandbox/dist/index.js'),
+    sources: ['sandbox/src'],
+  },
+};
 
 /**
  * Builds the bin with `pnpm --filter @prakerja-kit/cli build` unless it is newer than every
  * source it bundles. A directory lock keeps parallel test files from building at once.
  */
-export async function ensureBuilt(): Promise<void> {
+export async function ensureBuilt(
+  names: ReadonlyArray<keyof typeof TARGETS> = ['@prakerja-kit/cli'],
+): Promise<void> {
   const lock = join(packageRoot, 'node_modules/.cache/cli-build.lock');
   mkdirSync(dirname(lock), { recursive: true });
   const started = Date.now();
@@ -51,11 +66,16 @@ export async function ensureBuilt(): Promise<void> {
     }
   }
   try {
-    if (!isFresh()) {
-      execFileSync('pnpm', ['--filter', '@prakerja-kit/cli', 'build'], {
-        cwd: repoRoot,
-        stdio: 'pipe',
-      });
+    for (const name of names) {
+      const { output, sources } = TARGETS[name];
+      if (
+        isFresh(
+          output,
+          sources.map((path) => join(packages, path)),
+        )
+      )
+        continue;
+      execFileSync('pnpm', ['--filter', name, 'build'], { cwd: repoRoot, stdio: 'pipe' });
     }
   } finally {
     rmSync(lock, { recursive: true, force: true });
