@@ -57,14 +57,33 @@ function timeMs(time: unknown): number {
 
 function isState(value: unknown): value is SandboxState {
   const candidate = value as Partial<SandboxState> | null;
+  const record = (value: unknown) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+  const fixtures = candidate?.fixtures;
   return (
-    typeof candidate === 'object' &&
-    candidate !== null &&
-    candidate.version === 1 &&
-    typeof candidate.fixtures === 'object' &&
-    typeof candidate.redeemCodes === 'object' &&
-    Array.isArray(candidate.events) &&
-    Array.isArray(candidate.deliveries)
+    record(candidate) &&
+    candidate?.version === 1 &&
+    typeof candidate.rng === 'number' &&
+    typeof candidate.clockOffsetMs === 'number' &&
+    typeof candidate.counter === 'number' &&
+    record(fixtures) &&
+    ['platforms', 'providers', 'participants', 'courses', 'schedules', 'redeem_codes'].every(
+      (key) => Array.isArray((fixtures as unknown as Record<string, unknown>)[key]),
+    ) &&
+    [
+      'balances',
+      'seatsTaken',
+      'paymentTokens',
+      'transactions',
+      'redeemCodes',
+      'verifications',
+    ].every((key) => record((candidate as Record<string, unknown>)[key])) &&
+    ['ssoCodes', 'accessTokens', 'refreshTokens', 'webhooks'].every((key) =>
+      record((candidate as Record<string, unknown>)[key]),
+    ) &&
+    ['sms', 'assignments', 'events', 'deliveries', 'faults'].every((key) =>
+      Array.isArray((candidate as Record<string, unknown>)[key]),
+    )
   );
 }
 
