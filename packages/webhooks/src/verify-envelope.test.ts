@@ -59,6 +59,12 @@ describe('verifyEnvelope', () => {
     expect(verifyEnvelope({ payload, headers, secret: SECRET, now })).toEqual(event);
   });
 
+  it('reads a repeated signature header in a fetch Headers object', () => {
+    const headers = new Headers(headersFor({ 'webhook-signature': 'v1,bm90LWl0' }));
+    headers.append('webhook-signature', headersFor()['webhook-signature']);
+    expect(verifyEnvelope({ payload, headers, secret: SECRET, now })).toEqual(event);
+  });
+
   it('accepts a header with several signatures when any one matches', () => {
     const valid = headersFor()['webhook-signature'];
     const headers = headersFor({ 'webhook-signature': `v1a,ignored v1,bm90LWl0 ${valid}` });

@@ -101,7 +101,8 @@ function verifyNow(params: VerifyParams): Result<WebhookEnvelope> {
   const body = payload;
   const expected = secrets.map((secret) => hmacSignature(secret, id, timestamp, body));
   return map(all(expected), (digests) => {
-    const candidates = signature.split(' ');
+    // fetch `Headers` joins a repeated header with ", "; base64 never contains a comma.
+    const candidates = signature.replaceAll(', ', ' ').split(' ');
     for (const digest of digests) {
       for (const candidate of candidates) {
         if (candidate.startsWith('v1,') && timingSafeEqual(candidate.slice(3), digest)) {
