@@ -62,7 +62,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     out.fail(new CliError('usage', `unknown command "${name}" (see prakerja --help)`));
     return ExitCode.USAGE;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (!command.ownHelp && (rest.includes('--help') || rest.includes('-h'))) {
     io.stdout.write(`${command.usage}\n`);
     return ExitCode.OK;
   }

@@ -2,18 +2,17 @@ import { ExitCode } from '../exit-code.js';
 import { usageError } from '../internal/cli-error.js';
 import type { Command } from '../internal/command.js';
 
-const usage = `Usage: prakerja sandbox [flags]
+const usage = `prakerja sandbox takes the same flags and PRAKERJA_SANDBOX_* variables as the
+prakerja-sandbox bin of @prakerja-kit/sandbox, plus --json (print the address and the fake
+credentials as one JSON line). Stops on Ctrl-C or SIGTERM.
 
-Runs the prakerja-kit sandbox of the program API, with the same flags and PRAKERJA_SANDBOX_*
-variables as the prakerja-sandbox bin of @prakerja-kit/sandbox, plus --json (print the address and
-fake credentials as JSON). Stops on Ctrl-C.
-
-Run it to see the sandbox's own flags: prakerja sandbox --help`;
+`;
 
 /** `prakerja sandbox`: the sandbox server, through `@prakerja-kit/sandbox`'s own flag parser. */
 export const sandboxCommand: Command = {
   summary: 'run the stateful sandbox of the program API',
   usage,
+  ownHelp: true,
   async run(args, { io, out, signal }) {
     // Loaded only here: the other commands never pay for the sandbox (msw, zod).
     const sandbox = await import('@prakerja-kit/sandbox');
@@ -25,7 +24,9 @@ export const sandboxCommand: Command = {
       throw usageError((error as Error).message);
     }
     if (options.help) {
-      io.stdout.write(sandbox.SANDBOX_CLI_USAGE.replaceAll('prakerja-sandbox', 'prakerja sandbox'));
+      io.stdout.write(
+        usage + sandbox.SANDBOX_CLI_USAGE.replaceAll('prakerja-sandbox', 'prakerja sandbox'),
+      );
       return ExitCode.OK;
     }
     const started = await sandbox.startSandboxServer(options);

@@ -14,5 +14,7 @@ export interface CommandContext {
 export interface Command {
   summary: string;
   usage: string;
+  /** The command prints its own `--help` (it delegates its flags). */
+  ownHelp?: boolean;
   run(args: readonly string[], context: CommandContext): Promise<ExitCode>;
 }
