@@ -1,7 +1,21 @@
 import { createTransport, type Transport, type TransportOptions } from '@prakerja-kit/core';
-import type { ReconcileOptions } from './internal/reconcile.js';
 import { createPaymentsResource, type PaymentsResource } from './resources/payments.js';
 import { createQuotasResource, type QuotasResource } from './resources/quotas.js';
+
+/** How reconciliation through payment status behaves after an ambiguous authorize or void. */
+export interface ReconcileOptions {
+  /**
+   * Status lookups before giving up. A "not found" is only trusted after the last one, because
+   * after a timeout the program may still be committing the authorize.
+   * @default 3
+   */
+  attempts?: number | undefined;
+  /**
+   * Milliseconds between lookups.
+   * @default 1000
+   */
+  delayMs?: number | undefined;
+}
 
 /** Options of {@link createPlatformClient}: core transport options plus reconciliation. */
 export interface PlatformClientOptions extends TransportOptions {

@@ -137,3 +137,28 @@ it('reports a failing lookup through onError and keeps watching', async () => {
   watcher.unwatch('INV-1');
   expect(watcher.invoiceCodes).toEqual([]);
 });
+
+it('polls an unchanged invoice less and less often', async () => {
+  const { client, calls } = fakeClient({ 'payment/status': notFound });
+  const watcher = createPaymentWatcher(client, {
+    invoiceCodes: ['INV-1'],
+    intervalMs: 20,
+    maxIntervalMs: 160,
+    onEvent: () => undefined,
+  });
+  watcher.start();
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  await watcher.stop();
+  // Without backoff 400 ms at 20 ms is ~20 polls; doubling (0, 20, 60, 140, 300 ms) allows ~5.
+  expect(calls.length).toBeGreaterThanOrEqual(2);
+  expect(calls.length).toBeLessThanOrEqual(7);
+});
+
+it('joins a manual poll to the one in flight instead of looking the invoice up twice', async () => {
+  const { client, calls } = fakeClient({ 'payment/status': ok(statusData('INV-1')) });
+  const onEvent = vi.fn();
+  const watcher = createPaymentWatcher(client, { invoiceCodes: ['INV-1'], onEvent });
+  await Promise.all([watcher.poll(), watcher.poll()]);
+  expect(calls).toHaveLength(1);
+  expect(onEvent).toHaveBeenCalledTimes(1);
+});

@@ -123,7 +123,19 @@ export function createPaymentWatcher(
     return events;
   }
 
-  async function pollOne(invoiceCode: string): Promise<PaymentEvent[]> {
+  // One lookup per invoice at a time: a manual poll() during a scheduled one joins it, so the
+  // same state is never emitted twice by this watcher.
+  const inFlight = new Map<string, Promise<PaymentEvent[]>>();
+
+  function pollOne(invoiceCode: string): Promise<PaymentEvent[]> {
+    const running = inFlight.get(invoiceCode);
+    if (running) return running.then(() => []);
+    const pass = pollFresh(invoiceCode).finally(() => inFlight.delete(invoiceCode));
+    inFlight.set(invoiceCode, pass);
+    return pass;
+  }
+
+  async function pollFresh(invoiceCode: string): Promise<PaymentEvent[]> {
     const entry = entries.get(invoiceCode);
     let changed = false;
     const emitted: PaymentEvent[] = [];

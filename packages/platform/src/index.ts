@@ -1,4 +1,4 @@
-export type { PlatformClient, PlatformClientOptions } from './client.js';
+export type { PlatformClient, PlatformClientOptions, ReconcileOptions } from './client.js';
 export { createPlatformClient } from './client.js';
 export type { Catalogue, CatalogueOptions, Seats, WithSeats } from './create-catalogue.js';
 export { createCatalogue } from './create-catalogue.js';
@@ -8,7 +8,6 @@ export type { PaymentWatcher, PaymentWatcherOptions } from './create-payment-wat
 export { createPaymentWatcher } from './create-payment-watcher.js';
 export type { PurchaseErrorDescription, PurchaseErrorReason } from './describe-purchase-error.js';
 export { describePurchaseError } from './describe-purchase-error.js';
-export type { ReconcileOptions } from './internal/reconcile.js';
 export type { AuthorizeResult, VoidResult } from './resources/payment-results.js';
 export type { PaymentsResource } from './resources/payments.js';
 export type { QuotasResource } from './resources/quotas.js';

@@ -1,20 +1,6 @@
 import { ProgramApiError, type RequestOptions } from '@prakerja-kit/core';
+import type { ReconcileOptions } from '../client.js';
 import type { Payment } from '../schemas/payment.js';
-
-/** How reconciliation through payment status behaves after an ambiguous authorize or void. */
-export interface ReconcileOptions {
-  /**
-   * Status lookups before giving up. A "not found" is only trusted after the last one, because
-   * after a timeout the program may still be committing the authorize.
-   * @default 3
-   */
-  attempts?: number | undefined;
-  /**
-   * Milliseconds between lookups.
-   * @default 1000
-   */
-  delayMs?: number | undefined;
-}
 
 /** What payment status said about an invoice. */
 export type ReconcileFinding =

@@ -268,3 +268,12 @@ describe('payments', () => {
     );
   });
 });
+
+it('reports an authorize aborted by the caller as unknown, without a status lookup', async () => {
+  const { client, calls } = fakeClient({ 'payment/authorize': { hang: true } });
+  const controller = new AbortController();
+  const pending = client.payments.authorize(authorizeParams, { signal: controller.signal });
+  setTimeout(() => controller.abort(), 5);
+  expect(await pending).toMatchObject({ outcome: 'unknown', invoiceCode: 'INV-1' });
+  expect(calls.map((call) => call.path)).toEqual(['/api/v1/integration/payment/authorize']);
+});

@@ -9,7 +9,8 @@ import {
   type Transport,
 } from '@prakerja-kit/core';
 import * as z from 'zod/mini';
-import { type ReconcileOptions, reconcile } from '../internal/reconcile.js';
+import type { ReconcileOptions } from '../client.js';
+import { reconcile } from '../internal/reconcile.js';
 import { toPayment } from '../internal/to-payment.js';
 import {
   type OtpChallenge,
