@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { connect } from 'node:net';
 import { ProgramErrorCode as E, PROGRAM_ERRORS, ProgramPath } from '@prakerja-kit/core';
 import { expect, it } from 'vitest';
 import { useSandbox } from '../src/vitest.js';
@@ -174,4 +175,30 @@ it('sends a Date header so clients can measure clock skew', async () => {
   );
   const date = Date.parse(result.headers.get('date') ?? '');
   expect(Math.abs(date - Date.now())).toBeLessThan(5000);
+});
+
+it('survives garbage on the socket and a client that hangs up mid-body', async () => {
+  const { hostname, port } = new URL(env.url);
+  const exchange = (bytes: string, end: boolean) =>
+    new Promise<string>((resolve) => {
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(bytes);
+        if (end) socket.end();
+        else setTimeout(() => socket.destroy(), 50);
+      });
+      let reply = '';
+      socket.on('data', (chunk) => {
+        reply += chunk.toString();
+      });
+      socket.on('close', () => resolve(reply));
+      socket.on('error', () => resolve(reply));
+    });
+  expect(await exchange('NOT HTTP AT ALL\r\n\r\n', true)).toMatch(/^HTTP\/1\.1 400/);
+  await exchange(
+    `POST ${ProgramPath.QUOTA_SCHEDULE} HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"course`,
+    false,
+  );
+  expect(
+    (await call(env.url, pick(env.fixtures).dp, ProgramPath.QUOTA_SCHEDULE, quotaBody())).status,
+  ).toBe(200);
 });
