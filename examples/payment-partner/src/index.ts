@@ -5,3 +5,4 @@ export { openLedger } from './ledger.js';
 export type { RunningServer } from './listen.js';
 export { listen } from './listen.js';
 export { formatIdr, mask } from './mask.js';
+export { INCENTIVE_EVENTS, registerWithSandbox } from './register-with-sandbox.js';

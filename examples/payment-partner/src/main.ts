@@ -8,6 +8,7 @@ import { generateSecret } from '@prakerja-kit/webhooks';
 import { createApp, WEBHOOK_PATH } from './create-app.js';
 import { openLedger } from './ledger.js';
 import { listen } from './listen.js';
+import { registerWithSandbox } from './register-with-sandbox.js';
 
 // Reads .env when present (Node's own loader, no dotenv needed).
 try {
@@ -24,27 +25,17 @@ if (!secret && !sandboxUrl) {
 }
 secret ||= generateSecret();
 
-const ledgerPath = env['LEDGER_PATH'] ?? 'data/ledger.jsonl';
+const ledgerPath = env['LEDGER_PATH'] || 'data/ledger.jsonl';
 const ledger = await openLedger(ledgerPath);
 const app = createApp({ secret, ledger, log: (line) => console.log(line) });
-const server = await listen(app, Number(env['PORT'] ?? 4300));
-const webhookUrl = `${env['PUBLIC_URL'] ?? server.url}${WEBHOOK_PATH}`;
+const server = await listen(app, Number(env['PORT'] || 4300));
+const webhookUrl = `${env['PUBLIC_URL'] || server.url}${WEBHOOK_PATH}`;
 console.log(
   `payment partner on ${server.url}, ledger ${ledgerPath} (${ledger.entries().length} lines)`,
 );
 
 if (!env['PRAKERJA_WEBHOOK_SECRET'] && sandboxUrl) {
-  const response = await fetch(`${sandboxUrl}/__sandbox/webhooks`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      url: webhookUrl,
-      secret,
-      events: ['incentive.disbursement_requested', 'incentive.disbursement_cancelled'],
-    }),
-  });
-  if (!response.ok)
-    throw new Error(`sandbox registration failed: ${response.status} ${await response.text()}`);
+  await registerWithSandbox(sandboxUrl, webhookUrl, secret);
   console.log(`registered ${webhookUrl} with the sandbox at ${sandboxUrl}`);
 } else {
   console.log(`point the sender at ${webhookUrl}`);
