@@ -3,7 +3,7 @@ import { defineConfig, type Options } from 'tsup';
 // Two builds: `node` bundles the node:crypto signer (synchronous), `web` the WebCrypto one.
 // `#create-signature` is resolved by the package.json "imports" conditions.
 const variant = (name: 'node' | 'web'): Options => ({
-  entry: ['src/index.ts', 'src/signature.ts'],
+  entry: ['src/index.ts', 'src/signature.ts', 'src/errors.ts'],
   outDir: `dist/${name}`,
   format: ['esm', 'cjs'],
   platform: name === 'node' ? 'node' : 'neutral',

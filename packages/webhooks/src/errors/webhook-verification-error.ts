@@ -1,4 +1,4 @@
-import { PrakerjaError } from '@prakerja-kit/core';
+import { PrakerjaError } from '@prakerja-kit/core/errors';
 
 /**
  * The check that failed: the raw `payload`, the webhook `headers`, the `timestamp` tolerance,

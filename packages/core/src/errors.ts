@@ -1,0 +1,18 @@
+export { ConfigurationError } from './errors/configuration-error.js';
+export { isPrakerjaError, PrakerjaError } from './errors/prakerja-error.js';
+export type { ProgramErrorInfo } from './errors/program-error-codes.js';
+export {
+  isKnownProgramErrorCode,
+  PROGRAM_ERRORS,
+  ProgramErrorCode,
+} from './errors/program-error-codes.js';
+export type { ProgramApiErrorOptions, RequestErrorOptions } from './errors/request-errors.js';
+export {
+  ConnectionError,
+  ProgramApiError,
+  ProgramRequestError,
+  RequestAbortedError,
+  TimeoutError,
+} from './errors/request-errors.js';
+export type { ValidationIssue } from './errors/validation-errors.js';
+export { RequestValidationError, ResponseValidationError } from './errors/validation-errors.js';
