@@ -1,6 +1,5 @@
 import {
   ProgramApiError,
-  ProgramPath,
   ProgramRequestError,
   parseParams,
   RequestAbortedError,
@@ -10,6 +9,12 @@ import {
 } from '@prakerja-kit/core';
 import * as z from 'zod/mini';
 import type { ReconcileOptions } from '../client.js';
+import {
+  AUTHORIZE_PATH,
+  PAYMENT_STATUS_PATH,
+  SEND_OTP_PATH,
+  VOID_PATH,
+} from '../internal/paths.js';
 import { reconcile } from '../internal/reconcile.js';
 import { toPayment } from '../internal/to-payment.js';
 import {
@@ -90,7 +95,7 @@ export function createPaymentsResource(
   async function retrieveOne(invoiceCode: string, options?: RequestOptions): Promise<Payment> {
     const { data } = await transport.request({
       method: 'POST',
-      path: ProgramPath.PAYMENT_STATUS,
+      path: PAYMENT_STATUS_PATH,
       body: { invoice_code: invoiceCode },
       readOnly: true,
       data: paymentWireSchema,
@@ -101,10 +106,10 @@ export function createPaymentsResource(
 
   return {
     async sendOtp(params, options) {
-      const input = parseParams(paymentSendOtpParamsSchema, params, ProgramPath.SEND_OTP);
+      const input = parseParams(paymentSendOtpParamsSchema, params, SEND_OTP_PATH);
       const { data } = await transport.request({
         method: 'POST',
-        path: ProgramPath.SEND_OTP,
+        path: SEND_OTP_PATH,
         body: {
           prakerja_id: input.prakerjaId,
           user_platform_id: input.userPlatformId,
@@ -120,13 +125,13 @@ export function createPaymentsResource(
     },
 
     async authorize(params, options) {
-      const input = parseParams(paymentAuthorizeParamsSchema, params, ProgramPath.AUTHORIZE);
+      const input = parseParams(paymentAuthorizeParamsSchema, params, AUTHORIZE_PATH);
       const { invoiceCode } = input;
       let failure: ProgramRequestError | ResponseValidationError;
       try {
         const { data } = await transport.request({
           method: 'POST',
-          path: ProgramPath.AUTHORIZE,
+          path: AUTHORIZE_PATH,
           body: { otp: input.otp, invoice_url: input.invoiceUrl, invoice_code: invoiceCode },
           authorization: `Payment ${input.paymentToken}`,
           readOnly: false,
@@ -139,7 +144,7 @@ export function createPaymentsResource(
           return { outcome: 'purchased', payment, reconciled: false };
         failure = new ResponseValidationError(
           [{ path: ['status'], message: `expected SUCCESS, got ${payment.status}` }],
-          ProgramPath.AUTHORIZE,
+          AUTHORIZE_PATH,
           200,
         );
       } catch (error) {
@@ -169,12 +174,12 @@ export function createPaymentsResource(
     },
 
     async retrieve(params, options) {
-      const input = parseParams(paymentRetrieveParamsSchema, params, ProgramPath.PAYMENT_STATUS);
+      const input = parseParams(paymentRetrieveParamsSchema, params, PAYMENT_STATUS_PATH);
       return retrieveOne(input.invoiceCode, options);
     },
 
     async void(params, options) {
-      const input = parseParams(paymentVoidParamsSchema, params, ProgramPath.VOID);
+      const input = parseParams(paymentVoidParamsSchema, params, VOID_PATH);
       const { invoiceCode, transactionCode } = input;
       const voided = (alreadyVoided: boolean, reconciled: boolean): VoidResult => ({
         outcome: 'voided',
@@ -187,7 +192,7 @@ export function createPaymentsResource(
       try {
         await transport.request({
           method: 'POST',
-          path: ProgramPath.VOID,
+          path: VOID_PATH,
           body: { invoice_code: invoiceCode, transaction_code: transactionCode },
           readOnly: false,
           data: z.unknown(),

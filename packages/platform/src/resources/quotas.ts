@@ -1,4 +1,5 @@
-import { ProgramPath, parseParams, type RequestOptions, type Transport } from '@prakerja-kit/core';
+import { parseParams, type RequestOptions, type Transport } from '@prakerja-kit/core';
+import { QUOTA_SCHEDULE_PATH } from '../internal/paths.js';
 import {
   type Quota,
   type QuotaRetrieveParams,
@@ -24,10 +25,10 @@ export interface QuotasResource {
 export function createQuotasResource(transport: Transport): QuotasResource {
   return {
     async retrieve(params, options) {
-      const input = parseParams(quotaRetrieveParamsSchema, params, ProgramPath.QUOTA_SCHEDULE);
+      const input = parseParams(quotaRetrieveParamsSchema, params, QUOTA_SCHEDULE_PATH);
       const { data } = await transport.request({
         method: 'POST',
-        path: ProgramPath.QUOTA_SCHEDULE,
+        path: QUOTA_SCHEDULE_PATH,
         body: { course_code: input.courseCode, schedule_code: input.scheduleCode },
         readOnly: true,
         data: quotaWireSchema,
