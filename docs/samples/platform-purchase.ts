@@ -1,0 +1,64 @@
+import { describePurchaseError, type PlatformClient } from '@prakerja-kit/platform';
+
+/** The buyer and what they are buying. */
+export interface Order {
+  prakerjaId: string;
+  userPlatformId: string;
+  courseCode: string;
+  scheduleCode: string;
+  amount: number;
+  invoiceCode: string; // yours, unique per purchase: the key to reconcile it later
+}
+
+// #region send-otp
+/** Step 1: Prakerja validates the purchase and texts the buyer an OTP. */
+export async function startPurchase(client: PlatformClient, order: Order) {
+  try {
+    const { paymentToken } = await client.payments.sendOtp(order);
+    return { ok: true as const, paymentToken }; // keep it server-side: it is a secret
+  } catch (error) {
+    // Schedule gone, course started, sold out, age or education... Show the buyer why.
+    const { reason, message } = describePurchaseError(error);
+    return { ok: false as const, reason, message: message.id };
+  }
+}
+// #endregion
+
+// #region authorize
+/** Step 2: the buyer typed the OTP; complete the purchase. */
+export async function finishPurchase(
+  client: PlatformClient,
+  order: Order,
+  paymentToken: string,
+  otp: string,
+) {
+  const result = await client.payments.authorize({
+    paymentToken,
+    otp,
+    invoiceCode: order.invoiceCode,
+    invoiceUrl: `https://shop.example/invoices/${order.invoiceCode}`,
+  });
+  switch (result.outcome) {
+    case 'purchased': // `reconciled` is true when a timeout was resolved through payment status
+      return { status: 'paid', transactionCode: result.payment.transactionCode } as const;
+    case 'not_purchased':
+      return { status: 'failed', message: describePurchaseError(result.error).message.id } as const;
+    case 'voided':
+      return { status: 'voided' } as const;
+    case 'unknown': // never re-send: look again later (payments.retrieve or the payment watcher)
+      return { status: 'pending' } as const;
+  }
+}
+// #endregion
+
+// #region void
+/** Cancels a purchase; voiding twice is reported as done, not as an error. */
+export async function cancelPurchase(client: PlatformClient, invoiceCode: string) {
+  const payment = await client.payments.retrieve({ invoiceCode });
+  const result = await client.payments.void({
+    invoiceCode,
+    transactionCode: payment.transactionCode,
+  });
+  return result.outcome; // 'voided' | 'not_voided' | 'unknown'
+}
+// #endregion

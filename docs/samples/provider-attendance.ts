@@ -1,0 +1,47 @@
+import { createProviderClient, type ProviderClient } from '@prakerja-kit/provider';
+
+// #region client
+export function createLpClient(env: Record<string, string | undefined> = process.env) {
+  return createProviderClient({
+    env, // PRAKERJA_CLIENT_CODE, PRAKERJA_SIGN_KEY, PRAKERJA_BASE_URL (production when unset)
+    redirectUri: env['LP_REDIRECT_URI'], // exactly as registered on Prakerja's form
+    stateSecret: env['LP_STATE_SECRET'], // 32+ random characters of your own; signs the state
+  });
+}
+// #endregion
+
+// #region start
+/** Your "start session" route: returns where to send the browser and the cookie to set. */
+export async function startVerification(
+  client: ProviderClient,
+  participant: { redeemCode: string; email: string },
+  sequence: number, // 1 redeem, 2-10 attendance, 999 post-test
+) {
+  const { url, state } = await client.attendance.createVerificationUrl({
+    redeemCode: participant.redeemCode,
+    email: participant.email, // the participant's email at your LP
+    sequence,
+  });
+  return {
+    redirectTo: url, // the Prakerja-hosted face check
+    setCookie: `prakerja_state=${state}; HttpOnly; Secure; SameSite=Lax; Path=/prakerja`,
+  };
+}
+// #endregion
+
+// #region return
+/** Your redirect_uri route: the browser is back; never trust the redirect alone. */
+export async function handleReturn(
+  client: ProviderClient,
+  request: { url: string; cookieState: string; sessionEmail: string },
+) {
+  const result = await client.attendance.confirm({
+    state: request.cookieState, // the signed state from the cookie
+    returnUrl: request.url, // its state must match the one the program issued
+    email: request.sessionEmail, // refuse a state started for someone else
+  });
+  if (result.verified) return { unlock: result.sequence }; // the signed status call said yes
+  // invalid-state, expired-state, state-mismatch, participant-mismatch, not-verified
+  return { retry: result.reason };
+}
+// #endregion

@@ -1,0 +1,73 @@
+import { ProgramPath } from '@prakerja-kit/core';
+import { createPlatformClient } from '@prakerja-kit/platform';
+import { createProviderClient } from '@prakerja-kit/provider';
+import { useSandbox } from '@prakerja-kit/sandbox/vitest';
+import { expect, it } from 'vitest';
+
+// A real HTTP server on a free port for this test file, reset before each test.
+const sandbox = useSandbox({ seed: 42 });
+
+const platform = () =>
+  createPlatformClient({
+    ...sandbox.fixtures.platforms[0]!,
+    baseUrl: sandbox.url,
+    logLevel: 'silent',
+    reconcile: { attempts: 2, delayMs: 10 }, // fast reconciliation in tests
+  });
+const provider = () =>
+  createProviderClient({
+    ...sandbox.fixtures.providers[0]!,
+    baseUrl: sandbox.url,
+    redirectUri: 'http://127.0.0.1/prakerja/callback', // registered; loopback matches any port
+    stateSecret: 'test-state-secret-of-at-least-32-characters',
+    logLevel: 'silent',
+  });
+
+async function buy(invoiceCode: string, scheduleIndex: number) {
+  const schedule = sandbox.fixtures.schedules[scheduleIndex]!;
+  const course = sandbox.fixtures.courses.find(
+    (item) => item.course_code === schedule.course_code,
+  )!;
+  const buyer = sandbox.fixtures.participants[0]!;
+  const client = platform();
+  const { paymentToken } = await client.payments.sendOtp({
+    prakerjaId: buyer.prakerja_id,
+    userPlatformId: 'user-1',
+    courseCode: course.course_code,
+    scheduleCode: schedule.schedule_code,
+    amount: course.price,
+  });
+  const otp = sandbox.control.sms.latestOtp(buyer.prakerja_id)!; // the sandbox's SMS inbox
+  return client.payments.authorize({
+    paymentToken,
+    otp,
+    invoiceCode,
+    invoiceUrl: `https://shop.example/invoices/${invoiceCode}`,
+  });
+}
+
+// #region faults
+it('a 503 on authorize is reconciled through payment status', async () => {
+  sandbox.control.faults.add({ kind: 'error', status: 503, path: ProgramPath.AUTHORIZE });
+  const result = await buy('INV-FAULT-1', 0);
+  // The fault answered before the purchase was made, and status says so: nothing was bought.
+  expect(result.outcome).toBe('not_purchased');
+});
+// #endregion
+
+// #region time-travel
+it('redeems only inside the window: time travel to the course start', async () => {
+  const result = await buy('INV-TRAVEL-1', 1); // a schedule starting in 3 days
+  if (result.outcome !== 'purchased') throw new Error(result.outcome);
+  const redeemCode = sandbox.control.transactions.byInvoice('INV-TRAVEL-1')!.redeemCode;
+  const start = () =>
+    provider().attendance.createVerificationUrl({
+      redeemCode,
+      sequence: 1,
+      email: 'budi@lp.example',
+    });
+  await expect(start()).rejects.toMatchObject({ code: 'ERRRDM40004' }); // outside the window
+  sandbox.control.clock.advance({ days: 3 });
+  await expect(start()).resolves.toMatchObject({ url: expect.any(String) });
+});
+// #endregion

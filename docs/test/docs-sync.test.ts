@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROGRAM_ERRORS } from '@prakerja-kit/core';
+import { expect, it } from 'vitest';
+import {
+  DOCS_DIR,
+  extractRegion,
+  includedSamples,
+  listMarkdownFiles,
+  ROOT,
+  syncDocs,
+} from '../../scripts/docs-sync.js';
+
+const SAMPLES_DIR = path.join(DOCS_DIR, 'samples');
+const samples = readdirSync(SAMPLES_DIR)
+  .filter((name) => name.endsWith('.ts'))
+  .map((name) => path.join(SAMPLES_DIR, name));
+
+it('every embedded sample and generated table matches its source (run pnpm docs to refresh)', () => {
+  expect(syncDocs({ check: true })).toEqual([]);
+});
+
+it('the error-handling page lists every program code the SDK knows, with both messages', () => {
+  const page = readFileSync(path.join(DOCS_DIR, 'guides', 'error-handling.md'), 'utf8');
+  for (const [code, info] of Object.entries(PROGRAM_ERRORS)) {
+    const row = page.split('\n').find((line) => line.startsWith(`| \`${code}\` `));
+    expect(row, code).toBeDefined();
+    expect(row).toContain(info.meaning);
+    expect(row).toContain(info.message);
+  }
+});
+
+it('every sample is shown in a guide and run by a test', () => {
+  const shown = new Set(
+    listMarkdownFiles().flatMap((file) => includedSamples(readFileSync(file, 'utf8'), file)),
+  );
+  for (const sample of samples) {
+    const name = path.basename(sample, '.ts');
+    expect(shown.has(sample), `${name} is included by no guide`).toBe(true);
+    const test = path.join(DOCS_DIR, 'test', 'samples', `${name}.test.ts`);
+    expect(existsSync(test), `${name} has no docs/test/samples/${name}.test.ts`).toBe(true);
+  }
+});
+
+it('relative links in the docs point to files that exist', () => {
+  for (const file of listMarkdownFiles()) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      const target = match[1] ?? '';
+      if (/^[a-z]+:|^#/.test(target)) continue;
+      const resolved = path.resolve(path.dirname(file), target.split('#')[0] ?? '');
+      expect(existsSync(resolved), `${path.relative(ROOT, file)} links to ${target}`).toBe(true);
+    }
+  }
+});
+
+it('every guide is part of the built site (typedoc projectDocuments)', () => {
+  const config = JSON.parse(readFileSync(path.join(ROOT, 'typedoc.json'), 'utf8')) as {
+    projectDocuments: string[];
+  };
+  const guides = readdirSync(path.join(DOCS_DIR, 'guides')).map((name) => `docs/guides/${name}`);
+  expect(guides.filter((guide) => !config.projectDocuments.includes(guide))).toEqual([]);
+});
+
+it('extracts a region without its markers and dedents it', () => {
+  const source = [
+    'a',
+    '  // #region x',
+    '  b',
+    '    // #region inner',
+    '    c',
+    '    // #endregion',
+    '  // #endregion',
+  ].join('\n');
+  expect(extractRegion(source, 'x', 'test')).toBe('b\n  c');
+  expect(extractRegion(source, undefined, 'test')).toBe('a\n  b\n    c');
+  expect(() => extractRegion(source, 'missing', 'test')).toThrow('no "// #region missing"');
+});
+
+it('the samples type-check', { timeout: 120_000 }, () => {
+  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', path.join(DOCS_DIR, 'tsconfig.json')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  expect(result.stdout + result.stderr).toBe('');
+  expect(result.status).toBe(0);
+});

@@ -1,0 +1,41 @@
+import { createPlatformClient, type PaymentEvent } from '@prakerja-kit/platform';
+import { expect, it } from 'vitest';
+import { createStorefront, watchPayments } from '../../samples/platform-catalogue.js';
+import { useSandboxServer } from '../support/sandbox.js';
+
+const env = useSandboxServer();
+
+function client() {
+  return createPlatformClient({ ...env.platform(), baseUrl: env.url(), logLevel: 'silent' });
+}
+
+it('lists only the schedules with seats left', async () => {
+  const { schedules } = env.sandbox.control.fixtures();
+  const page = schedules.map((item) => ({
+    courseCode: item.course_code,
+    scheduleCode: item.schedule_code,
+    title: item.description,
+  }));
+  const open = await createStorefront(client())(page);
+  expect(open.map((item) => item.scheduleCode)).toEqual(
+    schedules.filter((item) => item.seats > 0).map((item) => item.schedule_code),
+  );
+});
+
+it('emits payment.authorized, then payment.voided once the purchase is voided', async () => {
+  const dp = client();
+  const seeded = env.sandbox.control.transactions.list()[0]!;
+  const events: PaymentEvent[] = [];
+  const watcher = watchPayments(dp, async (event) => {
+    events.push(event);
+  });
+  watcher.watch(seeded.invoiceCode);
+  await watcher.poll();
+  await dp.payments.void({
+    invoiceCode: seeded.invoiceCode,
+    transactionCode: seeded.transactionCode,
+  });
+  await watcher.poll();
+  await watcher.stop();
+  expect(events.map((event) => event.type)).toEqual(['payment.authorized', 'payment.voided']);
+});

@@ -1,0 +1,33 @@
+import { createProviderClient } from '@prakerja-kit/provider';
+import { expect, it } from 'vitest';
+import { gradeTpm, progressOf } from '../../samples/provider-assignments.js';
+import { LP_REDIRECT_URI, LP_STATE_SECRET, useSandboxServer } from '../support/sandbox.js';
+
+const env = useSandboxServer();
+
+function client() {
+  return createProviderClient({
+    ...env.provider(),
+    baseUrl: env.url(),
+    redirectUri: LP_REDIRECT_URI,
+    stateSecret: LP_STATE_SECRET,
+    logLevel: 'silent',
+  });
+}
+
+const redeemed = () =>
+  env.sandbox.control.fixtures().redeem_codes.find((item) => item.test_case === 'TC1-999-200')!;
+
+it('submits, grades and reads back a TPM', async () => {
+  const result = await gradeTpm(client(), redeemed().redeem_code, 1);
+  expect(typeof result.submissionId).toBe('number');
+  expect(result.assignmentStatus).toBeGreaterThanOrEqual(1);
+  expect(result.feedbackStatus).toBeGreaterThanOrEqual(1);
+});
+
+it('reports progress in one call: the redeemed code is not complete yet', async () => {
+  const code = redeemed();
+  const progress = await progressOf(client(), code.redeem_code);
+  expect(progress.attended).toEqual(code.verified_sequences.filter((sequence) => sequence !== 999));
+  expect(progress).toMatchObject({ complete: false, partial: false });
+});

@@ -1,0 +1,62 @@
+import { expect, it } from 'vitest';
+import {
+  createLpClient,
+  handleReturn,
+  startVerification,
+} from '../../samples/provider-attendance.js';
+import { LP_REDIRECT_URI, LP_STATE_SECRET, useSandboxServer } from '../support/sandbox.js';
+
+const env = useSandboxServer();
+
+function client() {
+  const lp = env.provider();
+  return createLpClient({
+    PRAKERJA_CLIENT_CODE: lp.clientCode,
+    PRAKERJA_SIGN_KEY: lp.signKey,
+    PRAKERJA_BASE_URL: env.url(),
+    PRAKERJA_LOG_LEVEL: 'silent',
+    LP_REDIRECT_URI,
+    LP_STATE_SECRET,
+  });
+}
+
+function testCode(testCase: string) {
+  return env.sandbox.control.fixtures().redeem_codes.find((item) => item.test_case === testCase)!;
+}
+
+function cookieValue(setCookie: string) {
+  return setCookie.slice('prakerja_state='.length, setCookie.indexOf(';'));
+}
+
+it('redeems (sequence 1) after an approved face check, confirmed by the signed status call', async () => {
+  const lp = client();
+  const participant = { redeemCode: testCode('TC1-001-200').redeem_code, email: 'tari@lp.example' };
+  const started = await startVerification(lp, participant, 1);
+  expect(started.redirectTo).toMatch(/^http/);
+  // The participant passes the face check; the sandbox sends the browser back.
+  const pending = env.sandbox.control.verifications.list().at(-1)!;
+  const { redirectUrl } = env.sandbox.control.verifications.approve(pending.state);
+  const result = await handleReturn(lp, {
+    url: redirectUrl,
+    cookieState: cookieValue(started.setCookie),
+    sessionEmail: participant.email,
+  });
+  expect(result).toEqual({ unlock: 1 });
+});
+
+it('refuses a rejected face check and a state started for another participant', async () => {
+  const lp = client();
+  const participant = { redeemCode: testCode('TC2-001-200').redeem_code, email: 'tari@lp.example' };
+  const started = await startVerification(lp, participant, 1);
+  const pending = env.sandbox.control.verifications.list().at(-1)!;
+  const { redirectUrl } = env.sandbox.control.verifications.reject(pending.state);
+  const cookieState = cookieValue(started.setCookie);
+  expect(
+    await handleReturn(lp, { url: redirectUrl, cookieState, sessionEmail: participant.email }),
+  ).toEqual({
+    retry: 'not-verified',
+  });
+  expect(
+    await handleReturn(lp, { url: redirectUrl, cookieState, sessionEmail: 'someone@lp.example' }),
+  ).toEqual({ retry: 'participant-mismatch' });
+});
