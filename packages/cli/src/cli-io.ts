@@ -17,7 +17,12 @@ export interface CliIo {
   /** Progress, warnings and errors. */
   stderr: OutputStream;
   /** Input for `-` arguments and the sign key. */
-  stdin: Readable & { isTTY?: boolean | undefined; setRawMode?: (mode: boolean) => unknown };
+  stdin: Readable & {
+    /** True for a terminal (the key is then prompted for without echo). */
+    isTTY?: boolean | undefined;
+    /** Turns terminal echo off and on around the key prompt. */
+    setRawMode?: (mode: boolean) => unknown;
+  };
   /** Environment variables (`PRAKERJA_SIGN_KEY`, `PRAKERJA_CLIENT_CODE`, ...). */
   env: Record<string, string | undefined>;
   /** Directory that relative file arguments are resolved against. */

@@ -247,11 +247,7 @@ function parseHeaderLines(text: string, options: ParseCaptureOptions): CapturedR
   let target = options.url;
   const first = lines[0]?.trim() ?? '';
   const match = REQUEST_LINE.exec(first);
-  if (match && !first.includes(':')) {
-    lines.shift();
-    method ??= match[1];
-    target ??= match[2];
-  } else if (match && /^[A-Za-z]+\s+(\/|https?:)/.test(first)) {
+  if (match && /^[A-Za-z]+\s+(\/|https?:\/\/)/.test(first)) {
     lines.shift();
     method ??= match[1];
     target ??= match[2];

@@ -1,3 +1,4 @@
+import { ExitCode } from '../exit-code.js';
 import { usageError } from '../internal/cli-error.js';
 import type { Command } from '../internal/command.js';
 import { webhooksListenCommand } from './webhooks-listen.js';
@@ -22,9 +23,14 @@ Run prakerja webhooks <subcommand> --help for its flags.`;
 export const webhooksCommand: Command = {
   summary: 'listen for, trigger and replay webhook deliveries',
   usage,
+  ownHelp: true,
   async run(args, context) {
     const [name, ...rest] = args;
     const command = name === undefined ? undefined : subcommands[name];
+    if (rest.includes('--help') || rest.includes('-h') || name === '--help' || name === '-h') {
+      context.io.stdout.write(`${command?.usage ?? usage}\n`);
+      return ExitCode.OK;
+    }
     if (command === undefined) {
       throw usageError(
         name === undefined
