@@ -31,6 +31,9 @@ export interface SandboxFixture {
  * Starts a sandbox server for the current test file (`beforeAll`), resets it before each test and
  * closes it after the file (`afterAll`).
  *
+ * The reset also clears faults, webhook endpoints and time travel: set those up in the test or in
+ * a `beforeEach` registered after this call.
+ *
  * @example
  * import { useSandbox } from '@prakerja-kit/sandbox/vitest';
  * const sandbox = useSandbox();
