@@ -18,6 +18,9 @@ beforeEach(async () => {
     signKey: connection.signKey,
     baseUrl: connection.baseUrl,
     logLevel: 'silent',
+    // Quick give-up for the test of an outcome that stays unknown.
+    maxRetries: 1,
+    reconcile: { attempts: 2, delayMs: 20 },
   });
   app = await listen(
     createApp({
@@ -93,4 +96,23 @@ test('shows the program refusal as a message for the buyer', async () => {
   const response = await post(`/checkout/${started.schedule_code}`, { prakerja_id: prakerjaId });
   expect(response.status).toBe(422);
   expect(await response.text()).toContain('id="error"');
+});
+
+test('an authorize that stays unknown (status down too) is shown as such, then reconciled', async () => {
+  sandbox.control.faults.add({ kind: 'drop-after-commit', path: ProgramPath.AUTHORIZE });
+  sandbox.control.faults.add({
+    kind: 'error',
+    path: ProgramPath.PAYMENT_STATUS,
+    status: 503,
+    times: 20,
+  });
+  const invoicePath = await checkout(sandbox.fixtures.schedules[0]!.schedule_code);
+  expect(await (await get(invoicePath)).text()).toContain('data-state="unknown"');
+
+  sandbox.control.faults.clear();
+  expect(await (await get(invoicePath)).text()).toContain('data-state="paid"');
+  const buyer = sandbox.fixtures.participants[0]!.prakerja_id;
+  expect(
+    sandbox.control.transactions.list().filter((item) => item.prakerjaId === buyer),
+  ).toHaveLength(1);
 });
