@@ -48,7 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     json: argv.includes('--json'),
     noColor: argv.includes('--no-color'),
   });
-  const [name, ...rest] = argv;
+  const [name, ...afterName] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${mainUsage()}\n`);
     return name === undefined ? ExitCode.USAGE : ExitCode.OK;
@@ -57,8 +57,26 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     io.stdout.write(`${VERSION}\n`);
     return ExitCode.OK;
   }
-  const command = commands[name];
-  if (command === undefined) {
+  let command = commands[name];
+  let rest = afterName;
+  let label = name;
+  while (command?.subcommands) {
+    const [subname, ...subrest] = rest;
+    const sub = subname === undefined ? undefined : command.subcommands[subname];
+    if (sub === undefined) {
+      if (subname === undefined || subname === '--help' || subname === '-h') {
+        io.stdout.write(`${command.usage}\n`);
+        return subname === undefined ? ExitCode.USAGE : ExitCode.OK;
+      }
+      const names = Object.keys(command.subcommands).join(', ');
+      out.fail(new CliError('usage', `unknown subcommand "${label} ${subname}" (${names})`));
+      return ExitCode.USAGE;
+    }
+    command = sub;
+    rest = subrest;
+    label = `${label} ${subname}`;
+  }
+  if (command?.run === undefined) {
     out.fail(new CliError('usage', `unknown command "${name}" (see prakerja --help)`));
     return ExitCode.USAGE;
   }
@@ -66,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     io.stdout.write(`${command.usage}\n`);
     return ExitCode.OK;
   }
-  const { signal, dispose } = stopSignal(io.signal);
+  const { signal, dispose } = stopSignal(io.signal, command.longRunning === true);
   try {
     return await command.run(rest, { io, out, signal });
   } catch (error) {
@@ -74,15 +92,22 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       out.fail(error);
       return error.exitCode;
     }
-    out.fail(new CliError('check', `internal error: ${(error as Error)?.stack ?? String(error)}`));
+    out.fail(
+      new CliError('internal', `internal error: ${(error as Error)?.stack ?? String(error)}`),
+    );
     return ExitCode.INTERNAL;
   } finally {
     dispose();
   }
 }
 
-function stopSignal(given: AbortSignal | undefined): { signal: AbortSignal; dispose(): void } {
+function stopSignal(
+  given: AbortSignal | undefined,
+  handleSignals: boolean,
+): { signal: AbortSignal; dispose(): void } {
   if (given) return { signal: given, dispose: () => {} };
+  // Short commands keep Node's default: Ctrl-C ends the process at once.
+  if (!handleSignals) return { signal: new AbortController().signal, dispose: () => {} };
   const controller = new AbortController();
   const abort = () => controller.abort();
   process.once('SIGINT', abort);

@@ -13,6 +13,7 @@ export const sandboxCommand: Command = {
   summary: 'run the stateful sandbox of the program API',
   usage,
   ownHelp: true,
+  longRunning: true,
   async run(args, { io, out, signal }) {
     // Loaded only here: the other commands never pay for the sandbox (msw, zod).
     const sandbox = await import('@prakerja-kit/sandbox');

@@ -28,6 +28,7 @@ status (so a failing app makes the sandbox retry). Stops on Ctrl-C and unregiste
 export const webhooksListenCommand: Command = {
   summary: 'forward sandbox deliveries to a local URL, re-signed',
   usage,
+  longRunning: true,
   async run(args, { io, out, signal }) {
     const { values, positionals } = parseFlags(args, {
       'forward-to': { type: 'string' },

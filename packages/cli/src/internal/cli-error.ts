@@ -1,13 +1,14 @@
 import { ExitCode } from '../exit-code.js';
 
 /** Kinds of failure, each with its exit code. */
-export type CliErrorKind = 'usage' | 'config' | 'unreachable' | 'check';
+export type CliErrorKind = 'usage' | 'config' | 'unreachable' | 'check' | 'internal';
 
 const CODES: Record<CliErrorKind, ExitCode> = {
   usage: ExitCode.USAGE,
   config: ExitCode.CONFIG,
   unreachable: ExitCode.UNREACHABLE,
   check: ExitCode.CHECK_FAILED,
+  internal: ExitCode.INTERNAL,
 };
 
 /**

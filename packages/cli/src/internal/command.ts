@@ -14,7 +14,12 @@ export interface CommandContext {
 export interface Command {
   summary: string;
   usage: string;
+  /** Runs until stopped: SIGINT/SIGTERM abort its signal instead of killing the process. */
+  longRunning?: boolean;
   /** The command prints its own `--help` (it delegates its flags). */
   ownHelp?: boolean;
-  run(args: readonly string[], context: CommandContext): Promise<ExitCode>;
+  /** Runs the command (absent for a group such as `webhooks`). */
+  run?(args: readonly string[], context: CommandContext): Promise<ExitCode>;
+  /** The subcommands of a group, chosen by the next argument. */
+  subcommands?: Record<string, Command>;
 }
