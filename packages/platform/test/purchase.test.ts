@@ -170,6 +170,24 @@ it('returns a wrong OTP as not purchased, and the same token then still buys', a
   );
 });
 
+it('reports an authorize re-sent after it went through as that purchase, once', async () => {
+  const { client, paymentToken, otp, result } = await buy('INV-AGAIN-1');
+  if (result.outcome !== 'purchased') throw new Error(`expected a purchase, got ${result.outcome}`);
+  const again = await client.payments.authorize({
+    paymentToken,
+    otp,
+    invoiceCode: 'INV-AGAIN-1',
+    invoiceUrl: 'https://shop.example/invoices/INV-AGAIN-1',
+  });
+  expect(again).toMatchObject({
+    outcome: 'purchased',
+    reconciled: true,
+    payment: { transactionCode: result.payment.transactionCode },
+  });
+  const bought = env.sandbox.control.transactions.list();
+  expect(bought.filter((item) => item.invoiceCode === 'INV-AGAIN-1')).toHaveLength(1);
+});
+
 it('refuses a used token (ERRPLT40013), an unknown token (ERRPLT40014) and a reused invoice (ERRPLT40015)', async () => {
   const { client, paymentToken, otp, params } = await buy('INV-USED-1');
   const reasonOf = async (token: string, tokenOtp: string, invoiceCode: string) => {

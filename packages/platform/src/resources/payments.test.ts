@@ -277,3 +277,27 @@ it('reports an authorize aborted by the caller as unknown, without a status look
   expect(await pending).toMatchObject({ outcome: 'unknown', invoiceCode: 'INV-1' });
   expect(calls.map((call) => call.path)).toEqual(['/api/v1/integration/payment/authorize']);
 });
+
+it('reports a re-sent authorize refused as token-used as the purchase it already made', async () => {
+  const { client, calls } = fakeClient({
+    'payment/authorize': programError('ERRPLT40013'),
+    'payment/status': ok(statusData('INV-1')),
+  });
+  expect(await client.payments.authorize(authorizeParams)).toMatchObject({
+    outcome: 'purchased',
+    reconciled: true,
+  });
+  expect(calls.map((call) => call.path.split('/').pop())).toEqual(['authorize', 'status']);
+});
+
+it('reports token-used as not purchased when no purchase has this invoice, after one lookup', async () => {
+  const { client, calls } = fakeClient({
+    'payment/authorize': programError('ERRPLT40013'),
+    'payment/status': programError('ERRPLT40016'),
+  });
+  const result = await client.payments.authorize(authorizeParams);
+  expect(result).toMatchObject({ outcome: 'not_purchased', reconciled: true });
+  if (result.outcome === 'not_purchased')
+    expect((result.error as ProgramApiError).code).toBe('ERRPLT40013');
+  expect(calls).toHaveLength(2);
+});

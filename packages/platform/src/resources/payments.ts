@@ -51,7 +51,10 @@ export interface PaymentsResource {
    * `invoiceCode` and reports what actually happened.
    *
    * Program refusals (wrong OTP, expired token...) come back as `not_purchased`, not thrown;
-   * only invalid input (`RequestValidationError`) throws.
+   * only invalid input (`RequestValidationError`) throws. Calling it again for a purchase that
+   * already went through is answered `ERRPLT40013` (token used) by the program; the client then
+   * looks the invoice up and reports that purchase (`reconciled: true`), so a re-sent authorize
+   * never reads as a refusal. Invoice codes must be unique per purchase.
    *
    * @example
    * const result = await client.payments.authorize({ paymentToken, otp, invoiceCode, invoiceUrl });
@@ -128,6 +131,7 @@ export function createPaymentsResource(
       const input = parseParams(paymentAuthorizeParamsSchema, params, AUTHORIZE_PATH);
       const { invoiceCode } = input;
       let failure: ProgramRequestError | ResponseValidationError;
+      let tokenUsed = false;
       try {
         const { data } = await transport.request({
           method: 'POST',
@@ -148,18 +152,22 @@ export function createPaymentsResource(
           200,
         );
       } catch (error) {
-        if (!isAmbiguous(error)) {
-          if (error instanceof ProgramRequestError && !(error instanceof RequestAbortedError)) {
+        if (error instanceof RequestAbortedError) {
+          return { outcome: 'unknown', invoiceCode, error, payment: undefined };
+        }
+        // ERRPLT40013 (token already used): the token bought something, maybe this very
+        // purchase re-sent after an ambiguous failure; one status lookup by invoice says which.
+        tokenUsed = error instanceof ProgramApiError && error.code === 'ERRPLT40013';
+        if (!tokenUsed && !isAmbiguous(error)) {
+          if (error instanceof ProgramRequestError) {
             return { outcome: 'not_purchased', error, reconciled: false };
-          }
-          if (error instanceof RequestAbortedError) {
-            return { outcome: 'unknown', invoiceCode, error, payment: undefined };
           }
           throw error;
         }
-        failure = error;
+        failure = error as ProgramRequestError | ResponseValidationError;
       }
-      const finding = await reconcile(retrieveOne, invoiceCode, settings, options);
+      const lookups = tokenUsed ? { ...settings, attempts: 1 } : settings;
+      const finding = await reconcile(retrieveOne, invoiceCode, lookups, options);
       if (finding.kind === 'found') {
         const { payment } = finding;
         if (payment.state === 'authorized')
