@@ -182,3 +182,12 @@ describe('diagnoseSignature', () => {
     expect(codes(request('not-a-signature'))).toEqual(['signature-encoding']);
   });
 });
+
+it('notes that the sandbox accepts a body signed compact and sent with spaces', () => {
+  const sent = '{"redeem_code": "PRAT-1", "sequence": 1}';
+  const signed = '{"redeem_code":"PRAT-1","sequence":1}';
+  const capture = request(hmac(raw({ body: signed })), { body: sent });
+  const diagnosis = diagnoseSignature(capture, { signKey: KEY, now: T });
+  expect(diagnosis.faults.map((fault) => fault.code)).toEqual(['body-reserialised']);
+  expect(diagnosis.notes.join(' ')).toContain('sandbox re-compacts');
+});

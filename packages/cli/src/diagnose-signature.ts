@@ -194,6 +194,12 @@ export function diagnoseSignature(
       if (hypothesis.code === 'authorization-signed') notes.push(hypothesis.message);
       else faults.unshift(fromHypothesis(hypothesis, 'matched'));
     }
+    const compact = compactJson(request.body);
+    if (compact !== null && search.match.rawSignature.endsWith(compact)) {
+      notes.push(
+        'the compact form of the sent body was signed: the sandbox re-compacts JSON bodies before verifying and accepts this, and the official Python example suggests the program does too (program-api.md §3, UNCERTAIN), but send the bytes you signed',
+      );
+    }
   } else if (search.wellFormed) {
     faults.unshift(
       fault(
@@ -215,6 +221,15 @@ export function diagnoseSignature(
     notes,
     search.candidates,
   );
+}
+
+function compactJson(body: string): string | null {
+  try {
+    const compact = JSON.stringify(JSON.parse(body));
+    return compact === body ? null : compact;
+  } catch {
+    return null;
+  }
 }
 
 function result(
