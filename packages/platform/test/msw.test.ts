@@ -1,0 +1,45 @@
+import { createSandbox } from '@prakerja-kit/sandbox';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createPlatformClient } from '../src/index.js';
+
+// The same client against the sandbox's in-process (msw) front, as unit tests of a DP would use it.
+const sandbox = createSandbox({ seed: 9 });
+const server = setupServer(...sandbox.handlers);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(async () => {
+  server.close();
+  await sandbox.close();
+});
+
+it('buys and voids through the msw handlers with no server', async () => {
+  const dp = sandbox.fixtures.platforms[0]!;
+  const buyer = sandbox.fixtures.participants[0]!;
+  const course = sandbox.fixtures.courses[0]!;
+  const schedule = sandbox.fixtures.schedules[0]!;
+  const client = createPlatformClient({
+    clientCode: dp.clientCode,
+    signKey: dp.signKey,
+    baseUrl: 'https://sandbox.prakerja-kit.test',
+    logLevel: 'silent',
+  });
+  const { paymentToken } = await client.payments.sendOtp({
+    prakerjaId: buyer.prakerja_id,
+    userPlatformId: 'user-9',
+    courseCode: course.course_code,
+    scheduleCode: schedule.schedule_code,
+    amount: course.price,
+  });
+  const result = await client.payments.authorize({
+    paymentToken,
+    otp: sandbox.control.sms.latestOtp(buyer.prakerja_id)!,
+    invoiceCode: 'INV-MSW-1',
+    invoiceUrl: 'https://shop.example/invoices/INV-MSW-1',
+  });
+  if (result.outcome !== 'purchased') throw new Error(`expected a purchase, got ${result.outcome}`);
+  const voided = await client.payments.void({
+    invoiceCode: 'INV-MSW-1',
+    transactionCode: result.payment.transactionCode,
+  });
+  expect(voided).toMatchObject({ outcome: 'voided', alreadyVoided: false });
+});
