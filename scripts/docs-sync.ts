@@ -160,7 +160,7 @@ function main(): void {
   const check = process.argv.includes('--check');
   const stale = syncDocs({ check });
   if (check && stale.length > 0) {
-    console.error(`out of date (run: pnpm docs): ${stale.join(', ')}`);
+    console.error(`out of date (run: pnpm run docs): ${stale.join(', ')}`);
     process.exit(1);
   }
   for (const file of stale) console.log(`docs-sync: updated ${file}`);

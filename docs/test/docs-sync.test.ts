@@ -17,7 +17,7 @@ const samples = readdirSync(SAMPLES_DIR)
   .filter((name) => name.endsWith('.ts'))
   .map((name) => path.join(SAMPLES_DIR, name));
 
-it('every embedded sample and generated table matches its source (run pnpm docs to refresh)', () => {
+it('every embedded sample and generated table matches its source (run `pnpm run docs` to refresh)', () => {
   expect(syncDocs({ check: true })).toEqual([]);
 });
 
@@ -61,6 +61,28 @@ it('every guide is part of the built site (typedoc projectDocuments)', () => {
   };
   const guides = readdirSync(path.join(DOCS_DIR, 'guides')).map((name) => `docs/guides/${name}`);
   expect(guides.filter((guide) => !config.projectDocuments.includes(guide))).toEqual([]);
+});
+
+it("the API reference covers every published package's public entry points", () => {
+  const config = JSON.parse(readFileSync(path.join(ROOT, 'typedoc.json'), 'utf8')) as {
+    entryPoints: string[];
+  };
+  const packagesDir = path.join(ROOT, 'packages');
+  for (const name of readdirSync(packagesDir)) {
+    const manifestPath = path.join(packagesDir, name, 'package.json');
+    if (!existsSync(manifestPath)) continue;
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+      private?: boolean;
+      exports?: Record<string, string | Record<string, unknown>>;
+    };
+    if (manifest.private) continue;
+    for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
+      const source = typeof target === 'object' ? target['@prakerja-kit/source'] : undefined;
+      if (typeof source !== 'string') continue;
+      const entry = `packages/${name}/${source.replace(/^\.\//, '')}`;
+      expect(config.entryPoints, `${name} ${subpath}`).toContain(entry);
+    }
+  }
 });
 
 it('extracts a region without its markers and dedents it', () => {
