@@ -162,3 +162,14 @@ it('joins a manual poll to the one in flight instead of looking the invoice up t
   expect(calls).toHaveLength(1);
   expect(onEvent).toHaveBeenCalledTimes(1);
 });
+
+it('polls an invoice watched after start at once, not after the current backoff', async () => {
+  const { client, calls } = fakeClient({ 'payment/status': ok(statusData('INV-2')) });
+  const onEvent = vi.fn();
+  const watcher = createPaymentWatcher(client, { intervalMs: 60_000, onEvent });
+  watcher.start();
+  watcher.watch('INV-2');
+  await vi.waitFor(() => expect(onEvent).toHaveBeenCalledTimes(1), { timeout: 2000, interval: 5 });
+  await watcher.stop();
+  expect(calls).toHaveLength(1);
+});

@@ -96,7 +96,13 @@ export function createPaymentWatcher(
   let current: Promise<unknown> | undefined;
 
   const watch = (invoiceCode: string) => {
-    if (!entries.has(invoiceCode)) entries.set(invoiceCode, { delayMs: intervalMs, dueAt: now() });
+    if (entries.has(invoiceCode)) return;
+    entries.set(invoiceCode, { delayMs: intervalMs, dueAt: now() });
+    // A new invoice is due now: wake a timer that may be sleeping through a long backoff.
+    if (running && timer !== undefined) {
+      clearTimeout(timer);
+      schedule();
+    }
   };
   for (const invoiceCode of options.invoiceCodes ?? []) watch(invoiceCode);
 
