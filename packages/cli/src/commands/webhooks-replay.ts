@@ -1,7 +1,6 @@
 import { ExitCode } from '../exit-code.js';
 import { usageError } from '../internal/cli-error.js';
 import type { Command } from '../internal/command.js';
-import type { Output } from '../internal/output.js';
 import { integerFlag, parseFlags } from '../internal/parse-flags.js';
 import { controlRequest, type DeliveryRecord, sandboxUrl } from '../internal/sandbox-client.js';
 
@@ -62,8 +61,9 @@ export const webhooksReplayCommand: Command = {
       out.line(`queued ${ids.join(', ')}`);
       return ExitCode.OK;
     }
+    out.progress('waiting for the outcome…');
     const outcomes = await Promise.all(
-      ids.map((each) => waitForAttempt(base, each, before.get(each) ?? 0, timeoutMs, out)),
+      ids.map((each) => waitForAttempt(base, each, before.get(each) ?? 0, timeoutMs)),
     );
     const ok = outcomes.every((outcome) => outcome.status === 'succeeded');
     out.result({ ok, deliveries: outcomes });
@@ -86,7 +86,6 @@ async function waitForAttempt(
   id: string,
   attemptsBefore: number,
   timeoutMs: number,
-  out: Output,
 ): Promise<DeliveryRecord> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -96,7 +95,6 @@ async function waitForAttempt(
       `/deliveries/${encodeURIComponent(id)}`,
     );
     if (delivery.attempts.length > attemptsBefore || Date.now() > deadline) return delivery;
-    out.progress(`waiting for ${id}…`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
