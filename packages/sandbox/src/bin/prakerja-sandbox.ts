@@ -1,6 +1,8 @@
 import { runSandboxCli } from '../run-sandbox-cli.js';
 
-const result = await runSandboxCli(process.argv.slice(2), process.env, {
+// `pnpm sandbox -- --port 4010` passes a literal "--" through: drop it.
+const args = process.argv.slice(2).filter((arg) => arg !== '--');
+const result = await runSandboxCli(args, process.env, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 });
