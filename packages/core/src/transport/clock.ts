@@ -24,8 +24,11 @@ export interface Clock {
   nowMs(): number;
   /** Server time minus local time, in seconds, from the last `Date` header seen. */
   readonly offsetSeconds: number;
-  /** Feeds a response `Date` header measured between `sentAt` and `receivedAt`. */
-  observe(dateHeader: string | null, sentAt: number, receivedAt: number): void;
+  /**
+   * Feeds a response `Date` header measured between `sentAt` and `receivedAt`; returns how many
+   * seconds the measured offset moved.
+   */
+  observe(dateHeader: string | null, sentAt: number, receivedAt: number): number;
 }
 
 /** Creates the clock used by a transport. */
@@ -45,9 +48,10 @@ export function createClock(options: ClockOptions, logger: Logger): Clock {
       return offset;
     },
     observe(dateHeader, sentAt, receivedAt) {
-      if (!dateHeader) return;
+      if (!dateHeader) return 0;
       const serverMs = Date.parse(dateHeader);
-      if (Number.isNaN(serverMs)) return;
+      if (Number.isNaN(serverMs)) return 0;
+      const previous = offset;
       offset = Math.round((serverMs - (sentAt + receivedAt) / 2) / 1000);
       if (!warned && Math.abs(offset) > warnAfter) {
         warned = true;
@@ -58,6 +62,7 @@ export function createClock(options: ClockOptions, logger: Logger): Clock {
             : 'sync the host clock (NTP) or pass clock: { correctSkew: true }',
         });
       }
+      return offset - previous;
     },
   };
 }

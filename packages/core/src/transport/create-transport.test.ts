@@ -563,4 +563,53 @@ describe('createTransport', () => {
     }
     expect(everything).toContain('PRAT-****Q1');
   });
+
+  it('re-sends once with a corrected timestamp when a refusal reveals a clock jump', async () => {
+    const now = Date.parse('2026-11-24T07:00:00Z');
+    const ahead = new Date(now + 600_000).toUTCString();
+    const reject = () =>
+      json({ code: 'ERRGEN40103', message: 'Timestamp tidak valid', success: false }, 401, {
+        date: ahead,
+      });
+    const corrected = scriptedFetch(reject, ok);
+    const response = await transport(corrected.fetch, {
+      clock: { now: () => now, correctSkew: true, warnAfterSeconds: 9999 },
+    }).request({
+      method: 'POST',
+      path: ProgramPath.AUTHORIZE,
+      body: {},
+      readOnly: false,
+      data: quota,
+    });
+    expect(response.data).toEqual({ quota: 3 });
+    expect(
+      corrected.seen.map((request) => Number(request.headers.get('timestamp')) - now / 1000),
+    ).toEqual([0, 600]);
+
+    const uncorrected = scriptedFetch(reject, ok);
+    await expect(
+      transport(uncorrected.fetch, { clock: { now: () => now, warnAfterSeconds: 9999 } }).request({
+        method: 'POST',
+        path: ProgramPath.AUTHORIZE,
+        body: {},
+        readOnly: false,
+        data: quota,
+      }),
+    ).rejects.toMatchObject({ code: 'ERRGEN40103' });
+    expect(uncorrected.seen).toHaveLength(1);
+
+    const twice = scriptedFetch(reject);
+    await expect(
+      transport(twice.fetch, {
+        clock: { now: () => now, correctSkew: true, warnAfterSeconds: 9999 },
+      }).request({
+        method: 'POST',
+        path: ProgramPath.AUTHORIZE,
+        body: {},
+        readOnly: false,
+        data: quota,
+      }),
+    ).rejects.toMatchObject({ code: 'ERRGEN40103' });
+    expect(twice.seen).toHaveLength(2);
+  });
 });

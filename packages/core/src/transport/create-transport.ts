@@ -147,6 +147,9 @@ export interface Transport {
   readonly logger: Logger;
 }
 
+// An offset jump this large can break the program's (undocumented) timestamp window.
+const SKEW_RETRY_SECONDS = 60;
+
 // Errors raised before the request left the machine: safe to re-send even a state-changing call.
 const NOT_SENT_CODES = new Set([
   'ECONNREFUSED',
@@ -250,6 +253,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const timeout = call.options?.timeout ?? defaultTimeout;
     const signal = call.options?.signal;
     const ambiguous = !call.readOnly;
+    let skewRetried = false;
 
     for (let attempt = 1; ; attempt++) {
       const headers = await signedHeaders(call as TransportRequest<unknown>, bodyText);
@@ -289,7 +293,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       }
       if (response) {
         const receivedAt = clock.nowMs();
-        clock.observe(response.headers.get('date'), sentAt, receivedAt);
+        const offsetMoved = clock.observe(response.headers.get('date'), sentAt, receivedAt);
         callHook(options.hooks?.onResponse, {
           ...event,
           status: response.status,
@@ -303,6 +307,24 @@ export function createTransport(options: TransportOptions = {}): Transport {
         const outcome = interpret(call, response, text, attempt, secrets, receivedAt);
         if (outcome.kind === 'ok') return outcome.value;
         failure = outcome.failure;
+        // A 4xx is a refusal, so nothing was processed. When it came with a newly measured
+        // offset large enough to break the timestamp check, re-send once with the corrected
+        // timestamp instead of failing the first call after a clock jump.
+        const refused = response.status >= 400 && response.status < 500;
+        if (
+          refused &&
+          !skewRetried &&
+          options.clock?.correctSkew &&
+          Math.abs(offsetMoved) >= SKEW_RETRY_SECONDS
+        ) {
+          skewRetried = true;
+          logger.info('retrying with a corrected timestamp', {
+            path: call.path,
+            offsetSeconds: clock.offsetSeconds,
+          });
+          attempt--;
+          continue;
+        }
       }
       if (failure === undefined || failure.kind === 'throw') {
         throw failure?.error ?? new Error('unreachable: no response and no failure');
