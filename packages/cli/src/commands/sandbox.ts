@@ -1,5 +1,5 @@
 import { ExitCode } from '../exit-code.js';
-import { usageError } from '../internal/cli-error.js';
+import { CliError, usageError } from '../internal/cli-error.js';
 import type { Command } from '../internal/command.js';
 
 const usage = `prakerja sandbox takes the same flags and PRAKERJA_SANDBOX_* variables as the
@@ -16,7 +16,15 @@ export const sandboxCommand: Command = {
   longRunning: true,
   async run(args, { io, out, signal }) {
     // Loaded only here: the other commands never pay for the sandbox (msw, zod).
-    const sandbox = await import('@prakerja-kit/sandbox');
+    let sandbox: typeof import('@prakerja-kit/sandbox');
+    try {
+      sandbox = await import('@prakerja-kit/sandbox');
+    } catch (error) {
+      throw new CliError(
+        'config',
+        `cannot load @prakerja-kit/sandbox (${(error as Error).message.split('\n')[0]}): install it, or in this repository run pnpm --filter @prakerja-kit/sandbox build`,
+      );
+    }
     const own = args.filter((arg) => arg !== '--json' && arg !== '--no-color');
     let options: ReturnType<typeof sandbox.parseSandboxArgs>;
     try {
