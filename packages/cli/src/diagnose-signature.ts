@@ -1,11 +1,13 @@
 import { ProgramHeader } from '@prakerja-kit/core';
 import { createSignature } from '@prakerja-kit/core/signature';
+import { referenceTime, skewFault, timestampSeconds } from './internal/clock-skew.js';
 import {
-  FAULTS,
+  fault,
   type SignatureComponent,
   type SignatureFaultCode,
 } from './internal/fault-catalog.js';
 import { type Hypothesis, searchHypotheses } from './internal/hypotheses.js';
+import { splitTarget } from './internal/split-target.js';
 import { type CapturedRequest, headerValue } from './parse-capture.js';
 
 export type { SignatureComponent, SignatureFaultCode };
@@ -246,23 +248,6 @@ function result(
   return { ok, faults, request, canonical, match, skewSeconds, reference, notes, candidates };
 }
 
-function fault(
-  code: SignatureFaultCode,
-  evidence: SignatureFault['evidence'],
-  message: string,
-  cause?: string,
-): SignatureFault {
-  const entry = FAULTS[code];
-  return {
-    code,
-    component: entry.component,
-    evidence,
-    message: `${entry.title}: ${message}`,
-    cause: cause ?? entry.cause,
-    fix: entry.fix,
-  };
-}
-
 function fromHypothesis(
   hypothesis: Hypothesis,
   evidence: SignatureFault['evidence'],
@@ -295,83 +280,4 @@ function canonicalSignature(
     // Core rejects a malformed timestamp or path; the fault list already says which.
     return '';
   }
-}
-
-interface Target {
-  origin: string | null;
-  host: string | null;
-  path: string;
-  query: string | null;
-}
-
-/** Splits a request target without normalising it (the bytes of the path matter). */
-function splitTarget(target: string): Target {
-  const absolute = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/i.exec(target);
-  const origin = absolute ? absolute[1]! + absolute[2]! : null;
-  const host = absolute ? absolute[2]! : null;
-  let rest = absolute ? absolute[3]! : target;
-  const hash = rest.indexOf('#');
-  if (hash !== -1) rest = rest.slice(0, hash);
-  const question = rest.indexOf('?');
-  const path = (question === -1 ? rest : rest.slice(0, question)) || '/';
-  const query = question === -1 ? null : rest.slice(question + 1);
-  return { origin, host, path, query };
-}
-
-function timestampSeconds(timestamp: string): number | null {
-  if (/^\d{13}$/.test(timestamp)) return Math.floor(Number(timestamp) / 1000);
-  if (/^\d{1,12}$/.test(timestamp)) return Number(timestamp);
-  const parsed = Date.parse(timestamp);
-  return Number.isNaN(parsed) ? null : Math.floor(parsed / 1000);
-}
-
-function referenceTime(
-  request: CapturedRequest,
-  now: number | undefined,
-): SignatureDiagnosis['reference'] {
-  if (now !== undefined) return { time: now, source: 'option' };
-  const date = headerValue(request, 'date');
-  const parsed = date === undefined ? Number.NaN : Date.parse(date);
-  if (!Number.isNaN(parsed)) return { time: Math.floor(parsed / 1000), source: 'date-header' };
-  return { time: Math.floor(Date.now() / 1000), source: 'clock' };
-}
-
-const ZONES = [
-  [7, 'WIB (UTC+7)'],
-  [8, 'WITA (UTC+8)'],
-  [9, 'WIT (UTC+9)'],
-] as const;
-
-function skewFault(
-  skew: number,
-  tolerance: number,
-  source: SignatureDiagnosis['reference']['source'],
-): SignatureFault {
-  const direction = skew < 0 ? 'behind' : 'ahead of';
-  const message = `the timestamp is ${formatDuration(Math.abs(skew))} ${direction} the reference time (${source === 'clock' ? 'now' : source === 'date-header' ? 'the Date header' : '--now'}; tolerance ${tolerance} s)`;
-  for (const [hours, zone] of ZONES) {
-    if (Math.abs(Math.abs(skew) - hours * 3600) <= 120) {
-      return fault(
-        'timestamp-skew',
-        'observed',
-        message,
-        `an offset of ${hours} hours: the timestamp was built from local ${zone} wall-clock time as if it were UTC (or the other way round)`,
-      );
-    }
-  }
-  if (source === 'clock' && skew < 0) {
-    return fault(
-      'timestamp-skew',
-      'observed',
-      message,
-      `${FAULTS['timestamp-skew'].cause}; if this capture is older than now, run the doctor with --now set to the Unix time it was sent`,
-    );
-  }
-  return fault('timestamp-skew', 'observed', message);
-}
-
-function formatDuration(seconds: number): string {
-  if (seconds < 120) return `${seconds} s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
 }

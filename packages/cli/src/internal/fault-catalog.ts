@@ -1,3 +1,5 @@
+import type { SignatureFault } from '../diagnose-signature.js';
+
 /** Every fault `prakerja doctor` can name. */
 export type SignatureFaultCode =
   | 'missing-header'
@@ -135,3 +137,21 @@ export const FAULTS: Record<SignatureFaultCode, CatalogEntry> = {
     fix: 'use the sign_key issued for this client_code, read without surrounding whitespace or quotes',
   },
 };
+
+/** A fault with the catalogue's title, cause and fix; `cause` overrides the default cause. */
+export function fault(
+  code: SignatureFaultCode,
+  evidence: SignatureFault['evidence'],
+  message: string,
+  cause?: string,
+): SignatureFault {
+  const entry = FAULTS[code];
+  return {
+    code,
+    component: entry.component,
+    evidence,
+    message: `${entry.title}: ${message}`,
+    cause: cause ?? entry.cause,
+    fix: entry.fix,
+  };
+}
