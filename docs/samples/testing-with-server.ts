@@ -23,8 +23,12 @@ const provider = () =>
     logLevel: 'silent',
   });
 
-async function buy(invoiceCode: string, scheduleIndex: number) {
-  const schedule = sandbox.fixtures.schedules[scheduleIndex]!;
+async function buy(invoiceCode: string, startsInDays: number) {
+  const startsAfter =
+    Date.parse(sandbox.fixtures.started_at) + startsInDays * 86_400_000 - 3_600_000;
+  const schedule = sandbox.fixtures.schedules.find(
+    (item) => item.seats > 0 && Date.parse(item.start_at) > startsAfter,
+  )!;
   const course = sandbox.fixtures.courses.find(
     (item) => item.course_code === schedule.course_code,
   )!;
@@ -49,7 +53,7 @@ async function buy(invoiceCode: string, scheduleIndex: number) {
 // #region faults
 it('a 503 on authorize is reconciled through payment status', async () => {
   sandbox.control.faults.add({ kind: 'error', status: 503, path: ProgramPath.AUTHORIZE });
-  const result = await buy('INV-FAULT-1', 0);
+  const result = await buy('INV-FAULT-1', 0); // a schedule starting soon
   // The fault answered before the purchase was made, and status says so: nothing was bought.
   expect(result.outcome).toBe('not_purchased');
 });
@@ -57,7 +61,7 @@ it('a 503 on authorize is reconciled through payment status', async () => {
 
 // #region time-travel
 it('redeems only inside the window: time travel to the course start', async () => {
-  const result = await buy('INV-TRAVEL-1', 1); // a schedule starting in 3 days
+  const result = await buy('INV-TRAVEL-1', 3); // a schedule starting in 3 days
   if (result.outcome !== 'purchased') throw new Error(result.outcome);
   const redeemCode = sandbox.control.transactions.byInvoice('INV-TRAVEL-1')!.redeemCode;
   const start = () =>

@@ -18,9 +18,12 @@ const countingFetch: typeof fetch = async (input, init) => {
   return fetch(input, init);
 };
 
-function setUp(scheduleIndex = 0) {
+type Schedule = ReturnType<typeof env.sandbox.control.fixtures>['schedules'][number];
+const opensSoon = (item: Schedule) => item.seats > 0 && item.description.includes('30 minutes');
+
+function setUp(pick: (item: Schedule) => boolean = opensSoon) {
   const { participants, courses, schedules } = env.sandbox.control.fixtures();
-  const schedule = schedules[scheduleIndex]!;
+  const schedule = schedules.find(pick)!;
   const course = courses.find((item) => item.course_code === schedule.course_code)!;
   const order: Order = {
     prakerjaId: participants[0]!.prakerja_id,
@@ -28,7 +31,7 @@ function setUp(scheduleIndex = 0) {
     courseCode: course.course_code,
     scheduleCode: schedule.schedule_code,
     amount: course.price,
-    invoiceCode: `INV-DOCS-${scheduleIndex}`,
+    invoiceCode: `INV-DOCS-${schedule.schedule_code}`,
   };
   const client = createPlatformClient({
     ...env.platform(),
@@ -52,7 +55,7 @@ it('buys a course (send-otp, then authorize) and voids it, twice', async () => {
 });
 
 it('shows the buyer why send-otp was refused', async () => {
-  const { client, order } = setUp(3); // the sandbox's sold-out schedule
+  const { client, order } = setUp((item) => item.seats === 0); // the sandbox's sold-out schedule
   expect(await startPurchase(client, order)).toEqual({
     ok: false,
     reason: 'sold_out',
