@@ -194,12 +194,33 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const env =
     options.env ?? (globalThis as { process?: { env?: Record<string, string> } }).process?.env;
   const level = (options.logLevel ?? env?.['PRAKERJA_LOG_LEVEL'] ?? 'warn') as LogLevel;
-  const logger = redactingLogger(options.logger ?? createLogger({ level }), [credentials.signKey]);
+  const logger = options.logger
+    ? redactingLogger(options.logger, [credentials.signKey])
+    : createLogger({ level, secrets: [credentials.signKey] });
+  // Building redacted copies costs time on every call: only do it when someone will read them.
+  const debugEnabled = options.logger !== undefined || level === 'debug';
+  const hooks = options.hooks;
   const clock = createClock(options.clock ?? {}, logger);
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const defaultTimeout = options.timeout ?? 30_000;
   const defaultMaxRetries = options.maxRetries ?? 2;
   const retryTiming = options.retry ?? {};
+
+  // The body goes straight to fetch as the exact string we signed, not through ky: ky wraps a
+  // body in a stream and copies it on every call (for its own retries, which we do not use),
+  // which costs more than the rest of the request on a fast network.
+  function sendWith(bodyText: string, hasBody: boolean): typeof globalThis.fetch {
+    return (input, init) => {
+      const request = input as Request;
+      return fetchImpl(request.url, {
+        ...init,
+        method: request.method,
+        headers: request.headers,
+        signal: request.signal,
+        ...(hasBody ? { body: bodyText } : {}),
+      });
+    };
+  }
 
   function callHook<E>(hook: ((event: E) => void) | undefined, event: E): void {
     if (!hook) return;
@@ -257,20 +278,25 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
     for (let attempt = 1; ; attempt++) {
       const headers = await signedHeaders(call as TransportRequest<unknown>, bodyText);
-      const event: RequestEvent = {
-        method: call.method,
-        url,
-        path: call.path,
-        attempt,
-        headers: redact(headers, secrets) as Record<string, string>,
-      };
-      callHook(options.hooks?.onRequest, event);
-      logger.debug('request', {
-        method: call.method,
-        path: call.path,
-        attempt,
-        body: call.body === undefined ? undefined : redact(call.body, secrets),
-      });
+      const event: RequestEvent | undefined =
+        hooks?.onRequest || hooks?.onResponse
+          ? {
+              method: call.method,
+              url,
+              path: call.path,
+              attempt,
+              headers: redact(headers, secrets) as Record<string, string>,
+            }
+          : undefined;
+      if (event) callHook(hooks?.onRequest, event);
+      if (debugEnabled) {
+        logger.debug('request', {
+          method: call.method,
+          path: call.path,
+          attempt,
+          body: call.body === undefined ? undefined : redact(call.body, secrets),
+        });
+      }
       const sentAt = clock.nowMs();
       let failure: Failure | undefined;
       let response: Response | undefined;
@@ -279,11 +305,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
         response = await ky(url, {
           method: call.method,
           headers,
-          ...(call.body === undefined ? {} : { body: bodyText }),
           timeout,
           retry: 0,
           throwHttpErrors: false,
-          fetch: fetchImpl,
+          fetch: sendWith(bodyText, call.body !== undefined),
           ...(signal ? { signal } : {}),
         });
         text = await response.text();
@@ -294,16 +319,20 @@ export function createTransport(options: TransportOptions = {}): Transport {
       if (response) {
         const receivedAt = clock.nowMs();
         const offsetMoved = clock.observe(response.headers.get('date'), sentAt, receivedAt);
-        callHook(options.hooks?.onResponse, {
-          ...event,
-          status: response.status,
-          durationMs: receivedAt - sentAt,
-        });
-        logger.debug('response', {
-          path: call.path,
-          status: response.status,
-          durationMs: receivedAt - sentAt,
-        });
+        if (event) {
+          callHook(hooks?.onResponse, {
+            ...event,
+            status: response.status,
+            durationMs: receivedAt - sentAt,
+          });
+        }
+        if (debugEnabled) {
+          logger.debug('response', {
+            path: call.path,
+            status: response.status,
+            durationMs: receivedAt - sentAt,
+          });
+        }
         const outcome = interpret(call, response, text, attempt, secrets, receivedAt);
         if (outcome.kind === 'ok') return outcome.value;
         failure = outcome.failure;
@@ -338,7 +367,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         failure.retryAfter !== undefined
           ? Math.ceil(failure.retryAfter * 1000)
           : backoffDelay(attempt, retryTiming);
-      callHook(options.hooks?.onRetry, {
+      callHook(hooks?.onRetry, {
         method: call.method,
         path: call.path,
         attempt,
