@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 // The event model's schemas live in @prakerja-kit/webhooks (not a dependency of this package):
 // read from source so the watcher is checked against exactly the shape consumers verify.
-import { webhookEventSchema } from '../../webhooks/src/schemas/webhook-event.js';
+import { webhookEventSchema } from '@prakerja-kit/webhooks';
 import { createStatusWatcher, type ProviderClient, type ProviderEvent } from '../src/index.js';
 import { pressButton, startSandbox } from './support/sandbox.js';
 
