@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { beforeAll, expect, it } from 'vitest';
 import { ensureBuilt, runBin, spawnBin } from './helpers/built-bin.js';
 
-beforeAll(() => ensureBuilt(['@prakerja-kit/cli', '@prakerja-kit/sandbox']), 180_000);
+beforeAll(() => ensureBuilt(['@prakerja-kit/cli', '@prakerja-kit/sandbox...']), 180_000);
 
 it('starts the sandbox with its own flags, serves the control plane and stops on SIGTERM', async () => {
   const child = spawnBin([

@@ -19,10 +19,10 @@ function newestMtime(directory: string): number {
   return newest;
 }
 
-function isFresh(output: string, sources: string[]): boolean {
+function isFresh(outputs: readonly string[], sources: string[]): boolean {
   let built: number;
   try {
-    built = statSync(output).mtimeMs;
+    built = Math.min(...outputs.map((output) => statSync(output).mtimeMs));
   } catch {
     return false;
   }
@@ -36,13 +36,18 @@ const packages = join(packageRoot, '..');
 const TARGETS = {
   // The bin bundles core and webhooks, so their sources count too.
   '@prakerja-kit/cli': {
-    output: BIN,
+    outputs: [BIN],
     sources: ['cli/src', 'core/src', 'webhooks/src', 'cli/tsup.config.ts'],
   },
-  // `prakerja sandbox` loads the sandbox package from its dist, as an installed CLI would.
-  '@prakerja-kit/sandbox': {
-    output: join(packages, 'sandbox/dist/index.js'),
-    sources: ['sandbox/src'],
+  // `prakerja sandbox` loads the sandbox package from its dist, as an installed CLI would; that
+  // dist imports core and webhooks from theirs, so they are built with it (`pkg...` filter).
+  '@prakerja-kit/sandbox...': {
+    outputs: [
+      'sandbox/dist/index.js',
+      'core/dist/node/index.js',
+      'webhooks/dist/node/index.js',
+    ].map((path) => join(packages, path)),
+    sources: ['sandbox/src', 'core/src', 'webhooks/src'],
   },
 };
 
@@ -67,10 +72,10 @@ export async function ensureBuilt(
   }
   try {
     for (const name of names) {
-      const { output, sources } = TARGETS[name];
+      const { outputs, sources } = TARGETS[name];
       if (
         isFresh(
-          output,
+          outputs,
           sources.map((path) => join(packages, path)),
         )
       )
