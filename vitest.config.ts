@@ -15,6 +15,7 @@ export default defineConfig({
       'examples/*/src/**/*.test.ts',
       'examples/*/test/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'tests/**/*.test.ts',
       'docs/test/**/*.test.ts',
     ],
     setupFiles: ['./vitest.setup.ts'],
