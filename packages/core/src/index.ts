@@ -38,6 +38,7 @@ export {
 } from './schemas/common.js';
 export type { ErrorEnvelope, SuccessEnvelope } from './schemas/envelope.js';
 export { errorEnvelopeSchema, successEnvelopeSchema } from './schemas/envelope.js';
+export { looseAmountSchema, looseInvoiceCodeSchema, toAmount } from './schemas/loose.js';
 export { parseParams } from './schemas/parse-params.js';
 export type { CreateSignatureParams, SignatureParams } from './signing/build-raw-signature.js';
 export { buildRawSignature } from './signing/build-raw-signature.js';

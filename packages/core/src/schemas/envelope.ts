@@ -1,8 +1,11 @@
 import * as z from 'zod/mini';
 
+// Literals and unions as custom checks: the same values accepted, with less zod code in every
+// client bundle (each zod schema kind a client uses adds its code).
+
 /** Successful integration response: `{ success: true, message, data }`. */
 export const successEnvelopeSchema = z.looseObject({
-  success: z.literal(true),
+  success: z.custom<true>((value) => value === true),
   message: z.optional(z.string()),
   data: z.optional(z.unknown()),
 });
@@ -10,15 +13,19 @@ export const successEnvelopeSchema = z.looseObject({
 /** Successful integration response. */
 export type SuccessEnvelope = z.infer<typeof successEnvelopeSchema>;
 
+const codeValue = z.custom<string | number>(
+  (value) => typeof value === 'string' || typeof value === 'number',
+);
+
 /**
  * Error response: `{ code, message, success: false }`, or the SSO form with `errorCode`.
  *
  * Both code fields are optional so a malformed error body still yields the message it has.
  */
 export const errorEnvelopeSchema = z.looseObject({
-  success: z.optional(z.literal(false)),
-  code: z.optional(z.union([z.string(), z.number()])),
-  errorCode: z.optional(z.union([z.string(), z.number()])),
+  success: z.optional(z.custom<false>((value) => value === false)),
+  code: z.optional(codeValue),
+  errorCode: z.optional(codeValue),
   message: z.optional(z.string()),
 });
 

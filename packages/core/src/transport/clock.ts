@@ -37,6 +37,9 @@ export function createClock(options: ClockOptions, logger: Logger): Clock {
   const warnAfter = options.warnAfterSeconds ?? 30;
   let offset = 0;
   let warned = false;
+  // Responses within the same second carry the same header: parse it once.
+  let lastHeader = '';
+  let lastServerMs = Number.NaN;
   return {
     timestamp() {
       // The Date header has one-second resolution: ignore offsets smaller than that noise.
@@ -49,7 +52,11 @@ export function createClock(options: ClockOptions, logger: Logger): Clock {
     },
     observe(dateHeader, sentAt, receivedAt) {
       if (!dateHeader) return 0;
-      const serverMs = Date.parse(dateHeader);
+      if (dateHeader !== lastHeader) {
+        lastHeader = dateHeader;
+        lastServerMs = Date.parse(dateHeader);
+      }
+      const serverMs = lastServerMs;
       if (Number.isNaN(serverMs)) return 0;
       const previous = offset;
       offset = Math.round((serverMs - (sentAt + receivedAt) / 2) / 1000);

@@ -206,16 +206,20 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const defaultMaxRetries = options.maxRetries ?? 2;
   const retryTiming = options.retry ?? {};
 
-  // The body goes straight to fetch as the exact string we signed, not through ky: ky wraps a
-  // body in a stream and copies it on every call (for its own retries, which we do not use),
-  // which costs more than the rest of the request on a fast network.
-  function sendWith(bodyText: string, hasBody: boolean): typeof globalThis.fetch {
+  // The body and headers go straight to fetch, as the exact string we signed and our plain
+  // header object, not through ky: ky wraps a body in a stream and copies it on every call (for
+  // its own retries, which we do not use), and would copy the headers into two Headers objects.
+  function sendWith(
+    headers: Record<string, string>,
+    bodyText: string,
+    hasBody: boolean,
+  ): typeof globalThis.fetch {
     return (input, init) => {
       const request = input as Request;
       return fetchImpl(request.url, {
         ...init,
         method: request.method,
-        headers: request.headers,
+        headers,
         signal: request.signal,
         ...(hasBody ? { body: bodyText } : {}),
       });
@@ -231,7 +235,11 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
   }
 
-  async function signedHeaders(request: TransportRequest<unknown>, bodyText: string) {
+  // Synchronous where the signer is (node:crypto), so a call costs no extra microtask there.
+  function signedHeaders(
+    request: TransportRequest<unknown>,
+    bodyText: string,
+  ): Record<string, string> | Promise<Record<string, string>> {
     const headers: Record<string, string> = { ...options.headers, ...request.options?.headers };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     headers['Accept'] = 'application/json';
@@ -242,7 +250,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     if (sso) headers[ProgramHeader.SSO_CLIENT_ID] = credentials.clientCode;
     if (request.auth === 'client-id') return headers;
     const timestamp = clock.timestamp();
-    const signature = await createSignature({
+    const signature: string | Promise<string> = createSignature({
       clientCode: credentials.clientCode,
       signKey: credentials.signKey,
       timestamp,
@@ -252,15 +260,20 @@ export function createTransport(options: TransportOptions = {}): Transport {
       authorization: request.authorization,
       signAuthorization: options.signAuthorization,
     });
-    if (sso) {
-      headers[ProgramHeader.SSO_SIGNATURE] = signature;
-      headers[ProgramHeader.SSO_TIMESTAMP] = String(timestamp);
-    } else {
-      headers[ProgramHeader.CLIENT_CODE] = credentials.clientCode;
-      headers[ProgramHeader.SIGNATURE] = signature;
-      headers[ProgramHeader.TIMESTAMP] = String(timestamp);
-    }
-    return headers;
+    const sign = (value: string) => {
+      if (sso) {
+        headers[ProgramHeader.SSO_SIGNATURE] = value;
+        headers[ProgramHeader.SSO_TIMESTAMP] = String(timestamp);
+      } else {
+        headers[ProgramHeader.CLIENT_CODE] = credentials.clientCode;
+        headers[ProgramHeader.SIGNATURE] = value;
+        headers[ProgramHeader.TIMESTAMP] = String(timestamp);
+      }
+      return headers;
+    };
+    return typeof signature === 'string'
+      ? sign(signature)
+      : (signature as Promise<string>).then(sign);
   }
 
   async function request<T>(call: TransportRequest<T>): Promise<TransportResponse<T>> {
@@ -268,8 +281,15 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const base = call.api === 'sso' ? credentials.ssoBaseUrl : credentials.baseUrl;
     const search = call.query ? `?${new URLSearchParams(call.query).toString()}` : '';
     const url = `${base}${call.path}${search}`;
-    const secrets = [credentials.signKey, ...(call.secrets ?? [])];
-    if (call.authorization) secrets.push(call.authorization);
+    // Built only when something is redacted (a hook, a debug line, an error).
+    let secretList: string[] | undefined;
+    const secrets = (): readonly string[] => {
+      if (!secretList) {
+        secretList = [credentials.signKey, ...(call.secrets ?? [])];
+        if (call.authorization) secretList.push(call.authorization);
+      }
+      return secretList;
+    };
     const maxRetries = call.options?.maxRetries ?? defaultMaxRetries;
     const timeout = call.options?.timeout ?? defaultTimeout;
     const signal = call.options?.signal;
@@ -277,7 +297,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
     let skewRetried = false;
 
     for (let attempt = 1; ; attempt++) {
-      const headers = await signedHeaders(call as TransportRequest<unknown>, bodyText);
+      const signed = signedHeaders(call as TransportRequest<unknown>, bodyText);
+      const headers = signed instanceof Promise ? await signed : signed;
       const event: RequestEvent | undefined =
         hooks?.onRequest || hooks?.onResponse
           ? {
@@ -285,7 +306,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
               url,
               path: call.path,
               attempt,
-              headers: redact(headers, secrets) as Record<string, string>,
+              headers: redact(headers, secrets()) as Record<string, string>,
             }
           : undefined;
       if (event) callHook(hooks?.onRequest, event);
@@ -294,7 +315,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
           method: call.method,
           path: call.path,
           attempt,
-          body: call.body === undefined ? undefined : redact(call.body, secrets),
+          body: call.body === undefined ? undefined : redact(call.body, secrets()),
         });
       }
       const sentAt = clock.nowMs();
@@ -304,11 +325,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
       try {
         response = await ky(url, {
           method: call.method,
-          headers,
           timeout,
           retry: 0,
           throwHttpErrors: false,
-          fetch: sendWith(bodyText, call.body !== undefined),
+          fetch: sendWith(headers, bodyText, call.body !== undefined),
           ...(signal ? { signal } : {}),
         });
         text = await response.text();
@@ -443,7 +463,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     response: Response,
     text: string,
     attempt: number,
-    secrets: readonly string[],
+    secrets: () => readonly string[],
     receivedAt: number,
   ): Outcome<T> {
     let json: unknown;
@@ -498,7 +518,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       envelope?.success && envelope.data.message
         ? envelope.data.message
         : response.statusText || `HTTP ${status}`,
-      secrets,
+      secrets(),
     ) as string;
     const retryAfter = parseRetryAfter(response.headers.get('retry-after'), receivedAt);
     // 408 and 429 mean the program refused the request before processing it: safe to re-send.

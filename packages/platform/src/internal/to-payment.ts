@@ -1,3 +1,4 @@
+import { toAmount } from '@prakerja-kit/core';
 import type * as z from 'zod/mini';
 import type { Payment, PaymentState, paymentWireSchema } from '../schemas/payment.js';
 
@@ -13,9 +14,9 @@ export function toPaymentState(status: string): PaymentState {
 /** Maps a wire payment to the camelCase model: the one place these names are translated. */
 export function toPayment(data: z.output<typeof paymentWireSchema>): Payment {
   return {
-    invoiceCode: data.invoice_code,
+    invoiceCode: String(data.invoice_code),
     transactionCode: data.transaction_code,
-    amount: data.amount,
+    amount: toAmount(data.amount),
     state: toPaymentState(data.status),
     status: data.status,
     prakerjaName: data.prakerja_name,

@@ -110,7 +110,7 @@ export function createPaymentsResource(
   return {
     async sendOtp(params, options) {
       const input = parseParams(paymentSendOtpParamsSchema, params, SEND_OTP_PATH);
-      const { data } = await transport.request({
+      const { data, status } = await transport.request({
         method: 'POST',
         path: SEND_OTP_PATH,
         body: {
@@ -124,7 +124,15 @@ export function createPaymentsResource(
         data: sendOtpWireSchema,
         options,
       });
-      return data;
+      const paymentToken = data.payment_token ?? data.token;
+      if (paymentToken === undefined) {
+        throw new ResponseValidationError(
+          [{ path: ['payment_token'], message: 'expected a payment_token' }],
+          SEND_OTP_PATH,
+          status,
+        );
+      }
+      return { paymentToken, expiresAt: data.expired_at };
     },
 
     async authorize(params, options) {

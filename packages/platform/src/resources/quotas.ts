@@ -1,4 +1,4 @@
-import { parseParams, type RequestOptions, type Transport } from '@prakerja-kit/core';
+import { parseParams, type RequestOptions, type Transport, toAmount } from '@prakerja-kit/core';
 import { QUOTA_SCHEDULE_PATH } from '../internal/paths.js';
 import {
   type Quota,
@@ -37,7 +37,7 @@ export function createQuotasResource(transport: Transport): QuotasResource {
       return {
         courseCode: data.course_code ?? input.courseCode,
         scheduleCode: data.schedule_code ?? input.scheduleCode,
-        quota: data.quota,
+        quota: toAmount(data.quota),
       };
     },
   };

@@ -1,6 +1,6 @@
-import { amountSchema, invoiceCodeSchema } from '@prakerja-kit/core';
+import { looseAmountSchema, looseInvoiceCodeSchema } from '@prakerja-kit/core';
 import * as z from 'zod/mini';
-import { httpUrlSchema, priceSchema, requiredCodeSchema } from './fields.js';
+import { httpUrlSchema, nonEmptyStringSchema, priceSchema, requiredCodeSchema } from './fields.js';
 
 /** Parameters of `payments.sendOtp` (program `payment/send-otp`, program-api.md §4.2). */
 export const paymentSendOtpParamsSchema = z.object({
@@ -23,26 +23,11 @@ export type PaymentSendOtpParams = z.input<typeof paymentSendOtpParamsSchema>;
  * `data` of a send-otp answer. The program's response schema is not readable (program-api.md
  * §4.2, UNCERTAIN): only `payment_token` is known to be there; `token` is accepted as a fallback.
  */
-export const sendOtpWireSchema = z.pipe(
-  z.looseObject({
-    payment_token: z.optional(z.string().check(z.minLength(1))),
-    token: z.optional(z.string().check(z.minLength(1))),
-    expired_at: z.optional(z.string()),
-  }),
-  z.transform((data, context) => {
-    const paymentToken = data.payment_token ?? data.token;
-    if (paymentToken === undefined) {
-      context.issues.push({
-        code: 'custom',
-        input: data,
-        path: ['payment_token'],
-        message: 'expected a payment_token',
-      });
-      return z.NEVER;
-    }
-    return { paymentToken, expiresAt: data.expired_at };
-  }),
-);
+export const sendOtpWireSchema = z.looseObject({
+  payment_token: z.optional(nonEmptyStringSchema),
+  token: z.optional(nonEmptyStringSchema),
+  expired_at: z.optional(z.string()),
+});
 
 /** What send-otp returns: the token to pass to `payments.authorize`. */
 export interface OtpChallenge {
@@ -89,12 +74,13 @@ export type PaymentVoidParams = z.input<typeof paymentVoidParamsSchema>;
 
 /**
  * `data` of an authorize or status answer. `amount` may be a number or a numeric string and
- * `invoice_code` a string or an integer (program-api.md §4.3-4.4); both are normalised.
+ * `invoice_code` a string or an integer (program-api.md §4.3-4.4); both are normalised by
+ * `toPayment`.
  */
 export const paymentWireSchema = z.looseObject({
-  invoice_code: invoiceCodeSchema,
+  invoice_code: looseInvoiceCodeSchema,
   transaction_code: z.string(),
-  amount: amountSchema,
+  amount: looseAmountSchema,
   status: z.string(),
   prakerja_name: z.optional(z.string()),
   created_at: z.optional(z.string()),

@@ -1,4 +1,4 @@
-import { amountSchema } from '@prakerja-kit/core';
+import { looseAmountSchema } from '@prakerja-kit/core';
 import * as z from 'zod/mini';
 import { requiredCodeSchema } from './fields.js';
 
@@ -13,11 +13,14 @@ export const quotaRetrieveParamsSchema = z.object({
 /** Parameters of `quotas.retrieve`. */
 export type QuotaRetrieveParams = z.input<typeof quotaRetrieveParamsSchema>;
 
-/** `data` of a quota-schedule answer, on the wire. `quota` may arrive as a numeric string. */
+/**
+ * `data` of a quota-schedule answer, on the wire. `quota` may arrive as a numeric string
+ * (normalised with `toAmount`).
+ */
 export const quotaWireSchema = z.looseObject({
   course_code: z.optional(z.string()),
   schedule_code: z.optional(z.string()),
-  quota: amountSchema,
+  quota: looseAmountSchema,
 });
 
 /** Remaining seats on one schedule. */
