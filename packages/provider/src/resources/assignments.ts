@@ -11,6 +11,8 @@ import {
   type SubmissionState,
   submissionRecordSchema,
   submissionStatusDataSchema,
+  toSubmissionRecord,
+  toSubmissionStatuses,
 } from '../schemas/assignments.js';
 
 /**
@@ -69,7 +71,7 @@ export function createAssignmentsResource(context: ProviderContext): Assignments
         data: submissionRecordSchema,
         options,
       });
-      return response.data;
+      return toSubmissionRecord(response.data);
     },
 
     async review(params, options) {
@@ -88,7 +90,7 @@ export function createAssignmentsResource(context: ProviderContext): Assignments
         data: submissionRecordSchema,
         options,
       });
-      return response.data;
+      return toSubmissionRecord(response.data);
     },
 
     async retrieve(params, options) {
@@ -105,7 +107,7 @@ export function createAssignmentsResource(context: ProviderContext): Assignments
         redeemCode: input.redeemCode,
         scope: input.scope,
         sequence: input.sequence,
-        ...response.data,
+        ...toSubmissionStatuses(response.data),
       };
     },
   };

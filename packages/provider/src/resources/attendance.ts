@@ -15,6 +15,8 @@ import {
   attendanceResetParamsSchema,
   attendanceRetrieveParamsSchema,
   attendanceStatusSchema,
+  toAttendanceStatus,
+  toVerificationUrlData,
   verificationUrlSchema,
 } from '../schemas/attendance.js';
 
@@ -155,7 +157,7 @@ export function createAttendanceResource(context: ProviderContext): AttendanceRe
       data: attendanceStatusSchema,
       options,
     });
-    return response.data;
+    return toAttendanceStatus(response.data);
   }
 
   return {
@@ -179,7 +181,7 @@ export function createAttendanceResource(context: ProviderContext): AttendanceRe
         );
       }
       const sequence = input.sequence ?? 1;
-      const response = await transport.request({
+      const { data } = await transport.request({
         method: 'POST',
         path: endpoint,
         body: {
@@ -192,21 +194,22 @@ export function createAttendanceResource(context: ProviderContext): AttendanceRe
         data: verificationUrlSchema,
         options,
       });
+      const generated = toVerificationUrlData(data);
       const secrets = await context.stateSecrets();
       const claims = {
         k: 'att' as const,
         r: input.redeemCode,
         s: sequence,
         e: await emailTag(secrets[0] as string, input.email),
-        ...(response.data.programState ? { p: response.data.programState } : {}),
+        ...(generated.programState ? { p: generated.programState } : {}),
       };
       const now = context.now();
       const state = await signState(secrets, claims, context.stateTtlSeconds, now);
       return {
-        url: response.data.url,
+        url: generated.url,
         state,
-        programState: response.data.programState,
-        course: response.data.course,
+        programState: generated.programState,
+        course: generated.course,
         expiresAt: Math.floor(now / 1000) + context.stateTtlSeconds,
       };
     },
@@ -252,7 +255,7 @@ export function createAttendanceResource(context: ProviderContext): AttendanceRe
         data: attendanceStatusSchema,
         options,
       });
-      return response.data;
+      return toAttendanceStatus(response.data);
     },
   };
 }

@@ -1,7 +1,11 @@
 import { ProgramPath, parseParams, type RequestOptions } from '@prakerja-kit/core';
 import * as z from 'zod/mini';
 import type { ProviderContext } from '../internal/context.js';
-import { type RedeemCommitResult, redeemCommitSchema } from '../schemas/attendance.js';
+import {
+  type RedeemCommitResult,
+  redeemCommitSchema,
+  toRedeemCommitResult,
+} from '../schemas/attendance.js';
 import { redeemCodeSchema } from '../schemas/common.js';
 
 /** Params of `redeemCodes.commit`. */
@@ -37,7 +41,7 @@ export function createRedeemCodesResource(context: ProviderContext): RedeemCodes
         data: redeemCommitSchema,
         options,
       });
-      return response.data;
+      return toRedeemCommitResult(response.data);
     },
   };
 }

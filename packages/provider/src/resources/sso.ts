@@ -22,6 +22,7 @@ import {
   ssoRetrieveProfileParamsSchema,
   ssoTokenWireSchema,
   ssoUrlParamsSchema,
+  toSsoProfile,
 } from '../schemas/sso.js';
 import {
   createSsoTokenManager,
@@ -287,7 +288,7 @@ export function createSsoResource(context: ProviderContext): SsoResource {
         secrets: [input.accessToken],
         options,
       });
-      return response.data;
+      return toSsoProfile(response.data);
     },
 
     createTokenManager(token, managerOptions) {

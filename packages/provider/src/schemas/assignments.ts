@@ -1,17 +1,20 @@
-import { submissionStatusSchema } from '@prakerja-kit/core';
+import type { SubmissionStatus } from '@prakerja-kit/core';
 import * as z from 'zod/mini';
 import {
   type AssignmentScope,
   assignmentScopeSchema,
-  looseIntSchema,
+  integerSchema,
+  isLooseInt,
+  optionalIntSchema as optionalInt,
+  optionalStringSchema as optionalString,
   redeemCodeSchema,
+  requiredString,
   SCOPE_SEQUENCE_MESSAGE,
   scopeFitsSequence,
+  toInt,
   urlSchema,
 } from './common.js';
 
-const optionalString = z.optional(z.nullable(z.string()));
-const optionalInt = z.optional(z.nullable(looseIntSchema));
 const fits = z.refine<{ scope: AssignmentScope; sequence: number }>(scopeFitsSequence, {
   message: SCOPE_SEQUENCE_MESSAGE,
   path: ['sequence'],
@@ -19,7 +22,7 @@ const fits = z.refine<{ scope: AssignmentScope; sequence: number }>(scopeFitsSeq
 
 /** Params of `assignments.retrieve` (`tpm/submission/status`, program-api.md §4.11). */
 export const assignmentsRetrieveParamsSchema = z
-  .object({ redeemCode: redeemCodeSchema, scope: assignmentScopeSchema, sequence: z.int() })
+  .object({ redeemCode: redeemCodeSchema, scope: assignmentScopeSchema, sequence: integerSchema })
   .check(fits);
 
 /** Params of `assignments.retrieve`. */
@@ -30,7 +33,7 @@ export const assignmentsSubmitParamsSchema = z
   .object({
     redeemCode: redeemCodeSchema,
     scope: assignmentScopeSchema,
-    sequence: z.int(),
+    sequence: integerSchema,
     urlFile: urlSchema,
   })
   .check(fits);
@@ -43,8 +46,8 @@ export const assignmentsReviewParamsSchema = z
   .object({
     redeemCode: redeemCodeSchema,
     scope: assignmentScopeSchema,
-    sequence: z.int(),
-    notes: z.string().check(z.trim(), z.minLength(1, 'notes is required')),
+    sequence: integerSchema,
+    notes: requiredString('notes is required'),
     urlFile: z.optional(urlSchema),
   })
   .check(fits);
@@ -52,8 +55,11 @@ export const assignmentsReviewParamsSchema = z
 /** Params of `assignments.review`. */
 export type AssignmentsReviewParams = z.input<typeof assignmentsReviewParamsSchema>;
 
-/** Status 0-3, sent as a number or numeric string. */
-const statusSchema = z.pipe(looseIntSchema, submissionStatusSchema);
+/** Status 0-3, sent as a number or numeric string; `Number()` normalises it. */
+const statusSchema = z.custom<number | string>(
+  (value) => isLooseInt(value) && [0, 1, 2, 3].includes(Number(value)),
+  'expected a submission status 0-3',
+);
 
 const sideSchema = z.looseObject({
   redeem_code: optionalString,
@@ -66,13 +72,21 @@ const sideSchema = z.looseObject({
  * `data` of `tpm/submission/status`: the participant's assignment and the LP's feedback, each
  * with status `0` not submitted, `1` pending, `2` accepted, `3` rejected (§4.11, UNCERTAIN enum).
  */
-export const submissionStatusDataSchema = z.pipe(
-  z.looseObject({ assignment: sideSchema, feedback: z.optional(z.nullable(sideSchema)) }),
-  z.transform((data) => ({
-    assignmentStatus: data.assignment.status,
-    feedbackStatus: data.feedback?.status ?? 0,
-  })),
-);
+export const submissionStatusDataSchema = z.looseObject({
+  assignment: sideSchema,
+  feedback: z.optional(z.nullable(sideSchema)),
+});
+
+/** Maps {@link submissionStatusDataSchema} output to the two statuses. */
+export function toSubmissionStatuses(data: z.output<typeof submissionStatusDataSchema>): {
+  assignmentStatus: SubmissionStatus;
+  feedbackStatus: SubmissionStatus;
+} {
+  return {
+    assignmentStatus: Number(data.assignment.status) as SubmissionStatus,
+    feedbackStatus: (data.feedback ? Number(data.feedback.status) : 0) as SubmissionStatus,
+  };
+}
 
 /** Assignment and feedback status of one TPM or UK. */
 export interface SubmissionState {
@@ -89,27 +103,36 @@ export interface SubmissionState {
  * `data` of `tpm/submission` and `tpm/feedback/submission`. Known only from a public integration
  * (program-api.md §4.9-§4.10), so every field is optional.
  */
-export const submissionRecordSchema = z.pipe(
-  z.optional(
-    z.nullable(
-      z.looseObject({
-        id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
-        redeem_code: optionalString,
-        scope: optionalString,
-        sequence: optionalInt,
-        status: optionalInt,
-        url_file: optionalString,
-        notes: optionalString,
-      }),
-    ),
+export const submissionRecordSchema = z.optional(
+  z.nullable(
+    z.looseObject({
+      id: z.optional(
+        z.nullable(
+          z.custom<number | string>(
+            (value) => typeof value === 'number' || typeof value === 'string',
+            'expected a number or a string',
+          ),
+        ),
+      ),
+      redeem_code: optionalString,
+      scope: optionalString,
+      sequence: optionalInt,
+      status: optionalInt,
+      url_file: optionalString,
+      notes: optionalString,
+    }),
   ),
-  z.transform((data) => ({
-    id: data?.id ?? undefined,
-    status: data?.status ?? undefined,
-    urlFile: data?.url_file ?? undefined,
-    notes: data?.notes ?? undefined,
-  })),
 );
 
+/** Maps {@link submissionRecordSchema} output to camelCase. */
+export function toSubmissionRecord(data: z.output<typeof submissionRecordSchema>) {
+  return {
+    id: data?.id ?? undefined,
+    status: toInt(data?.status),
+    urlFile: data?.url_file ?? undefined,
+    notes: data?.notes ?? undefined,
+  };
+}
+
 /** A submission or feedback record as the program returned it. */
-export type SubmissionRecord = z.output<typeof submissionRecordSchema>;
+export type SubmissionRecord = ReturnType<typeof toSubmissionRecord>;

@@ -1,8 +1,12 @@
 import * as z from 'zod/mini';
-import { attendanceSequenceSchema, looseIntSchema, redeemCodeSchema, urlSchema } from './common.js';
-
-const optionalString = z.optional(z.nullable(z.string()));
-const optionalInt = z.optional(z.nullable(looseIntSchema));
+import {
+  attendanceSequenceSchema,
+  optionalIntSchema as optionalInt,
+  optionalStringSchema as optionalString,
+  redeemCodeSchema,
+  toInt,
+  urlSchema,
+} from './common.js';
 
 /** Params of `attendance.retrieve` (`payment/redeem-code/status`, program-api.md §4.7). */
 export const attendanceRetrieveParamsSchema = z.object({
@@ -17,7 +21,10 @@ export type AttendanceRetrieveParams = z.input<typeof attendanceRetrieveParamsSc
 /** Params of `attendance.reset` (`payment/redeem-code/reset`, test codes only, §4.8). */
 export const attendanceResetParamsSchema = z.object({
   redeemCode: redeemCodeSchema.check(
-    z.startsWith('PRAT-', 'reset works only for test redeem codes, which start with PRAT-'),
+    z.refine(
+      (value) => value.startsWith('PRAT-'),
+      'reset works only for test redeem codes, which start with PRAT-',
+    ),
   ),
 });
 
@@ -29,7 +36,10 @@ export const attendanceCreateVerificationUrlParamsSchema = z.object({
   redeemCode: redeemCodeSchema,
   /** @default 1 */
   sequence: z.optional(attendanceSequenceSchema),
-  email: z.string().check(z.trim(), z.regex(/^[^\s@]+@[^\s@]+$/, 'email must be an email address')),
+  email: z.string().check(
+    z.trim(),
+    z.refine((value) => /^[^\s@]+@[^\s@]+$/.test(value), 'email must be an email address'),
+  ),
   redirectUri: z.optional(urlSchema),
 });
 
@@ -44,92 +54,98 @@ export type AttendanceCreateVerificationUrlParams = z.input<
  * Only the first fields are documented; the rest come from a public integration (program-api.md
  * §4.7). Every field but `redeem_code` is optional, and integers may arrive as strings.
  */
-export const attendanceStatusSchema = z.pipe(
-  z.looseObject({
-    redeem_code: z.string(),
-    course_code: optionalString,
-    invoice_code: optionalString,
-    schedule_code: optionalString,
-    status: optionalInt,
-    attendance_status: optionalInt,
-    redeem_at: optionalString,
-    dp_platform: optionalString,
-    schedule_start_end: optionalString,
-    course_type: optionalInt,
-    course_type_label: optionalString,
-    course_learning_method: optionalString,
-    is_online_attendance: z.optional(z.nullable(z.boolean())),
-    sequence: optionalInt,
-  }),
-  z.transform((data) => ({
+export const attendanceStatusSchema = z.looseObject({
+  redeem_code: z.string(),
+  course_code: optionalString,
+  invoice_code: optionalString,
+  schedule_code: optionalString,
+  status: optionalInt,
+  attendance_status: optionalInt,
+  redeem_at: optionalString,
+  dp_platform: optionalString,
+  schedule_start_end: optionalString,
+  course_type: optionalInt,
+  course_type_label: optionalString,
+  course_learning_method: optionalString,
+  is_online_attendance: z.optional(z.nullable(z.boolean())),
+  sequence: optionalInt,
+});
+
+/** Maps {@link attendanceStatusSchema} output to camelCase, normalising integers. */
+export function toAttendanceStatus(data: z.output<typeof attendanceStatusSchema>) {
+  return {
     redeemCode: data.redeem_code,
     courseCode: data.course_code ?? undefined,
     invoiceCode: data.invoice_code ?? undefined,
     scheduleCode: data.schedule_code ?? undefined,
     /** Redeem status; `1` for a redeemed code. The full enum is not documented. */
-    status: data.status ?? undefined,
+    status: toInt(data.status),
     /** `1` = verified for this sequence; anything else is not verified (§4.7). */
-    attendanceStatus: data.attendance_status ?? undefined,
+    attendanceStatus: toInt(data.attendance_status),
     /** True when `attendance_status` is `1`. */
-    verified: data.attendance_status === 1,
+    verified: toInt(data.attendance_status) === 1,
     redeemAt: data.redeem_at ?? undefined,
     dpPlatform: data.dp_platform ?? undefined,
     scheduleStartEnd: data.schedule_start_end ?? undefined,
-    courseType: data.course_type ?? undefined,
+    courseType: toInt(data.course_type),
     courseTypeLabel: data.course_type_label ?? undefined,
     courseLearningMethod: data.course_learning_method ?? undefined,
     isOnlineAttendance: data.is_online_attendance ?? undefined,
-    sequence: data.sequence ?? undefined,
-  })),
-);
+    sequence: toInt(data.sequence),
+  };
+}
 
 /** Attendance status of one redeem code for one sequence. */
-export type AttendanceStatus = z.output<typeof attendanceStatusSchema>;
+export type AttendanceStatus = ReturnType<typeof toAttendanceStatus>;
 
 /**
  * `data` of `oauth/url-generate`. The documented page hides the schema; `url`, `state` and
  * `course` come from a public integration (program-api.md §4.6, UNCERTAIN).
  */
-export const verificationUrlSchema = z.pipe(
-  z.looseObject({
-    url: urlSchema,
-    state: optionalString,
-    course: z.optional(
-      z.nullable(z.looseObject({ type: optionalInt, learning_method: optionalString })),
-    ),
-  }),
-  z.transform((data) => ({
+export const verificationUrlSchema = z.looseObject({
+  url: urlSchema,
+  state: optionalString,
+  course: z.optional(
+    z.nullable(z.looseObject({ type: optionalInt, learning_method: optionalString })),
+  ),
+});
+
+/** Maps {@link verificationUrlSchema} output to camelCase. */
+export function toVerificationUrlData(data: z.output<typeof verificationUrlSchema>) {
+  return {
     url: data.url,
     programState: data.state ?? undefined,
     course: data.course
       ? {
-          type: data.course.type ?? undefined,
+          type: toInt(data.course.type),
           learningMethod: data.course.learning_method ?? undefined,
         }
       : undefined,
-  })),
-);
+  };
+}
 
 /** What url-generate returned, mapped. */
-export type VerificationUrlData = z.output<typeof verificationUrlSchema>;
+export type VerificationUrlData = ReturnType<typeof toVerificationUrlData>;
 
 /** `data` of the legacy `payment/redeem-code/commit` (program-api.md §4.17). */
-export const redeemCommitSchema = z.pipe(
-  z.optional(
-    z.nullable(
-      z.looseObject({
-        redeem_code: optionalString,
-        course_code: optionalString,
-        status: optionalInt,
-      }),
-    ),
+export const redeemCommitSchema = z.optional(
+  z.nullable(
+    z.looseObject({
+      redeem_code: optionalString,
+      course_code: optionalString,
+      status: optionalInt,
+    }),
   ),
-  z.transform((data) => ({
-    redeemCode: data?.redeem_code ?? undefined,
-    courseCode: data?.course_code ?? undefined,
-    status: data?.status ?? undefined,
-  })),
 );
 
+/** Maps {@link redeemCommitSchema} output to camelCase. */
+export function toRedeemCommitResult(data: z.output<typeof redeemCommitSchema>) {
+  return {
+    redeemCode: data?.redeem_code ?? undefined,
+    courseCode: data?.course_code ?? undefined,
+    status: toInt(data?.status),
+  };
+}
+
 /** What the legacy commit returned, mapped. */
-export type RedeemCommitResult = z.output<typeof redeemCommitSchema>;
+export type RedeemCommitResult = ReturnType<typeof toRedeemCommitResult>;

@@ -1,33 +1,73 @@
 import * as z from 'zod/mini';
 
+// Each zod schema or check kind a client uses adds its code to every browser bundle, so these
+// schemas keep to a few kinds: strings, numbers, objects, z.custom and z.refine. Values that
+// arrive in more than one form are validated here and normalised by hand (`toInt`, the `to*`
+// mappers) rather than with unions and transforms.
+
+const LOOSE_INT = /^\s*-?\d+\s*$/;
+
 /**
- * An integer the program may send as a number or a numeric string; normalised to a number.
- * The program's enums (`status`, `attendance_status`, `course_type`) are only partly documented
- * (program-api.md §4.7, UNCERTAIN), so both forms are accepted.
+ * An integer the program may send as a number or a numeric string; validated only, and
+ * normalised to a number by {@link toInt}. The program's enums (`status`, `attendance_status`,
+ * `course_type`) are only partly documented (program-api.md §4.7, UNCERTAIN), so both forms are
+ * accepted.
  */
-export const looseIntSchema = z.pipe(
-  z.union([z.int(), z.string().check(z.regex(/^\s*-?\d+\s*$/))]),
-  z.transform((value) => Number(value)),
+export const looseIntSchema = z.custom<number | string>(
+  isLooseInt,
+  'expected an integer or a numeric string',
 );
+
+/** True for a safe integer or a string of one (surrounding spaces allowed). */
+export function isLooseInt(value: unknown): value is number | string {
+  return Number.isSafeInteger(value) || (typeof value === 'string' && LOOSE_INT.test(value));
+}
+
+/** An optional, nullable {@link looseIntSchema}. */
+export const optionalIntSchema = z.optional(z.nullable(looseIntSchema));
+
+/** An optional, nullable string. */
+export const optionalStringSchema = z.optional(z.nullable(z.string()));
+
+/** Normalises a value accepted by {@link optionalIntSchema}: absent or `null` become `undefined`. */
+export function toInt(value: number | string | null | undefined): number | undefined {
+  return value == null ? undefined : Number(value);
+}
+
+/** A whole number (a safe integer). */
+export const integerSchema = z
+  .number()
+  .check(z.refine((value) => Number.isSafeInteger(value), 'must be a whole number'));
 
 /** An attendance sequence: `1` redeem, `2`-`10` attendance, `999` post-test (program-api.md §4.7). */
-export const attendanceSequenceSchema = z.int().check(
-  z.refine((value) => (value >= 1 && value <= 10) || value === 999, {
-    message: 'sequence must be 1 (redeem), 2-10 (attendance) or 999 (post-test)',
-  }),
-);
+export const attendanceSequenceSchema = z
+  .number()
+  .check(
+    z.refine(
+      (value) => Number.isSafeInteger(value) && ((value >= 1 && value <= 10) || value === 999),
+      'sequence must be 1 (redeem), 2-10 (attendance) or 999 (post-test)',
+    ),
+  );
 
 /** `tpm` (Tugas Praktik Mandiri, sequences 1-998) or `uk` (Unjuk Keterampilan, sequence 999). */
-// A union of literals rather than z.enum: the same check, and no extra zod code in the bundle.
-export const assignmentScopeSchema = z.union([z.literal('tpm'), z.literal('uk')]);
+export const assignmentScopeSchema = z.custom<'tpm' | 'uk'>(
+  (value) => value === 'tpm' || value === 'uk',
+  'scope must be tpm or uk',
+);
 
 /** Assignment scope: `tpm` Tugas Praktik Mandiri or `uk` Unjuk Keterampilan. */
 export type AssignmentScope = z.infer<typeof assignmentScopeSchema>;
 
 /** A redeem code as typed by a participant: non-empty, trimmed. */
-export const redeemCodeSchema = z
-  .string()
-  .check(z.trim(), z.minLength(1, 'redeemCode is required'));
+export const redeemCodeSchema = requiredString('redeemCode is required');
+
+/** A string trimmed, then required to be non-empty, failing with `message`. */
+export function requiredString(message: string) {
+  return z.string().check(
+    z.trim(),
+    z.refine((value) => value.length > 0, message),
+  );
+}
 
 /** An absolute http(s) URL. */
 export const urlSchema = z.string().check(

@@ -1,8 +1,14 @@
 import * as z from 'zod/mini';
-import { redeemCodeSchema, urlSchema } from './common.js';
+import { optionalStringSchema as optionalString, redeemCodeSchema, urlSchema } from './common.js';
 
-const optionalString = z.optional(z.nullable(z.string()));
-const optionalId = z.optional(z.nullable(z.union([z.string(), z.number()])));
+/** A string or a number (ids, timestamps), without a union's zod code. */
+const stringOrNumber = z.custom<string | number>(
+  (value) => typeof value === 'string' || typeof value === 'number',
+  'expected a string or a number',
+);
+const optionalId = z.optional(z.nullable(stringOrNumber));
+const idToString = (value: string | number | null | undefined) =>
+  value == null ? undefined : String(value);
 
 /** Profile fields an LP may ask for (program-api.md §4.12). */
 export type SsoScope = 'name' | 'email' | 'prakerjaid' | 'notelp';
@@ -51,8 +57,8 @@ export const ssoLoginUrlSchema = z.object({ redirect_url: urlSchema });
 
 /** `data` of `oauth/token` and the refresh call, on the wire (§4.14). */
 export const ssoTokenWireSchema = z.looseObject({
-  access_token: z.string().check(z.minLength(1)),
-  expires_in: z.union([z.string(), z.number()]),
+  access_token: z.string().check(z.refine((value) => value.length > 0)),
+  expires_in: stringOrNumber,
   refresh_token: z.string(),
   scope: optionalString,
   token_type: optionalString,
@@ -75,25 +81,27 @@ export interface SsoToken {
   tokenType: string | undefined;
 }
 
-/** `data` of `resource/user_profile` (§4.16), mapped. */
-export const ssoProfileSchema = z.pipe(
-  z.looseObject({
-    dp_user_id: optionalId,
-    email: optionalString,
-    name: optionalString,
-    no_prakerja: optionalId,
-    phone_number: optionalId,
-    user_id: optionalId,
-  }),
-  z.transform((data) => ({
-    dpUserId: data.dp_user_id == null ? undefined : String(data.dp_user_id),
+/** `data` of `resource/user_profile` (§4.16), as sent; {@link toSsoProfile} maps it. */
+export const ssoProfileSchema = z.looseObject({
+  dp_user_id: optionalId,
+  email: optionalString,
+  name: optionalString,
+  no_prakerja: optionalId,
+  phone_number: optionalId,
+  user_id: optionalId,
+});
+
+/** Maps {@link ssoProfileSchema} output to camelCase, ids as strings. */
+export function toSsoProfile(data: z.output<typeof ssoProfileSchema>) {
+  return {
+    dpUserId: idToString(data.dp_user_id),
     email: data.email ?? undefined,
     name: data.name ?? undefined,
-    prakerjaNumber: data.no_prakerja == null ? undefined : String(data.no_prakerja),
-    phoneNumber: data.phone_number == null ? undefined : String(data.phone_number),
-    userId: data.user_id == null ? undefined : String(data.user_id),
-  })),
-);
+    prakerjaNumber: idToString(data.no_prakerja),
+    phoneNumber: idToString(data.phone_number),
+    userId: idToString(data.user_id),
+  };
+}
 
 /** A participant's Prakerja profile. */
-export type SsoProfile = z.output<typeof ssoProfileSchema>;
+export type SsoProfile = ReturnType<typeof toSsoProfile>;
