@@ -20,15 +20,14 @@ export interface ClockOptions {
 export interface Clock {
   /** Seconds since the epoch to put in `timestamp` (corrected when enabled). */
   timestamp(): number;
+  /** Seconds currently added to signed timestamps (0 unless `correctSkew` is on). */
+  correction(): number;
   /** Milliseconds since the epoch, uncorrected. */
   nowMs(): number;
   /** Server time minus local time, in seconds, from the last `Date` header seen. */
   readonly offsetSeconds: number;
-  /**
-   * Feeds a response `Date` header measured between `sentAt` and `receivedAt`; returns how many
-   * seconds the measured offset moved.
-   */
-  observe(dateHeader: string | null, sentAt: number, receivedAt: number): number;
+  /** Feeds a response `Date` header measured between `sentAt` and `receivedAt`. */
+  observe(dateHeader: string | null, sentAt: number, receivedAt: number): void;
 }
 
 /** Creates the clock used by a transport. */
@@ -37,15 +36,14 @@ export function createClock(options: ClockOptions, logger: Logger): Clock {
   const warnAfter = options.warnAfterSeconds ?? 30;
   let offset = 0;
   let warned = false;
+  // The Date header has one-second resolution: ignore offsets smaller than that noise.
+  const correction = () => (options.correctSkew && Math.abs(offset) >= 2 ? offset : 0);
   // Responses within the same second carry the same header: parse it once.
   let lastHeader = '';
   let lastServerMs = Number.NaN;
   return {
-    timestamp() {
-      // The Date header has one-second resolution: ignore offsets smaller than that noise.
-      const correction = options.correctSkew && Math.abs(offset) >= 2 ? offset : 0;
-      return Math.floor(now() / 1000) + correction;
-    },
+    timestamp: () => Math.floor(now() / 1000) + correction(),
+    correction,
     nowMs: now,
     get offsetSeconds() {
       return offset;
@@ -69,7 +67,6 @@ export function createClock(options: ClockOptions, logger: Logger): Clock {
             : 'sync the host clock (NTP) or pass clock: { correctSkew: true }',
         });
       }
-      return offset - previous;
     },
   };
 }

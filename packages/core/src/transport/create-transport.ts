@@ -297,6 +297,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     let skewRetried = false;
 
     for (let attempt = 1; ; attempt++) {
+      const correctionAtSigning = clock.correction();
       const signed = signedHeaders(call as TransportRequest<unknown>, bodyText);
       const headers = signed instanceof Promise ? await signed : signed;
       const event: RequestEvent | undefined =
@@ -338,7 +339,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       }
       if (response) {
         const receivedAt = clock.nowMs();
-        const offsetMoved = clock.observe(response.headers.get('date'), sentAt, receivedAt);
+        clock.observe(response.headers.get('date'), sentAt, receivedAt);
         if (event) {
           callHook(hooks?.onResponse, {
             ...event,
@@ -364,7 +365,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
           refused &&
           !skewRetried &&
           options.clock?.correctSkew &&
-          Math.abs(offsetMoved) >= SKEW_RETRY_SECONDS
+          // Compared with the correction this attempt was signed with, so calls in flight when
+          // another call's answer revealed the jump are re-sent too.
+          Math.abs(clock.correction() - correctionAtSigning) >= SKEW_RETRY_SECONDS
         ) {
           skewRetried = true;
           logger.info('retrying with a corrected timestamp', {
