@@ -70,7 +70,10 @@ async function attend(world: World, client: ProviderClient, job: RedeemJob, sequ
       ));
     } catch (error) {
       // 409: the code was voided meanwhile.
-      if (error instanceof ControlPlaneError && error.status === 409) return false;
+      if (error instanceof ControlPlaneError && error.status === 409) {
+        world.ops.count('LP face check refused (code voided)');
+        return false;
+      }
       throw error;
     }
     // The browser comes back; now and then twice (a refresh): one row per state, whatever.
@@ -85,7 +88,10 @@ async function attend(world: World, client: ProviderClient, job: RedeemJob, sequ
           email: job.email,
           redeemCode: job.redeemCode,
         });
-        if (!confirmed.verified) return 'not-verified';
+        if (!confirmed.verified) {
+          world.ops.count(`LP confirm refused: ${confirmed.reason}`);
+          return 'not-verified';
+        }
         if (!recorded) {
           recorded = true;
           world.lpAttendance.push({ redeemCode: job.redeemCode, sequence });
@@ -93,7 +99,11 @@ async function attend(world: World, client: ProviderClient, job: RedeemJob, sequ
         return 'verified';
       } catch (error) {
         // The code was voided meanwhile: its status is refused (ERRRDM40003), nothing to record.
-        if (isRefusal(error) && error.code === 'ERRRDM40003') return 'not-verified';
+        if (isRefusal(error) && error.code === 'ERRRDM40003') {
+          world.ops.count('LP confirm refused: code voided');
+          return 'not-verified';
+        }
+        world.ops.count(`LP confirm failed: ${(error as Error).name}`);
         return 'failed';
       }
     };

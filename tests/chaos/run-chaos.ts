@@ -76,6 +76,20 @@ function addBuyers(state: SandboxState, count: number, seed: number): SandboxPar
   return [template, ...added];
 }
 
+/** Extra DPs added through `PUT /__sandbox/state` (fake credentials, like the seeded ones). */
+function addPlatforms(state: SandboxState, count: number): void {
+  const template = state.fixtures.platforms[0]!;
+  for (let index = 0; index < count; index++) {
+    const n = String(state.fixtures.platforms.length + 1).padStart(2, '0');
+    state.fixtures.platforms.push({
+      ...template,
+      clientCode: `dp-chaos-${n}`,
+      signKey: `sk_chaos_fake_${n}_not_a_real_key`,
+      name: `Chaos DP ${n}`,
+    });
+  }
+}
+
 /** Runs the chaos scenario against a sandbox server and checks the invariants. */
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const { write, seed } = options;
@@ -90,6 +104,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const faults = createCounter();
   const state = await control.get<SandboxState>('/state');
   const buyers = addBuyers(state, 20, seed);
+  addPlatforms(state, 2);
   await control.put('/state', state);
 
   const partner = await startPaymentPartner({ instances: 3, random, faults });
@@ -106,11 +121,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     });
   }
 
-  const fixtures = sandbox.fixtures;
+  const fixtures = state.fixtures;
   const world: World = {
     url: server.url,
     control,
-    fixtures: { ...fixtures, participants: state.fixtures.participants },
+    fixtures,
     random,
     deadline: started + options.durationSeconds * 1000,
     faults,
