@@ -56,7 +56,6 @@ export function createClock(options: ClockOptions, logger: Logger): Clock {
       }
       const serverMs = lastServerMs;
       if (Number.isNaN(serverMs)) return 0;
-      const previous = offset;
       offset = Math.round((serverMs - (sentAt + receivedAt) / 2) / 1000);
       if (!warned && Math.abs(offset) > warnAfter) {
         warned = true;
