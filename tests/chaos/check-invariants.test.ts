@@ -86,6 +86,11 @@ function consistent(): ChaosSnapshot {
       { clientCode: dp, invoiceCode: 'INV-1', transactionCode: 'X1', state: 'authorized' },
       { clientCode: dp, invoiceCode: 'INV-2', transactionCode: 'X2', state: 'voided' },
     ],
+    dpEvents: [
+      { clientCode: dp, invoiceCode: 'INV-1', type: 'payment.authorized' },
+      { clientCode: dp, invoiceCode: 'INV-2', type: 'payment.authorized' },
+      { clientCode: dp, invoiceCode: 'INV-2', type: 'payment.voided' },
+    ],
     lpAttendance: [{ redeemCode: 'R-X1', sequence: 1 }],
     incentiveHandled: { evt_1: 1 },
     payouts: ['dsb_1'],
@@ -94,7 +99,7 @@ function consistent(): ChaosSnapshot {
 
 it('reports every invariant held for a consistent end state', () => {
   const results = checkInvariants(consistent());
-  expect(results).toHaveLength(8);
+  expect(results).toHaveLength(9);
   expect(results.filter((item) => !item.held)).toEqual([]);
 });
 
@@ -109,6 +114,8 @@ it('reports each invariant violated for a deliberately inconsistent end state', 
   state.paymentTokens['T4'] = { ...state.paymentTokens['T1']!, token: 'T4', userPlatformId: 'u4' };
   // The DP believes the voided purchase is still active.
   snapshot.dpPurchases[1]!.state = 'authorized';
+  // The watcher handled a void twice.
+  snapshot.dpEvents.push({ ...snapshot.dpEvents[2]! });
   // A seat leaked, and the API shows it.
   state.seatsTaken[schedule.schedule_code] = 5;
   snapshot.quotas[schedule.schedule_code] = 0;
@@ -127,6 +134,7 @@ it('reports each invariant violated for a deliberately inconsistent end state', 
     ['no purchase authorized twice (per invoice)', false],
     ['no purchase authorized twice (per payment token)', false],
     ["every DP's purchases match the program", false],
+    ["every payment event handled once by its DP's watcher", false],
     ['no seat leaked (seats = initial − active purchases)', false],
     ['balance charged once per active purchase', false],
     ['every voided purchase has its redeem code cancelled', false],
@@ -136,14 +144,16 @@ it('reports each invariant violated for a deliberately inconsistent end state', 
   for (const item of results) expect(item.detail).toMatch(/offender/);
 });
 
-it('reports a verified attendance the LP never recorded, and a lost incentive', () => {
+it('reports a lost payment event, a verified attendance never recorded, and a lost incentive', () => {
   const snapshot = consistent();
   snapshot.lpAttendance = [];
   snapshot.incentiveHandled = {};
+  snapshot.dpEvents = snapshot.dpEvents.slice(1);
   const violated = checkInvariants(snapshot)
     .filter((item) => !item.held)
     .map((item) => item.name);
   expect(violated).toEqual([
+    "every payment event handled once by its DP's watcher",
     'every verified attendance recorded once',
     'every incentive event handled exactly once',
   ]);

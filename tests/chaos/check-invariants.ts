@@ -14,6 +14,13 @@ export interface LpAttendanceRecord {
   sequence: number;
 }
 
+/** A `payment.authorized` / `payment.voided` event a DP's status watcher handled successfully. */
+export interface DpEventRecord {
+  clientCode: string;
+  invoiceCode: string;
+  type: 'payment.authorized' | 'payment.voided';
+}
+
 /** What the partners did, next to the sandbox's state: the input of {@link checkInvariants}. */
 export interface ChaosSnapshot {
   /** The sandbox's whole state (`GET /__sandbox/state`) after the run settled. */
@@ -22,6 +29,8 @@ export interface ChaosSnapshot {
   quotas: Record<string, number>;
   /** Every purchase the DPs believe exists (unknown outcomes resolved through status). */
   dpPurchases: DpPurchaseRecord[];
+  /** Events the DPs' payment watchers handled (one entry per successful `onEvent`). */
+  dpEvents: DpEventRecord[];
   /** Every attendance row the LPs wrote. */
   lpAttendance: LpAttendanceRecord[];
   /** Successful handler runs per event id, summed over every payment-partner instance. */
@@ -129,6 +138,35 @@ export function checkInvariants(snapshot: ChaosSnapshot): InvariantResult[] {
       "every DP's purchases match the program",
       dpOffenders,
       `${believed.size} purchases held by the DPs, ${active.length} active`,
+    ),
+  );
+
+  // 2b. Each DP's payment watcher turned polling into each payment event exactly once.
+  const eventOffenders: string[] = [];
+  const seen = countBy(snapshot.dpEvents, (item) =>
+    key(item.clientCode, item.invoiceCode, item.type),
+  );
+  for (const item of purchases) {
+    const authorized = seen.get(key(item.clientCode, item.invoiceCode, 'payment.authorized')) ?? 0;
+    const voidedEvents = seen.get(key(item.clientCode, item.invoiceCode, 'payment.voided')) ?? 0;
+    const expectedVoided = item.status === 'VOID' ? 1 : 0;
+    if (authorized !== 1 || voidedEvents !== expectedVoided) {
+      eventOffenders.push(
+        `${item.invoiceCode} ${item.status}: authorized ×${authorized}, voided ×${voidedEvents}`,
+      );
+    }
+  }
+  for (const [event, n] of seen) {
+    const [clientCode, invoiceCode] = event.split('|');
+    if (!known.has(key(clientCode!, invoiceCode!))) {
+      eventOffenders.push(`${event} ×${n} for a purchase that does not exist`);
+    }
+  }
+  results.push(
+    result(
+      "every payment event handled once by its DP's watcher",
+      eventOffenders,
+      `${snapshot.dpEvents.length} events for ${purchases.length} purchases`,
     ),
   );
 

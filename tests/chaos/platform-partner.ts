@@ -1,7 +1,9 @@
 import { ProgramApiError, type TransportOptions } from '@prakerja-kit/core';
 import {
   type AuthorizeResult,
+  createPaymentWatcher,
   createPlatformClient,
+  type PaymentWatcher,
   type PlatformClient,
 } from '@prakerja-kit/platform';
 import type { SandboxClient, SandboxParticipant, SandboxSchedule } from '@prakerja-kit/sandbox';
@@ -38,14 +40,44 @@ export function clientOptions(world: World): TransportOptions {
   };
 }
 
-/** One DP: several workers buying, double-submitting and voiding until the deadline. */
-export async function runPlatformPartner(world: World, dp: SandboxClient, workers: number) {
+/** A DP's client and its payment watcher, for the settle phase. */
+export interface PlatformPartner {
+  client: PlatformClient;
+  watcher: PaymentWatcher;
+}
+
+/**
+ * One DP: several workers buying, double-submitting and voiding until the deadline, and a
+ * payment watcher turning status polls into events (its handler crashes now and then).
+ */
+export async function runPlatformPartner(
+  world: World,
+  dp: SandboxClient,
+  workers: number,
+): Promise<PlatformPartner> {
   const client = createPlatformClient({
     ...clientOptions(world),
     clientCode: dp.clientCode,
     signKey: dp.signKey,
     reconcile: { attempts: 3, delayMs: 50 },
   });
+  let calm = false;
+  const watcher = createPaymentWatcher(client, {
+    intervalMs: 200,
+    maxIntervalMs: 1_000,
+    onEvent: (event) => {
+      if (!calm && world.random.chance(0.05)) {
+        world.faults.count('DP: watcher handler crashed (event emitted again)');
+        throw new Error('order database unavailable');
+      }
+      world.dpEvents.push({
+        clientCode: dp.clientCode,
+        invoiceCode: event.data.invoice_code,
+        type: event.type,
+      });
+    },
+  });
+  watcher.start();
   let invoices = 0;
   const mine: string[] = [];
 
@@ -63,13 +95,23 @@ export async function runPlatformPartner(world: World, dp: SandboxClient, worker
       await world.withBuyer(buyer.prakerja_id, () =>
         purchase(world, client, dp, buyer, schedule, invoiceCode),
       );
+      // Watch every invoice that may exist: bought, voided, or unknown.
+      const key = `${dp.clientCode}|${invoiceCode}`;
+      if (
+        world.purchases.has(key) ||
+        world.unknownInvoices.some((item) => item.invoiceCode === invoiceCode)
+      ) {
+        watcher.watch(invoiceCode);
+      }
       if (world.purchases.get(`${dp.clientCode}|${invoiceCode}`)?.state === 'authorized') {
         mine.push(invoiceCode);
       }
     }
   }
   await Promise.all(Array.from({ length: workers }, worker));
-  return client;
+  await watcher.stop();
+  calm = true;
+  return { client, watcher };
 }
 
 function record(world: World, dp: SandboxClient, invoiceCode: string, result: AuthorizeResult) {
@@ -186,9 +228,9 @@ async function voidOne(world: World, client: PlatformClient, dp: SandboxClient, 
 }
 
 /** After the faults stop: asks payment status for every invoice whose outcome was unknown. */
-export async function resolveUnknowns(world: World, clients: Map<string, PlatformClient>) {
+export async function resolveUnknowns(world: World, partners: Map<string, PlatformPartner>) {
   for (const { clientCode, invoiceCode } of world.unknownInvoices) {
-    const client = clients.get(clientCode)!;
+    const { client } = partners.get(clientCode)!;
     try {
       const payment = await client.payments.retrieve({ invoiceCode });
       world.purchases.set(`${clientCode}|${invoiceCode}`, {
@@ -201,5 +243,9 @@ export async function resolveUnknowns(world: World, clients: Map<string, Platfor
       if (!(isRefusal(error) && error.code === 'ERRPLT40016')) throw error;
       world.purchases.delete(`${clientCode}|${invoiceCode}`);
     }
+  }
+  // The watchers catch up without faults: each poll emits what changed since the last one.
+  for (const { watcher } of partners.values()) {
+    for (let round = 0; round < 3; round++) await watcher.poll();
   }
 }

@@ -1,5 +1,4 @@
 import { ProgramPath } from '@prakerja-kit/core';
-import type { PlatformClient } from '@prakerja-kit/platform';
 import {
   createSandbox,
   type FaultInput,
@@ -11,7 +10,7 @@ import { checkInvariants, type InvariantResult } from './check-invariants.js';
 import { createControlPlane } from './control-plane.js';
 import { createCounter } from './fault-counter.js';
 import { startPaymentPartner } from './payment-partner.js';
-import { resolveUnknowns, runPlatformPartner } from './platform-partner.js';
+import { type PlatformPartner, resolveUnknowns, runPlatformPartner } from './platform-partner.js';
 import { runProviderPartner } from './provider-partner.js';
 import { createRandom } from './random.js';
 import { createLocks, sleep, type World } from './world.js';
@@ -134,6 +133,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     withBuyer: createLocks(),
     purchases: new Map(),
     unknownInvoices: [],
+    dpEvents: [],
     redeemJobs: [],
     lpAttendance: [],
     pendingConfirms: [],
@@ -165,12 +165,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     }
   };
 
-  const platformClients = new Map<string, PlatformClient>();
+  const platformPartners = new Map<string, PlatformPartner>();
   await Promise.all([
     chaosMonkey(),
     redeliverer(),
     ...fixtures.platforms.map(async (dp) =>
-      platformClients.set(dp.clientCode, await runPlatformPartner(world, dp, 3)),
+      platformPartners.set(dp.clientCode, await runPlatformPartner(world, dp, 3)),
     ),
     ...fixtures.providers.map((lp) => runProviderPartner(world, lp, 3)),
   ]);
@@ -179,7 +179,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const hits = await control.get<FaultRecord[]>('/faults');
   await control.delete('/faults');
   partner.calm();
-  await resolveUnknowns(world, platformClients);
+  await resolveUnknowns(world, platformPartners);
   for (const confirm of world.pendingConfirms) await confirm();
   for (let round = 0; round < 100; round++) {
     await sandbox.control.deliveries.settle();
@@ -191,7 +191,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   }
 
   const quotas: Record<string, number> = {};
-  const reader = platformClients.values().next().value!;
+  const reader = platformPartners.values().next().value!.client;
   for (const schedule of fixtures.schedules) {
     const quota = await reader.quotas.retrieve({
       courseCode: schedule.course_code,
@@ -203,6 +203,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     state: await control.get<SandboxState>('/state'),
     quotas,
     dpPurchases: [...world.purchases.values()],
+    dpEvents: world.dpEvents,
     lpAttendance: world.lpAttendance,
     incentiveHandled: partner.handled,
     payouts: partner.payouts,

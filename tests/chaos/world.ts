@@ -1,5 +1,5 @@
 import type { SandboxFixtures, SandboxParticipant } from '@prakerja-kit/sandbox';
-import type { DpPurchaseRecord, LpAttendanceRecord } from './check-invariants.js';
+import type { DpEventRecord, DpPurchaseRecord, LpAttendanceRecord } from './check-invariants.js';
 import type { ControlPlane } from './control-plane.js';
 import type { FaultCounter } from './fault-counter.js';
 import type { Random } from './random.js';
@@ -30,6 +30,8 @@ export interface World {
   purchases: Map<string, DpPurchaseRecord>;
   /** Invoices whose outcome a DP could not learn yet: resolved after the faults stop. */
   unknownInvoices: Array<{ clientCode: string; invoiceCode: string }>;
+  /** Payment events the DPs' watchers handled. */
+  dpEvents: DpEventRecord[];
   /** Redeem codes waiting for their LP. */
   redeemJobs: RedeemJob[];
   /** Rows the LPs wrote, one per verification state consumed. */
