@@ -139,6 +139,19 @@ console.log(JSON.stringify(results));
 
 let failures = 0;
 const matrix: Record<string, Record<string, string>> = {};
+// Failure messages are printed once under the matrix, with the runtimes they happened on.
+const notes = new Map<string, Map<string, string[]>>();
+const short = (row: string, label: string, esm: string, cjs: string): string => {
+  const part = (kind: string, result: string) => {
+    if (result === 'ok' || result === 'n/a') return `${kind}:${result}`;
+    const message = `${kind.toUpperCase()} ${result.replace(/^FAIL /, '')}`;
+    const byMessage = notes.get(row) ?? new Map<string, string[]>();
+    byMessage.set(message, [...(byMessage.get(message) ?? []), label]);
+    notes.set(row, byMessage);
+    return `${kind}:FAIL`;
+  };
+  return `${part('esm', esm)} ${part('cjs', cjs)}`;
+};
 for (const node of nodes) {
   const results = JSON.parse(run(node.bin, ['check.mjs'], project)) as Record<
     string,
@@ -151,7 +164,7 @@ for (const node of nodes) {
         ? 'ok'
         : row.esm === 'ok' && row.cjs === 'n/a'
           ? 'ok (ESM only)'
-          : `esm:${row.esm} cjs:${row.cjs}`;
+          : short(specifier, node.label, row.esm, row.cjs);
     if (!cell.startsWith('ok')) failures++;
     matrix[specifier][node.label] = cell;
   }
@@ -179,7 +192,7 @@ if (values.smoke) {
       const cell =
         esm[name] === 'ok' && cjs[name] === 'ok'
           ? 'ok'
-          : `esm:${esm[name] ?? 'missing'} cjs:${cjs[name] ?? 'missing'}`;
+          : short(row, node.label, esm[name] ?? 'FAIL missing', cjs[name] ?? 'FAIL missing');
       if (cell !== 'ok') failures++;
       matrix[row][node.label] = cell;
     }
@@ -191,11 +204,21 @@ console.log(
   `\ncompatibility matrix (ESM import + CJS require of every published entry, from packed tarballs${values.smoke ? '; smoke suite through both' : ''})`,
 );
 const width = Math.max(...rows.map((s) => s.length));
-console.log(`  ${'entry'.padEnd(width)}  ${nodes.map((node) => node.label.padEnd(10)).join('  ')}`);
+const cellWidth = Math.max(
+  10,
+  ...Object.values(matrix).flatMap((row) => Object.values(row).map((cell) => cell.length)),
+);
+console.log(
+  `  ${'entry'.padEnd(width)}  ${nodes.map((node) => node.label.padEnd(cellWidth)).join('  ')}`,
+);
 for (const row of rows) {
   console.log(
-    `  ${row.padEnd(width)}  ${nodes.map((node) => (matrix[row]?.[node.label] ?? '-').padEnd(10)).join('  ')}`,
+    `  ${row.padEnd(width)}  ${nodes.map((node) => (matrix[row]?.[node.label] ?? '-').padEnd(cellWidth)).join('  ')}`,
   );
+}
+for (const [row, byMessage] of notes) {
+  console.log(`  ✗ ${row}`);
+  for (const [message, labels] of byMessage) console.log(`      ${labels.join(', ')}: ${message}`);
 }
 
 if (values.smoke) {
