@@ -61,7 +61,11 @@ export interface SandboxOptions {
   incentiveAmount?: number | undefined;
   /** Origins the msw handlers answer on. @default {@link DEFAULT_SANDBOX_BASE_URLS} */
   baseUrls?: readonly string[] | undefined;
-  /** JSON file the state is loaded from (when it exists) and saved to after every change. */
+  /**
+   * JSON file the state is loaded from (when it exists) and saved to after every change. A file
+   * that is not valid JSON or not a valid sandbox state makes `createSandbox` throw a
+   * {@link SandboxControlError} naming the file and the first problem (the file is left as is).
+   */
   stateFile?: string | undefined;
 }
 
@@ -111,6 +115,23 @@ function positive(value: number | undefined, fallback: number, name: string): nu
   return value;
 }
 
+/** The JSON of a state file; a {@link SandboxControlError} naming the file when it is unreadable. */
+function readStateFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SandboxControlError(`state file ${file} cannot be read: ${reason}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SandboxControlError(`state file ${file} is not valid JSON: ${reason}`);
+  }
+}
+
 /**
  * Creates a sandbox of the program API: DP purchase flow, LP attendance and assignments, SSO,
  * control plane, fault injection and signed event deliveries, deterministic by seed.
@@ -156,7 +177,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   });
   if (options.stateFile) {
     const file = options.stateFile;
-    if (existsSync(file)) control.state.import(JSON.parse(readFileSync(file, 'utf8')));
+    if (existsSync(file)) {
+      const loaded = readStateFile(file);
+      try {
+        control.state.import(loaded);
+      } catch (error) {
+        if (!(error instanceof SandboxControlError)) throw error;
+        throw new SandboxControlError(`state file ${file}: ${error.message}`);
+      }
+    }
     engine.onChange(() => {
       writeFileSync(`${file}.tmp`, JSON.stringify(engine.state));
       renameSync(`${file}.tmp`, file);

@@ -5,6 +5,7 @@ import {
   type SandboxOptions,
   type SandboxServer,
 } from './create-sandbox.js';
+import { SandboxControlError } from './sandbox-control-error.js';
 
 /** Parsed `prakerja-sandbox` options. */
 export interface SandboxCliOptions {
@@ -144,8 +145,8 @@ export async function startSandboxServer(options: SandboxCliOptions): Promise<St
 
 /**
  * Runs the `prakerja-sandbox` command: parses flags, starts the server, prints the banner and
- * stops on SIGINT/SIGTERM. Returns the exit code for bad flags (2) or `--help` (0), otherwise the
- * running sandbox.
+ * stops on SIGINT/SIGTERM. Returns the exit code for bad flags or a state file that is not a
+ * valid sandbox state (2) or `--help` (0), otherwise the running sandbox.
  */
 export async function runSandboxCli(
   argv: readonly string[],
@@ -163,7 +164,15 @@ export async function runSandboxCli(
     io.stdout(SANDBOX_CLI_USAGE);
     return 0;
   }
-  const started = await startSandboxServer(options);
+  let started: StartedSandbox;
+  try {
+    started = await startSandboxServer(options);
+  } catch (error) {
+    // A state file that is not a sandbox state (or another bad option): a message, not a trace.
+    if (!(error instanceof SandboxControlError)) throw error;
+    io.stderr(`prakerja-sandbox: ${error.message}\n`);
+    return 2;
+  }
   io.stdout(started.banner);
   return started;
 }

@@ -125,7 +125,10 @@ export interface SandboxControl {
   state: {
     /** A JSON copy of the whole state. */
     export(): SandboxState;
-    /** Replaces the whole state (as exported). */
+    /**
+     * Replaces the whole state (as exported), after validating every record and the links between
+     * them; throws a 400 `SandboxControlError` naming the first problem's path otherwise.
+     */
     import(state: unknown): void;
   };
 }

@@ -6,7 +6,7 @@ import { addFault, removeFault } from './faults.js';
 import { ControlFailure } from './program-failure.js';
 import { withQuery } from './redirect-uris.js';
 import { issueAuthCode } from './sso.js';
-import type { SandboxState } from './state.js';
+import { parseSandboxState } from './state-schema.js';
 
 const UNITS = {
   ms: 1,
@@ -53,38 +53,6 @@ function timeMs(time: unknown): number {
         : Number.NaN;
   if (!Number.isFinite(ms)) throw new ControlFailure('invalid time: use an ISO-8601 string or ms');
   return ms;
-}
-
-function isState(value: unknown): value is SandboxState {
-  const candidate = value as Partial<SandboxState> | null;
-  const record = (value: unknown) =>
-    typeof value === 'object' && value !== null && !Array.isArray(value);
-  const fixtures = candidate?.fixtures;
-  return (
-    record(candidate) &&
-    candidate?.version === 1 &&
-    typeof candidate.rng === 'number' &&
-    typeof candidate.clockOffsetMs === 'number' &&
-    typeof candidate.counter === 'number' &&
-    record(fixtures) &&
-    ['platforms', 'providers', 'participants', 'courses', 'schedules', 'redeem_codes'].every(
-      (key) => Array.isArray((fixtures as unknown as Record<string, unknown>)[key]),
-    ) &&
-    [
-      'balances',
-      'seatsTaken',
-      'paymentTokens',
-      'transactions',
-      'redeemCodes',
-      'verifications',
-    ].every((key) => record((candidate as Record<string, unknown>)[key])) &&
-    ['ssoCodes', 'accessTokens', 'refreshTokens', 'webhooks'].every((key) =>
-      record((candidate as Record<string, unknown>)[key]),
-    ) &&
-    ['sms', 'assignments', 'events', 'deliveries', 'faults'].every((key) =>
-      Array.isArray((candidate as Record<string, unknown>)[key]),
-    )
-  );
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -223,12 +191,7 @@ export function createControl(
     state: {
       export: () => copy(engine.state),
       import(state) {
-        if (!isState(state)) {
-          throw new ControlFailure(
-            'not a sandbox state (expected the JSON of GET /__sandbox/state)',
-          );
-        }
-        engine.replaceState(copy(state));
+        engine.replaceState(copy(parseSandboxState(state)));
       },
     },
   };
