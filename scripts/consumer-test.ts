@@ -62,9 +62,12 @@ for (const folder of readdirSync(join(root, 'packages')).sort()) {
   const entries = Object.keys(manifest.exports ?? { '.': {} }).filter(
     (entry) => !entry.endsWith('.json'),
   );
+  // ESM only: no condition a `require` could match (`require`, `node` or a top-level `default`);
+  // a `default` nested under `import` does not count.
   const esmOnly = entries.filter((entry) => {
-    const target = JSON.stringify(manifest.exports?.[entry] ?? '');
-    return !target.includes('"require"') && !target.includes('"default"');
+    const target = manifest.exports?.[entry];
+    if (typeof target !== 'object' || target === null) return false;
+    return !['require', 'node', 'default'].some((condition) => condition in target);
   });
   packages.push({
     name: manifest.name,
