@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ProgramPath } from '@prakerja-kit/core';
 import type { SandboxClient, SandboxSchedule } from '@prakerja-kit/sandbox';
 import { build } from 'esbuild';
-import ky from 'ky';
 import { type Measurement, printGoal, printTable } from '../../../scripts/bench-harness.js';
 import { createCatalogue, createPlatformClient } from '../src/index.js';
 
@@ -83,6 +83,24 @@ async function startSandboxProcess(extraSchedules: number): Promise<SandboxProce
         child.stdin.end();
       }),
   };
+}
+
+/** The part of ky's call signature the "ky alone" row uses. */
+type KyCall = (
+  url: string,
+  options: {
+    method: string;
+    timeout: number;
+    retry: number;
+    throwHttpErrors: boolean;
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  },
+) => Promise<Response>;
+
+/** ky is core's dependency (bundled into its builds), not the platform's: load core's copy. */
+async function loadKy(): Promise<KyCall> {
+  const path = createRequire(join(here, '..', '..', 'core', 'package.json')).resolve('ky');
+  return ((await import(pathToFileURL(path).href)) as { default: KyCall }).default;
 }
 
 /** Calls the sandbox's HTTP control plane (`/__sandbox/*`). */
@@ -168,6 +186,7 @@ export default async function run(): Promise<void> {
     // the transport uses (timeout, no ky retries, body and headers handed straight to fetch), and
     // nothing else: no validation, no envelope parsing, no hooks. ky builds a Request, clones it
     // and follows an AbortSignal per call; this row shows what that costs on this machine.
+    const ky = await loadKy();
     const viaKyAlone = async () => {
       const body = JSON.stringify({
         course_code: schedule.course_code,
