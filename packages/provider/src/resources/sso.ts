@@ -196,36 +196,35 @@ export function createSsoResource(context: ProviderContext): SsoResource {
     };
   }
 
-  async function createToken(params: SsoCreateTokenParams, options?: RequestOptions) {
-    const input = parseParams(ssoCreateTokenParamsSchema, params, ProgramPath.SSO_TOKEN);
+  // Token and refresh share one shape: a client-id call whose body carries a single secret.
+  async function tokenCall(
+    path: string,
+    body: Record<string, string>,
+    secret: string,
+    options: RequestOptions | undefined,
+  ) {
     const response = await transport.request({
       method: 'POST',
-      path: ProgramPath.SSO_TOKEN,
+      path,
       api: 'sso',
       auth: 'client-id',
-      body: { code: input.code },
+      body,
       readOnly: false,
       data: ssoTokenWireSchema,
-      secrets: [input.code],
+      secrets: [secret],
       options,
     });
     return toToken(response.data);
   }
 
+  async function createToken(params: SsoCreateTokenParams, options?: RequestOptions) {
+    const input = parseParams(ssoCreateTokenParamsSchema, params, ProgramPath.SSO_TOKEN);
+    return tokenCall(ProgramPath.SSO_TOKEN, { code: input.code }, input.code, options);
+  }
+
   async function refreshToken(params: SsoRefreshTokenParams, options?: RequestOptions) {
     const input = parseParams(ssoRefreshTokenParamsSchema, params, sso.refreshPath);
-    const response = await transport.request({
-      method: 'POST',
-      path: sso.refreshPath,
-      api: 'sso',
-      auth: 'client-id',
-      body: { token: input.refreshToken },
-      readOnly: false,
-      data: ssoTokenWireSchema,
-      secrets: [input.refreshToken],
-      options,
-    });
-    return toToken(response.data);
+    return tokenCall(sso.refreshPath, { token: input.refreshToken }, input.refreshToken, options);
   }
 
   return {
