@@ -30,10 +30,16 @@ export interface ResolvedCredentials {
   ssoBaseUrl: string;
 }
 
-function defaultEnv(): Readonly<Record<string, string | undefined>> {
+/**
+ * The environment the SDK reads `PRAKERJA_*` variables from: `env` when given, else
+ * `process.env` where it exists (Node, Bun, Deno with compat), else nothing (browsers, workers).
+ */
+export function resolveEnv(
+  env?: Readonly<Record<string, string | undefined>>,
+): Readonly<Record<string, string | undefined>> {
   const candidate = (globalThis as { process?: { env?: Record<string, string | undefined> } })
     .process;
-  return candidate?.env ?? {};
+  return env ?? candidate?.env ?? {};
 }
 
 function origin(field: string, envName: string, value: string): string {
@@ -66,7 +72,7 @@ function origin(field: string, envName: string, value: string): string {
  * contains the key.
  */
 export function resolveCredentials(options: CredentialOptions = {}): ResolvedCredentials {
-  const env = options.env ?? defaultEnv();
+  const env = resolveEnv(options.env);
   const clientCode = options.clientCode ?? env['PRAKERJA_CLIENT_CODE'];
   const signKey = options.signKey ?? env['PRAKERJA_SIGN_KEY'];
   if (clientCode === undefined || clientCode === '') {

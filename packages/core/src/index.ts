@@ -1,6 +1,6 @@
 export { createSignature } from '#create-signature';
 export type { CredentialOptions, ResolvedCredentials } from './config.js';
-export { resolveCredentials } from './config.js';
+export { resolveCredentials, resolveEnv } from './config.js';
 export {
   PRODUCTION_BASE_URL,
   PRODUCTION_CONSENT_URL,

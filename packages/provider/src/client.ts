@@ -5,6 +5,7 @@ import {
   PRODUCTION_SSO_BASE_URL,
   ProgramPath,
   resolveCredentials,
+  resolveEnv,
   type Transport,
   type TransportOptions,
 } from '@prakerja-kit/core';
@@ -112,10 +113,7 @@ const MIN_STATE_SECRET = 32;
  */
 export function createProviderClient(options: ProviderClientOptions = {}): ProviderClient {
   const transport = createTransport(options);
-  const env =
-    options.env ??
-    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ??
-    {};
+  const env = resolveEnv(options.env);
   const configured = options.stateSecret ?? env['PRAKERJA_STATE_SECRET'];
   const list =
     configured === undefined ? [] : typeof configured === 'string' ? [configured] : [...configured];

@@ -1,7 +1,12 @@
 import ky, { TimeoutError as KyTimeoutError } from 'ky';
 import * as z from 'zod/mini';
 import { createSignature } from '#create-signature';
-import { type CredentialOptions, type ResolvedCredentials, resolveCredentials } from '../config.js';
+import {
+  type CredentialOptions,
+  type ResolvedCredentials,
+  resolveCredentials,
+  resolveEnv,
+} from '../config.js';
 import { ProgramHeader } from '../constants.js';
 import {
   ConnectionError,
@@ -191,9 +196,9 @@ type Failure =
  */
 export function createTransport(options: TransportOptions = {}): Transport {
   const credentials = resolveCredentials(options);
-  const env =
-    options.env ?? (globalThis as { process?: { env?: Record<string, string> } }).process?.env;
-  const level = (options.logLevel ?? env?.['PRAKERJA_LOG_LEVEL'] ?? 'warn') as LogLevel;
+  const level = (options.logLevel ??
+    resolveEnv(options.env)['PRAKERJA_LOG_LEVEL'] ??
+    'warn') as LogLevel;
   const logger = options.logger
     ? redactingLogger(options.logger, [credentials.signKey])
     : createLogger({ level, secrets: [credentials.signKey] });
