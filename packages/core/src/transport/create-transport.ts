@@ -300,6 +300,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const signal = call.options?.signal;
     const ambiguous = !call.readOnly;
     let skewRetried = false;
+    let retries = 0;
 
     for (let attempt = 1; ; attempt++) {
       const correctionAtSigning = clock.correction();
@@ -374,12 +375,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
           // another call's answer revealed the jump are re-sent too.
           Math.abs(clock.correction() - correctionAtSigning) >= SKEW_RETRY_SECONDS
         ) {
+          // Not counted against maxRetries: the first attempt was doomed by the clock alone.
           skewRetried = true;
           logger.info('retrying with a corrected timestamp', {
             path: call.path,
             offsetSeconds: clock.offsetSeconds,
           });
-          attempt--;
           continue;
         }
       }
@@ -388,13 +389,14 @@ export function createTransport(options: TransportOptions = {}): Transport {
       }
       const retryAfterCap = retryTiming.maxRetryAfterSeconds ?? 60;
       const canRetry =
-        attempt <= maxRetries &&
+        retries < maxRetries &&
         (failure.retryAfter === undefined || failure.retryAfter <= retryAfterCap);
       if (!canRetry) throw failure.error;
       const delayMs =
         failure.retryAfter !== undefined
           ? Math.ceil(failure.retryAfter * 1000)
-          : backoffDelay(attempt, retryTiming);
+          : backoffDelay(retries + 1, retryTiming);
+      retries++;
       callHook(hooks?.onRetry, {
         method: call.method,
         path: call.path,
