@@ -399,6 +399,30 @@ describe('createTransport', () => {
     ).rejects.toMatchObject({ status: 404, code: undefined, programMessage: 'Not Found' });
   });
 
+  it('names the target of a redirect, which it does not follow', async () => {
+    const { fetch } = scriptedFetch(
+      new Response(null, {
+        status: 301,
+        statusText: 'Moved Permanently',
+        headers: { location: 'https://api.example/api/v1/integration/payment/void' },
+      }),
+    );
+    await expect(
+      transport(fetch).request({
+        method: 'POST',
+        path: ProgramPath.VOID,
+        body: {},
+        readOnly: false,
+        data: quota,
+      }),
+    ).rejects.toMatchObject({
+      status: 301,
+      maybeProcessed: false,
+      programMessage:
+        'redirected to https://api.example/api/v1/integration/payment/void; signed calls are not followed elsewhere: check baseUrl',
+    });
+  });
+
   it('normalises amount given as a string and invoice_code given as a number', async () => {
     const { fetch } = scriptedFetch(
       json({ success: true, message: 'OK', data: { amount: '1950000', invoice_code: 12345 } }),
