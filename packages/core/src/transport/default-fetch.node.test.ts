@@ -8,7 +8,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ interface Received {
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
-  socket: unknown;
+  socket: Socket;
 }
 
 const servers: Server[] = [];
@@ -215,7 +215,7 @@ describe('defaultFetch (Node)', () => {
       closed = resolve;
     });
     const server = await serve((request) => {
-      (request.socket as NodeJS.EventEmitter).once('close', () => closed());
+      request.socket.once('close', () => closed());
     });
     const controller = new AbortController();
     const pending = defaultFetch(`${server.url}/slow`, { signal: controller.signal });
