@@ -1,5 +1,5 @@
-// Runs only the docs tests with the root settings (conditions, console guard), until the root
-// vitest config includes 'docs/test/**/*.test.ts': pnpm vitest run -c docs/vitest.config.ts
+// Runs only the docs tests with the root settings (conditions, console guard):
+// pnpm vitest run -c docs/vitest.config.ts (the root config runs them with everything else).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import rootConfig from '../vitest.config.js';
