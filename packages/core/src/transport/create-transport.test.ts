@@ -78,6 +78,17 @@ function expectedSignature(seen: Seen, authorization = ''): string {
     .digest('hex');
 }
 
+/** A state-changing call (payment/void) through a transport on `fetch`. */
+function voidCall(fetch: typeof globalThis.fetch) {
+  return transport(fetch).request({
+    method: 'POST',
+    path: ProgramPath.VOID,
+    body: {},
+    readOnly: false,
+    data: quota,
+  });
+}
+
 describe('createTransport', () => {
   it('sends the program headers and signs exactly the bytes it sends', async () => {
     const { fetch, seen } = scriptedFetch(ok);
@@ -388,15 +399,11 @@ describe('createTransport', () => {
 
   it('keeps the HTTP status text when an error body is not JSON', async () => {
     const { fetch } = scriptedFetch(new Response('nope', { status: 404, statusText: 'Not Found' }));
-    await expect(
-      transport(fetch).request({
-        method: 'POST',
-        path: ProgramPath.VOID,
-        body: {},
-        readOnly: false,
-        data: quota,
-      }),
-    ).rejects.toMatchObject({ status: 404, code: undefined, programMessage: 'Not Found' });
+    await expect(voidCall(fetch)).rejects.toMatchObject({
+      status: 404,
+      code: undefined,
+      programMessage: 'Not Found',
+    });
   });
 
   it('names the target of a redirect, which it does not follow', async () => {
@@ -407,15 +414,7 @@ describe('createTransport', () => {
         headers: { location: 'https://api.example/api/v1/integration/payment/void' },
       }),
     );
-    await expect(
-      transport(fetch).request({
-        method: 'POST',
-        path: ProgramPath.VOID,
-        body: {},
-        readOnly: false,
-        data: quota,
-      }),
-    ).rejects.toMatchObject({
+    await expect(voidCall(fetch)).rejects.toMatchObject({
       status: 301,
       maybeProcessed: false,
       programMessage:
