@@ -73,6 +73,21 @@ it('travels in time and sets the clock', async () => {
   expect(set.body.now.slice(0, 16)).toBe('2027-01-01T00:00');
 });
 
+it('refuses to move the clock out of the range the program formats can express', async () => {
+  const before = (await control(env.url, 'GET', '/clock')).body.now;
+  const tooFar = await control(env.url, 'POST', '/clock/advance', { days: 1e9 });
+  expect(tooFar.status).toBe(400);
+  expect(tooFar.body.error).toMatch(/would move sandbox time past 9999-12-31T23:59:59.999Z/);
+  for (const now of ['+275760-09-13T00:00:00.000Z', '1969-12-31T23:59:59Z']) {
+    const refused = await control(env.url, 'POST', '/clock', { now });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatch(/between 1970-01-01 and 9999-12-31/);
+  }
+  expect(() => env.control.clock.advance({ days: 1e9 })).toThrow(/past 9999-12-31/);
+  // Nothing moved.
+  expect((await control(env.url, 'GET', '/clock')).body.now.slice(0, 16)).toBe(before.slice(0, 16));
+});
+
 it('approves and rejects verifications headlessly over HTTP', async () => {
   const f = pick(env.fixtures);
   const { redeemCode } = await purchase(env.sandbox, env.url);

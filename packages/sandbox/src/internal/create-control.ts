@@ -16,6 +16,11 @@ const UNITS = {
   days: 86_400_000,
 } as const;
 
+// Sandbox time stays where every format the program uses can express it: Unix seconds from 1970
+// and four-digit years.
+const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const LATEST = new Date(LATEST_MS).toISOString();
+
 /** Milliseconds of a {@link DurationInput}; throws a 400 control error when invalid. */
 export function durationMs(duration: unknown): number {
   if (typeof duration === 'number' && Number.isFinite(duration) && duration >= 0) return duration;
@@ -52,6 +57,9 @@ function timeMs(time: unknown): number {
         ? new Date(time).getTime()
         : Number.NaN;
   if (!Number.isFinite(ms)) throw new ControlFailure('invalid time: use an ISO-8601 string or ms');
+  if (ms < 0 || ms > LATEST_MS) {
+    throw new ControlFailure(`invalid time: sandbox time must be between 1970-01-01 and ${LATEST}`);
+  }
   return ms;
 }
 
@@ -74,7 +82,13 @@ export function createControl(
     clock: {
       now: () => new Date(engine.now()),
       advance(duration) {
-        engine.advance(durationMs(duration as DurationInput));
+        const ms = durationMs(duration as DurationInput);
+        if (engine.now() + ms > LATEST_MS) {
+          throw new ControlFailure(
+            `advancing by ${ms} ms would move sandbox time past ${LATEST}: advance by less, or set the clock (POST /__sandbox/clock)`,
+          );
+        }
+        engine.advance(ms);
         engine.changed();
         return new Date(engine.now());
       },
