@@ -61,9 +61,12 @@ export interface SandboxControl {
   clock: {
     /** Sandbox time. */
     now(): Date;
-    /** Moves sandbox time forward (fires due webhook retries); returns the new time. */
+    /**
+     * Moves sandbox time forward (fires due webhook retries); returns the new time. Throws
+     * `SandboxControlError` past the year 9999.
+     */
     advance(duration: DurationInput): Date;
-    /** Sets sandbox time; returns it. */
+    /** Sets sandbox time; returns it. Throws `SandboxControlError` outside 1970 to 9999. */
     set(time: Date | string | number): Date;
   };
   sms: {
