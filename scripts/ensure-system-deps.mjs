@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Some tests need real system programs: redis-server (the webhooks Redis store) and Chromium
 // (the verification-page and checkout browser tests). On a fresh Debian machine, as root, this
-// installs them with apt-get; elsewhere it says what to install and stops.
+// installs them with apt-get; elsewhere it says what to install and stops. CHROMIUM_PATH points the
+// browser tests at another Chromium build (tests/support/chromium.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 const missing = [];
 if (!has('redis-server')) missing.push('redis-server');
-if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
+if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) missing.push('chromium');
 if (missing.length === 0) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

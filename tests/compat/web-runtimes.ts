@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
+import { chromiumLaunchOptions } from '../support/chromium.js';
 
 /** The checks each web runtime runs. */
 export const WEB_CHECKS = [
@@ -148,16 +149,7 @@ export async function runInChromium(project: string): Promise<WebRuntimeResult> 
   const { port } = server.address() as AddressInfo;
   try {
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    const browser = await chromium.launch(chromiumLaunchOptions());
     try {
       const page = await browser.newPage();
       await page.goto(`http://127.0.0.1:${port}/`);

@@ -2,6 +2,7 @@ import { createPlatformClient } from '@prakerja-kit/platform';
 import { createSandbox, type Sandbox, type SandboxServer } from '@prakerja-kit/sandbox';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { chromiumLaunchOptions } from '../../../tests/support/chromium.js';
 import { connectSandbox, createApp, listen, type RunningServer } from '../src/index.js';
 
 let browser: Browser;
@@ -29,16 +30,7 @@ beforeAll(async () => {
       devPrakerjaId: connection.prakerjaId,
     }),
   );
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions());
 });
 
 afterAll(async () => {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { chromiumLaunchOptions } from '../../../tests/support/chromium.js';
 import type { ProviderClient } from '../src/index.js';
 import { startSandbox } from './support/sandbox.js';
 
@@ -57,16 +58,7 @@ async function startLpSite(client: ProviderClient) {
 beforeAll(async () => {
   context = await startSandbox();
   lp = await startLpSite(context.makeClient());
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions());
 });
 
 afterAll(async () => {

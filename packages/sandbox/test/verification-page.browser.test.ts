@@ -1,6 +1,7 @@
 import { createSignature, ProgramPath } from '@prakerja-kit/core';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chromiumLaunchOptions } from '../../../tests/support/chromium.js';
 import { useSandbox } from '../src/vitest.js';
 import { call, startReceiver } from './helpers.js';
 import { pick, purchase } from './purchase.js';
@@ -10,16 +11,7 @@ let browser: Browser;
 let lpSite: Awaited<ReturnType<typeof startReceiver>>;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions());
   // The LP's site on another local port: the registered loopback redirect matches any port.
   lpSite = await startReceiver();
 });
