@@ -108,7 +108,7 @@ describe('README code blocks', () => {
   });
 
   for (const block of blocks.filter((candidate) => candidate.run)) {
-    it(`${block.label} runs against the sandbox`, { timeout: 60_000 }, () => {
+    it(`${block.label} runs and exits cleanly`, { timeout: 60_000 }, () => {
       writeBlocks();
       const result = spawnSync(
         process.execPath,
