@@ -43,6 +43,7 @@ export { parseParams } from './schemas/parse-params.js';
 export type { CreateSignatureParams, SignatureParams } from './signing/build-raw-signature.js';
 export { buildRawSignature } from './signing/build-raw-signature.js';
 export { serializeBody } from './signing/serialize-body.js';
+export { timingSafeEqual } from './signing/timing-safe-equal.js';
 export type { RetryOptions } from './transport/backoff.js';
 export type { Clock, ClockOptions } from './transport/clock.js';
 export type {
@@ -57,3 +58,5 @@ export type {
 } from './transport/create-transport.js';
 export { createTransport } from './transport/create-transport.js';
 export type { RequestOptions } from './transport/request-options.js';
+export { deriveEventId } from './util/derive-event-id.js';
+export { mapConcurrent } from './util/map-concurrent.js';

@@ -1,6 +1,5 @@
-import type { RequestOptions } from '@prakerja-kit/core';
+import { mapConcurrent, type RequestOptions } from '@prakerja-kit/core';
 import type { PlatformClient } from './client.js';
-import { mapConcurrent } from './internal/map-concurrent.js';
 import { TtlCache } from './internal/ttl-cache.js';
 import type { Quota } from './schemas/quota.js';
 

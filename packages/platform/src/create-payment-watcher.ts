@@ -1,11 +1,10 @@
+import { deriveEventId, mapConcurrent } from '@prakerja-kit/core';
 import type { PlatformClient } from './client.js';
 import {
   createMemoryPaymentStore,
   type PaymentStateStore,
   type SeenPaymentState,
 } from './create-memory-payment-store.js';
-import { eventId } from './internal/event-id.js';
-import { mapConcurrent } from './internal/map-concurrent.js';
 import { isPaymentNotFound } from './internal/reconcile.js';
 import type { Payment } from './schemas/payment.js';
 import type { PaymentEvent } from './schemas/payment-events.js';
@@ -112,7 +111,7 @@ export function createPaymentWatcher(
     const data = { invoice_code: payment.invoiceCode, transaction_code: payment.transactionCode };
     if (seen === undefined && (payment.state === 'authorized' || payment.state === 'voided')) {
       events.push({
-        id: await eventId('payment.authorized', payment.invoiceCode),
+        id: await deriveEventId(`payment.authorized:${payment.invoiceCode}`),
         type: 'payment.authorized',
         created_at: at,
         data: { ...data, amount: payment.amount, authorized_at: payment.createdAt ?? at },
@@ -120,7 +119,7 @@ export function createPaymentWatcher(
     }
     if (seen !== 'voided' && payment.state === 'voided') {
       events.push({
-        id: await eventId('payment.voided', payment.invoiceCode),
+        id: await deriveEventId(`payment.voided:${payment.invoiceCode}`),
         type: 'payment.voided',
         created_at: at,
         data: { ...data, voided_at: at },

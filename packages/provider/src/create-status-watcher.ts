@@ -1,5 +1,5 @@
+import { deriveEventId } from '@prakerja-kit/core';
 import type { ProviderClient } from './client.js';
-import { eventId } from './internal/event-id.js';
 import type { CourseProgress } from './resources/completion.js';
 import type { ProviderEvent } from './schemas/events.js';
 
@@ -150,7 +150,10 @@ export function createStatusWatcher(options: StatusWatcherOptions): StatusWatche
       }
       for (const candidate of candidates(progress)) {
         if (delivered.has(candidate.key)) continue;
-        const event = candidate.build(await eventId(candidate.key), new Date(now()).toISOString());
+        const event = candidate.build(
+          await deriveEventId(`prakerja-kit/provider/event:${candidate.key}`),
+          new Date(now()).toISOString(),
+        );
         try {
           await options.onEvent(event);
         } catch (error) {

@@ -1,9 +1,9 @@
+import { timingSafeEqual } from '@prakerja-kit/core/signature';
 import { all, attempt, hmacSignature, map, type Result, toText } from '#crypto';
 import { WebhookVerificationError } from './errors/webhook-verification-error.js';
 import { RAW_BODY_HELP } from './internal/raw-body-help.js';
 import type { HeaderSource } from './internal/read-header.js';
 import { readHeader } from './internal/read-header.js';
-import { timingSafeEqual } from './internal/timing-safe-equal.js';
 
 /**
  * How far, in seconds, a delivery's `webhook-timestamp` may be from the receiver's clock, in

@@ -1,8 +1,7 @@
-import { createSignature } from '@prakerja-kit/core/signature';
+import { createSignature, timingSafeEqual } from '@prakerja-kit/core/signature';
 import { WebhookVerificationError } from './errors/webhook-verification-error.js';
 import { RAW_BODY_HELP } from './internal/raw-body-help.js';
 import { type HeaderSource, readHeader } from './internal/read-header.js';
-import { timingSafeEqual } from './internal/timing-safe-equal.js';
 import { DEFAULT_TOLERANCE_SECONDS } from './verify-envelope.js';
 
 /** Finds the `sign_key` of a `client_code`; `undefined` for an unknown client. */

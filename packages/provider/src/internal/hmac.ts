@@ -40,8 +40,3 @@ export async function verifyHmacSha256(
     encoder.encode(message),
   );
 }
-
-/** SHA-256 of `message`. */
-export async function sha256(message: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(message)));
-}

@@ -1,10 +1,10 @@
 import {
   isPrakerjaError,
+  mapConcurrent,
   type PrakerjaError,
   type RequestOptions,
   RequestValidationError,
 } from '@prakerja-kit/core';
-import { mapLimit } from '../internal/map-limit.js';
 import type { AssignmentsResource } from './assignments.js';
 import type { AttendanceResource } from './attendance.js';
 
@@ -124,7 +124,7 @@ export function createCompletionResource(
         partial = true;
         return error;
       };
-      const results = await mapLimit(jobs, params.concurrency ?? 4, async (job) => {
+      const results = await mapConcurrent(jobs, params.concurrency ?? 4, async (job) => {
         if (job.kind === 'attendance') {
           try {
             const status = await attendance.retrieve(

@@ -3,10 +3,10 @@ import {
   parseParams,
   type RequestOptions,
   RequestValidationError,
+  timingSafeEqual,
 } from '@prakerja-kit/core';
 import type { ProviderContext } from '../internal/context.js';
 import { signState, verifyState } from '../internal/state-token.js';
-import { timingSafeEqual } from '../internal/timing-safe-equal.js';
 import {
   type SsoCreateTokenParams,
   type SsoProfile,

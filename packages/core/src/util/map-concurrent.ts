@@ -1,4 +1,10 @@
-/** Maps `items` through `task` with at most `concurrency` tasks in flight, keeping order. */
+/**
+ * Maps `items` through `task` with at most `concurrency` tasks in flight; results keep input
+ * order. A rejected task rejects the whole map (catch inside `task` to collect failures).
+ *
+ * @example
+ * const seats = await mapConcurrent(schedules, 8, (schedule) => client.quotas.retrieve(schedule));
+ */
 export async function mapConcurrent<T, R>(
   items: readonly T[],
   concurrency: number,
