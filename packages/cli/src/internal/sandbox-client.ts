@@ -55,26 +55,8 @@ export async function controlRequest<T>(
   return json as T;
 }
 
-/** A registered endpoint, as the control plane returns it. */
-export interface EndpointRecord {
-  id: string;
-  url: string;
-  secret: string;
-  events: string[] | null;
-}
-
-/** One delivery of the log, as the control plane returns it. */
-export interface DeliveryRecord {
-  id: string;
-  eventId: string;
-  eventType: string;
-  endpointId: string;
-  url: string;
-  status: 'pending' | 'succeeded' | 'failed';
-  attempts: Array<{
-    at: string;
-    statusCode: number | null;
-    error: string | null;
-    durationMs: number;
-  }>;
-}
+// The control plane answers with the sandbox's own records.
+export type {
+  DeliveryRecord,
+  WebhookEndpoint as EndpointRecord,
+} from '@prakerja-kit/sandbox';

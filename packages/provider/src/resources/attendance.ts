@@ -5,6 +5,7 @@ import {
   RequestValidationError,
 } from '@prakerja-kit/core';
 import type { ProviderContext } from '../internal/context.js';
+import { returnQuery } from '../internal/return-url.js';
 import { emailTag, signState, verifyState } from '../internal/state-token.js';
 import {
   type AttendanceCreateVerificationUrlParams,
@@ -135,14 +136,6 @@ export interface AttendanceResource {
   reset(params: AttendanceResetParams, options?: RequestOptions): Promise<AttendanceStatus>;
 }
 
-function returnedState(returnUrl: AttendanceConfirmParams['returnUrl']): string | undefined {
-  if (returnUrl === undefined) return undefined;
-  if (returnUrl instanceof URLSearchParams) return returnUrl.get('state') ?? undefined;
-  // A relative URL (request.url in node http) is resolved against a dummy origin.
-  const url = returnUrl instanceof URL ? returnUrl : new URL(returnUrl, 'http://localhost');
-  return url.searchParams.get('state') ?? undefined;
-}
-
 /** Builds the attendance resource. */
 export function createAttendanceResource(context: ProviderContext): AttendanceResource {
   const { transport } = context;
@@ -226,7 +219,10 @@ export function createAttendanceResource(context: ProviderContext): AttendanceRe
       const redeemCode = claims.r as string;
       const sequence = claims.s as number;
       const known = { redeemCode, sequence };
-      const back = returnedState(params.returnUrl);
+      const back =
+        params.returnUrl === undefined
+          ? undefined
+          : (returnQuery(params.returnUrl).get('state') ?? undefined);
       if (back !== undefined && claims.p !== undefined && back !== claims.p) {
         return { verified: false, reason: 'state-mismatch', ...known };
       }

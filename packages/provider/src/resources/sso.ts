@@ -6,6 +6,7 @@ import {
   timingSafeEqual,
 } from '@prakerja-kit/core';
 import type { ProviderContext } from '../internal/context.js';
+import { returnQuery } from '../internal/return-url.js';
 import { signState, verifyState } from '../internal/state-token.js';
 import {
   type SsoCreateTokenParams,
@@ -131,12 +132,6 @@ export interface SsoResource {
   createTokenManager(token: SsoToken, options?: SsoTokenManagerOptions): SsoTokenManager;
 }
 
-function searchOf(returnUrl: SsoHandleCallbackParams['returnUrl']): URLSearchParams {
-  if (returnUrl instanceof URLSearchParams) return returnUrl;
-  return (returnUrl instanceof URL ? returnUrl : new URL(returnUrl, 'http://localhost'))
-    .searchParams;
-}
-
 /** Builds the SSO resource. */
 export function createSsoResource(context: ProviderContext): SsoResource {
   const { transport, sso } = context;
@@ -260,7 +255,7 @@ export function createSsoResource(context: ProviderContext): SsoResource {
         context.now(),
       );
       if (!checked.ok) return { ok: false, reason: checked.reason };
-      const search = searchOf(params.returnUrl);
+      const search = returnQuery(params.returnUrl);
       const returned = search.get('state');
       if (returned === null || !timingSafeEqual(returned, params.state)) {
         return { ok: false, reason: 'state-mismatch' };
