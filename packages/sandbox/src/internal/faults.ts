@@ -3,21 +3,12 @@ import * as z from 'zod/mini';
 import type { Engine } from './engine.js';
 import { ControlFailure } from './program-failure.js';
 import { programErrorResponse } from './responses.js';
-import type { FaultKind, FaultRecord } from './state.js';
-
-const KINDS = [
-  'latency',
-  'error',
-  'rate-limit',
-  'drop-before',
-  'drop-after-commit',
-  'clock-skew',
-] as const;
+import { FAULT_KINDS, FAULT_PATH, type FaultKind, type FaultRecord } from './state.js';
 
 /** Input of a fault (control plane, in process or `POST /__sandbox/faults`). */
 export const faultInputSchema = z.object({
-  kind: z.enum(KINDS),
-  path: z.optional(z.string().check(z.regex(/^(\*|\/\S*)$/))),
+  kind: z.enum(FAULT_KINDS),
+  path: z.optional(z.string().check(z.regex(FAULT_PATH))),
   method: z.optional(z.string().check(z.regex(/^(\*|[A-Za-z]+)$/))),
   times: z.optional(z.nullable(z.int().check(z.minimum(1)))),
   probability: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
@@ -37,7 +28,7 @@ export function addFault(engine: Engine, input: unknown): FaultRecord {
     const issue = result.error.issues[0];
     throw new ControlFailure(
       `invalid fault: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}. ` +
-        `kind is one of ${KINDS.join(', ')}`,
+        `kind is one of ${FAULT_KINDS.join(', ')}`,
     );
   }
   const value = result.data;

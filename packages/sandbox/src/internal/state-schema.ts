@@ -25,6 +25,7 @@ import type {
   VerificationRecord,
   WebhookEndpoint,
 } from './state.js';
+import { FAULT_KINDS, FAULT_PATH } from './state.js';
 
 // Schemas of every part of the sandbox state (state.ts, sandbox-fixtures.ts), so an imported
 // state (PUT /__sandbox/state, control.state.import, the state file) is checked as deeply as the
@@ -263,15 +264,8 @@ const deliverySchema = z.object({
 // Same bounds as a fault added through the control plane (faults.ts).
 const faultSchema = z.object({
   id: nonEmpty,
-  kind: z.enum([
-    'latency',
-    'error',
-    'rate-limit',
-    'drop-before',
-    'drop-after-commit',
-    'clock-skew',
-  ]),
-  path: z.string().check(z.regex(/^(\*|\/\S*)$/, 'expected "*" or a path starting with "/"')),
+  kind: z.enum(FAULT_KINDS),
+  path: z.string().check(z.regex(FAULT_PATH, 'expected "*" or a path starting with "/"')),
   method: z.string().check(z.regex(/^(\*|[A-Z]+)$/, 'expected "*" or an upper-case method')),
   remaining: z.nullable(count),
   probability: z.number().check(z.minimum(0), z.maximum(1)),

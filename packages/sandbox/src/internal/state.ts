@@ -145,14 +145,21 @@ export interface DeliveryRecord {
   nextAttemptAt: number | null;
 }
 
+/** Kinds of injected faults, as accepted by the control plane and in saved state. */
+export const FAULT_KINDS = [
+  'latency',
+  'error',
+  'rate-limit',
+  'drop-before',
+  'drop-after-commit',
+  'clock-skew',
+] as const;
+
 /** Kinds of injected faults. */
-export type FaultKind =
-  | 'latency'
-  | 'error'
-  | 'rate-limit'
-  | 'drop-before'
-  | 'drop-after-commit'
-  | 'clock-skew';
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** A fault's `path`: `*` or a path starting with `/`. */
+export const FAULT_PATH = /^(\*|\/\S*)$/;
 
 /** An injected fault. */
 export interface FaultRecord {
