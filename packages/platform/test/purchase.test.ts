@@ -6,17 +6,7 @@ import { useSandbox } from './support/sandbox.js';
 
 const env = useSandbox();
 
-function purchase(overrides: Partial<PaymentSendOtpParams> = {}): PaymentSendOtpParams {
-  const { participants, courses, schedules } = env.fixtures();
-  return {
-    prakerjaId: participants[0]!.prakerja_id,
-    userPlatformId: 'user-1',
-    courseCode: courses[0]!.course_code,
-    scheduleCode: schedules[0]!.schedule_code,
-    amount: courses[0]!.price,
-    ...overrides,
-  };
-}
+const purchase = env.sendOtpParams;
 
 async function buy(invoiceCode: string, overrides: Partial<PaymentSendOtpParams> = {}) {
   const client = env.client();

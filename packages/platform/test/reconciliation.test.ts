@@ -7,22 +7,7 @@ const env = useSandbox();
 
 async function otpFor(invoiceCode: string) {
   const client = env.client();
-  const { participants, courses, schedules } = env.fixtures();
-  const prakerjaId = participants[0]!.prakerja_id;
-  const { paymentToken } = await client.payments.sendOtp({
-    prakerjaId,
-    userPlatformId: 'user-1',
-    courseCode: courses[0]!.course_code,
-    scheduleCode: schedules[0]!.schedule_code,
-    amount: courses[0]!.price,
-  });
-  const params = {
-    paymentToken,
-    otp: env.sandbox.control.sms.latestOtp(prakerjaId)!,
-    invoiceCode,
-    invoiceUrl: `https://shop.example/invoices/${invoiceCode}`,
-  };
-  return { client, params };
+  return { client, params: await env.authorizeParams(client, invoiceCode) };
 }
 
 it('reports the purchase exactly once when the connection drops after the sandbox committed the authorize', async () => {

@@ -17,21 +17,7 @@ it('turns status polling into payment.authorized then payment.voided, matching t
   });
   watcher.start();
   try {
-    const { participants, courses, schedules } = env.fixtures();
-    const prakerjaId = participants[0]!.prakerja_id;
-    const { paymentToken } = await client.payments.sendOtp({
-      prakerjaId,
-      userPlatformId: 'user-1',
-      courseCode: courses[0]!.course_code,
-      scheduleCode: schedules[0]!.schedule_code,
-      amount: courses[0]!.price,
-    });
-    const bought = await client.payments.authorize({
-      paymentToken,
-      otp: env.sandbox.control.sms.latestOtp(prakerjaId)!,
-      invoiceCode: 'INV-W-1',
-      invoiceUrl: 'https://shop.example/invoices/INV-W-1',
-    });
+    const bought = await client.payments.authorize(await env.authorizeParams(client, 'INV-W-1'));
     if (bought.outcome !== 'purchased')
       throw new Error(`expected a purchase, got ${bought.outcome}`);
     await vi.waitFor(() => expect(events).toHaveLength(1), { timeout: 3000, interval: 5 });

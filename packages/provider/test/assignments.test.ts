@@ -1,11 +1,11 @@
-import { ProgramApiError, ProgramErrorCode } from '@prakerja-kit/core';
+import { ProgramErrorCode } from '@prakerja-kit/core';
 // The event model's schemas live in @prakerja-kit/webhooks (not a dependency of this package):
 // read from source so the watcher is checked against exactly the shape consumers verify.
 import { webhookEventSchema } from '@prakerja-kit/webhooks';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { createStatusWatcher, type ProviderClient, type ProviderEvent } from '../src/index.js';
-import { pressButton, startSandbox } from './support/sandbox.js';
+import { codeOf, pressButton, startSandbox } from './support/sandbox.js';
 
 let context: Awaited<ReturnType<typeof startSandbox>>;
 beforeAll(async () => {
@@ -25,15 +25,6 @@ async function verify(client: ProviderClient, redeemCode: string, sequence: numb
     returnUrl: await pressButton(started.url, 'decision', 'approve'),
   });
   expect(result.verified).toBe(true);
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ProgramApiError);
-  return (error as ProgramApiError).code;
 }
 
 test('a TPM goes from submitted to reviewed through submit, review and retrieve', async () => {

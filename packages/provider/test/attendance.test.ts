@@ -1,6 +1,6 @@
-import { ProgramApiError, ProgramErrorCode, RequestValidationError } from '@prakerja-kit/core';
+import { ProgramErrorCode, RequestValidationError } from '@prakerja-kit/core';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { pressButton, purchase, REDIRECT_URI, startSandbox } from './support/sandbox.js';
+import { codeOf, pressButton, purchase, REDIRECT_URI, startSandbox } from './support/sandbox.js';
 
 let context: Awaited<ReturnType<typeof startSandbox>>;
 beforeAll(async () => {
@@ -10,15 +10,6 @@ afterAll(() => context.close());
 beforeEach(() => context.sandbox.control.reset());
 
 const EMAIL = 'tari@lp.example';
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ProgramApiError);
-  return (error as ProgramApiError).code;
-}
 
 test('attendance is confirmed after the participant approves on the sandbox page', async () => {
   const client = context.makeClient();

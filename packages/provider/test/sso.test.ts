@@ -1,6 +1,6 @@
-import { ProgramApiError, ProgramErrorCode } from '@prakerja-kit/core';
+import { ProgramErrorCode } from '@prakerja-kit/core';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { pressButton, SSO_REDIRECT_URI, startSandbox } from './support/sandbox.js';
+import { codeOf, pressButton, SSO_REDIRECT_URI, startSandbox } from './support/sandbox.js';
 
 let context: Awaited<ReturnType<typeof startSandbox>>;
 beforeAll(async () => {
@@ -8,15 +8,6 @@ beforeAll(async () => {
 });
 afterAll(() => context.close());
 beforeEach(() => context.sandbox.control.reset());
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ProgramApiError);
-  return (error as ProgramApiError).code;
-}
 
 test('login through the server login URL, consent page, callback and profile', async () => {
   const client = context.makeClient();

@@ -1,5 +1,6 @@
-import { createTransport, ProgramPath } from '@prakerja-kit/core';
+import { createTransport, ProgramApiError, ProgramPath } from '@prakerja-kit/core';
 import { createSandbox } from '@prakerja-kit/sandbox';
+import { expect } from 'vitest';
 import * as z from 'zod/mini';
 import { createProviderClient, type ProviderClientOptions } from '../../src/index.js';
 
@@ -115,4 +116,14 @@ export async function purchase(
     data: z.unknown(),
   });
   return sandbox.control.transactions.byInvoice(invoiceCode)!.redeemCode;
+}
+
+/** The program error code a call fails with; fails the test unless it is a ProgramApiError. */
+export async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ProgramApiError);
+  return (error as ProgramApiError).code;
 }
