@@ -216,24 +216,24 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const defaultMaxRetries = options.maxRetries ?? 2;
   const retryTiming = options.retry ?? {};
 
-  // The body and headers go straight to fetch, as the exact string we signed and our plain
-  // header object, not through ky: ky wraps a body in a stream and copies it on every call (for
-  // its own retries, which we do not use), and would copy the headers into two Headers objects.
+  // ky supplies the signal (its timeout and the caller's abort); the URL, method, body and
+  // headers go straight to fetch as the exact string we signed and our plain header object. ky
+  // would wrap a body in a stream and copy it on every call (for its own retries, which we do
+  // not use), and copy the headers into two Headers objects.
   function sendWith(
+    url: string,
+    method: string,
     headers: Record<string, string>,
-    bodyText: string,
-    hasBody: boolean,
+    body: string | undefined,
   ): typeof globalThis.fetch {
-    return (input, init) => {
-      const request = input as Request;
-      return fetchImpl(request.url, {
+    return (input, init) =>
+      fetchImpl(url, {
         ...init,
-        method: request.method,
+        method,
         headers,
-        signal: request.signal,
-        ...(hasBody ? { body: bodyText } : {}),
+        signal: (input as Request).signal,
+        ...(body === undefined ? {} : { body }),
       });
-    };
   }
 
   function callHook<E>(hook: ((event: E) => void) | undefined, event: E): void {
@@ -340,7 +340,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
           timeout,
           retry: 0,
           throwHttpErrors: false,
-          fetch: sendWith(headers, bodyText, call.body !== undefined),
+          fetch: sendWith(
+            url,
+            call.method,
+            headers,
+            call.body === undefined ? undefined : bodyText,
+          ),
           ...(signal ? { signal } : {}),
         });
         text = await response.text();
