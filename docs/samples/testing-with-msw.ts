@@ -35,7 +35,7 @@ it('refuses a purchase once the course has started', async () => {
     })
     .catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ProgramApiError);
-  expect((error as ProgramApiError).code).toBe('ERRPLT40003'); // "Pelatihan sudah dimulai."
+  expect((error as ProgramApiError).code).toBe('SBX_PLT40003'); // "Pelatihan sudah dimulai."
 });
 
 it('signs every request exactly as the program checks it', async () => {

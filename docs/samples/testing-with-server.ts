@@ -70,7 +70,7 @@ it('redeems only inside the window: time travel to the course start', async () =
       sequence: 1,
       email: 'budi@lp.example',
     });
-  await expect(start()).rejects.toMatchObject({ code: 'ERRRDM40004' }); // outside the window
+  await expect(start()).rejects.toMatchObject({ code: 'SBX_RDM40004' }); // outside the window
   sandbox.control.clock.advance({ days: 3 });
   await expect(start()).resolves.toMatchObject({ url: expect.any(String) });
 });

@@ -11,7 +11,7 @@ import type { World } from './world.js';
 import { sleep } from './world.js';
 
 /**
- * A 4xx refusal other than 429 and the timestamp check (`ERRGEN40103`, our clock, not the
+ * A 4xx refusal other than 429 and the timestamp check (`SBX_GEN40103`, our clock, not the
  * request, was wrong): the program decided, so asking again the same way is pointless.
  */
 export const isRefusal = (error: unknown): error is ProgramApiError =>
@@ -19,7 +19,7 @@ export const isRefusal = (error: unknown): error is ProgramApiError =>
   error.status >= 400 &&
   error.status < 500 &&
   error.status !== 429 &&
-  error.code !== 'ERRGEN40103';
+  error.code !== 'SBX_GEN40103';
 
 /** Transport options every chaos client uses: short timeouts, a few retries, skew correction. */
 export function clientOptions(world: World): TransportOptions {
@@ -182,7 +182,7 @@ async function purchase(
       world.unknownInvoices.push({ clientCode: dp.clientCode, invoiceCode });
       return;
     }
-    if (isRefusal(final.error) && final.error.code !== 'ERRPLT40011') {
+    if (isRefusal(final.error) && final.error.code !== 'SBX_PLT40011') {
       world.ops.count(`DP purchase refused ${final.error.code}`);
       return;
     }
@@ -240,7 +240,7 @@ export async function resolveUnknowns(world: World, partners: Map<string, Platfo
         state: payment.state === 'voided' ? 'voided' : 'authorized',
       });
     } catch (error) {
-      if (!(isRefusal(error) && error.code === 'ERRPLT40016')) throw error;
+      if (!(isRefusal(error) && error.code === 'SBX_PLT40016')) throw error;
       world.purchases.delete(`${clientCode}|${invoiceCode}`);
     }
   }

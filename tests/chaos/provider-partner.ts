@@ -98,8 +98,8 @@ async function attend(world: World, client: ProviderClient, job: RedeemJob, sequ
         }
         return 'verified';
       } catch (error) {
-        // The code was voided meanwhile: its status is refused (ERRRDM40003), nothing to record.
-        if (isRefusal(error) && error.code === 'ERRRDM40003') {
+        // The code was voided meanwhile: its status is refused (SBX_RDM40003), nothing to record.
+        if (isRefusal(error) && error.code === 'SBX_RDM40003') {
           world.ops.count('LP confirm refused: code voided');
           return 'not-verified';
         }

@@ -30,7 +30,7 @@ const envelope = fc.oneof(
     {
       success: fc.oneof(fc.boolean(), fc.jsonValue()),
       message: fc.oneof(fc.string(), fc.jsonValue()),
-      code: fc.oneof(fc.constantFrom('ERRPLT40013', 'ERRPLT40016', 'ERRGEN42901'), fc.string()),
+      code: fc.oneof(fc.constantFrom('SBX_PLT40013', 'SBX_PLT40016', 'SBX_GEN42901'), fc.string()),
       data: fc.oneof(
         fc.jsonValue(),
         fc.record(

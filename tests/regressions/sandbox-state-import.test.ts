@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 // Found by fuzzing the control plane (issue 10): PUT /__sandbox/state checks only the top-level
 // shape of the state (isState in packages/sandbox/src/internal/create-control.ts), so a state
 // whose entries are malformed (e.g. `transactions: { "": null }`) is accepted with 200, and the
-// program endpoints then answer 500 ERRGEN50001. Bad input should be refused with a 4xx.
+// program endpoints then answer 500 SBX_GEN50001. Bad input should be refused with a 4xx.
 const sandbox = createSandbox({ seed: 10 });
 let url = '';
 beforeAll(async () => {

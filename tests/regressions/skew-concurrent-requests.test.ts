@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 // Found by the chaos suite (issue 10): with `clock: { correctSkew: true }`, only the request
 // whose answer first reveals the skew is re-sent with a corrected timestamp. Requests signed
-// before that, still in flight, come back 401 ERRGEN40103 after the offset was measured, see no
+// before that, still in flight, come back 401 SBX_GEN40103 after the offset was measured, see no
 // new offset ("offsetMoved" is 0) and fail instead of being re-sent.
 const sandbox = createSandbox({ seed: 3 });
 let url = '';

@@ -23,9 +23,9 @@ it('treats an already voided transaction as done', () => {
 });
 
 it('shows the meaning and the Indonesian message of a known code', () => {
-  expect(decide(apiError(400, 'ERRPLT40004'))).toEqual({
+  expect(decide(apiError(400, 'SBX_PLT40004'))).toEqual({
     action: 'show-user',
-    code: 'ERRPLT40004',
+    code: 'SBX_PLT40004',
     meaning: 'no seats left on the schedule',
     message: 'Kuota jadwal pelatihan sudah penuh.',
   });
@@ -40,7 +40,7 @@ it("keeps the program's message for a code the SDK does not know", () => {
 
 it('reconciles ambiguous failures and retries the others later', () => {
   expect(decide(apiError(502, undefined, true))).toEqual({ action: 'reconcile' });
-  expect(decide(apiError(429, 'ERRGEN42901'))).toEqual({ action: 'retry-later' });
+  expect(decide(apiError(429, 'SBX_GEN42901'))).toEqual({ action: 'retry-later' });
   const options = { endpoint: '/x', attempts: 1 };
   expect(decide(new ConnectionError('reset', { ...options, maybeProcessed: true }))).toEqual({
     action: 'reconcile',

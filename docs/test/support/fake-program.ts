@@ -41,7 +41,7 @@ export function createFakeProgram(routes: FakeRoutes) {
       body: text,
     });
     if (headers.get('signature') !== expected) {
-      return json(401, { success: false, code: 'ERRGEN40101', message: 'Signature tidak valid.' });
+      return json(401, { success: false, code: 'SBX_GEN40101', message: 'Signature tidak valid.' });
     }
     const body = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
     const call = { path, body, headers };
@@ -50,7 +50,7 @@ export function createFakeProgram(routes: FakeRoutes) {
     if (!route)
       return json(404, {
         success: false,
-        code: 'ERRGEN40401',
+        code: 'SBX_GEN40401',
         message: 'Endpoint tidak ditemukan.',
       });
     const answer = route(call);

@@ -21,7 +21,7 @@ export async function reconcileOrder(
     if (payment.state === 'voided') order.state = 'voided';
     return payment.status;
   } catch (error) {
-    // No purchase under this invoice code (ERRPLT40016 in the sandbox; production's code is not
+    // No purchase under this invoice code (SBX_PLT40016 in the sandbox; production's code is not
     // documented): the authorize that was in doubt did not go through.
     if (
       error instanceof ProgramApiError &&

@@ -91,7 +91,7 @@ test('a purchase whose authorize answer was lost is reconciled, not bought twice
 });
 
 test('shows the program refusal as a message for the buyer', async () => {
-  const started = sandbox.fixtures.schedules[2]!; // started 2 hours ago (ERRPLT40003)
+  const started = sandbox.fixtures.schedules[2]!; // started 2 hours ago (SBX_PLT40003)
   const prakerjaId = sandbox.fixtures.participants[0]!.prakerja_id;
   const response = await post(`/checkout/${started.schedule_code}`, { prakerja_id: prakerjaId });
   expect(response.status).toBe(422);

@@ -43,7 +43,7 @@ it('never has more lookups in flight than the concurrency limit', async () => {
 it('marks one failing schedule unknown without failing the page', async () => {
   const { client } = fakeClient({
     'payment/quota-schedule': (call) =>
-      call.body['schedule_code'] === 'SCH-7' ? programError('ERRPLT40001') : quotaFor(call.body),
+      call.body['schedule_code'] === 'SCH-7' ? programError('SBX_PLT40001') : quotaFor(call.body),
   });
   const page = await createCatalogue(client).withSeats(schedules);
   expect(page[7]?.seats.status).toBe('unknown');
@@ -85,7 +85,7 @@ it('looks a schedule up again once its seats expire or are invalidated', async (
 
 it('does not cache a failed lookup', async () => {
   const { client, calls } = fakeClient({
-    'payment/quota-schedule': [programError('ERRPLT40001'), ok({ quota: 5 })],
+    'payment/quota-schedule': [programError('SBX_PLT40001'), ok({ quota: 5 })],
   });
   const catalogue = createCatalogue(client);
   const one = schedules.slice(0, 1);

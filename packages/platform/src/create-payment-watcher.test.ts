@@ -4,7 +4,7 @@ import { createMemoryPaymentStore } from './create-memory-payment-store.js';
 import { createPaymentWatcher } from './create-payment-watcher.js';
 import { type PaymentEvent, paymentEventSchema } from './schemas/payment-events.js';
 
-const notFound = programError('ERRPLT40016');
+const notFound = programError('SBX_PLT40016');
 
 it('emits payment.authorized once when an invoice appears, in the event model shape', async () => {
   const { client } = fakeClient({
@@ -124,7 +124,7 @@ it('backs off an unchanged invoice and polls it again on schedule once started',
 
 it('reports a failing lookup through onError and keeps watching', async () => {
   const { client } = fakeClient(
-    { 'payment/status': [programError('ERRGEN50001', 500), ok(statusData('INV-1'))] },
+    { 'payment/status': [programError('SBX_GEN50001', 500), ok(statusData('INV-1'))] },
     { maxRetries: 0 },
   );
   const onError = vi.fn();

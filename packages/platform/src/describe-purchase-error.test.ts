@@ -14,7 +14,7 @@ const apiError = (code: string | undefined, status = 400) =>
 
 const purchaseCodes = [
   'ERRPLT40036',
-  ...Array.from({ length: 15 }, (_, index) => `ERRPLT400${String(index + 1).padStart(2, '0')}`),
+  ...Array.from({ length: 15 }, (_, index) => `SBX_PLT400${String(index + 1).padStart(2, '0')}`),
 ];
 
 it('maps every send-otp and authorize code to its own reason with both languages', () => {
@@ -32,9 +32,9 @@ it('maps every send-otp and authorize code to its own reason with both languages
 });
 
 it('explains a full schedule in Indonesian and English', () => {
-  expect(describePurchaseError(apiError('ERRPLT40004'))).toEqual({
+  expect(describePurchaseError(apiError('SBX_PLT40004'))).toEqual({
     reason: 'sold_out',
-    code: 'ERRPLT40004',
+    code: 'SBX_PLT40004',
     message: {
       id: 'Kuota jadwal ini sudah penuh. Silakan pilih jadwal lain.',
       en: 'This schedule is fully booked. Please choose another schedule.',
@@ -44,7 +44,7 @@ it('explains a full schedule in Indonesian and English', () => {
 });
 
 it('calls a wrong OTP retryable', () => {
-  expect(describePurchaseError(apiError('ERRPLT40011'))).toMatchObject({
+  expect(describePurchaseError(apiError('SBX_PLT40011'))).toMatchObject({
     reason: 'wrong_otp',
     retryable: true,
   });
@@ -57,7 +57,7 @@ it('treats connection failures and 5xx as the program being unavailable', () => 
     attempts: 3,
   });
   expect(describePurchaseError(connection).reason).toBe('program_unavailable');
-  expect(describePurchaseError(apiError('ERRGEN50001', 500)).reason).toBe('program_unavailable');
+  expect(describePurchaseError(apiError('SBX_GEN50001', 500)).reason).toBe('program_unavailable');
 });
 
 it('falls back to unknown for an unfamiliar code or a foreign error', () => {

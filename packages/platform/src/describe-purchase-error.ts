@@ -5,7 +5,7 @@ import { ProgramApiError, ProgramRequestError } from '@prakerja-kit/core';
  *
  * The program documents the send-otp validations only as prose (program-api.md §4.2) and its
  * error codes are unreadable: the code-to-reason table below follows the SDK's assumed codes
- * (`ERRPLT40001`-`ERRPLT40015`, which the sandbox answers with) plus the documented
+ * (`SBX_PLT40001`-`SBX_PLT40015`, which the sandbox answers with) plus the documented
  * `ERRPLT40036`. The reasons themselves are stable whatever the production codes turn out to be.
  */
 export type PurchaseErrorReason =
@@ -48,78 +48,78 @@ const BY_CODE: Readonly<Record<string, Entry>> = {
     'Pelatihan atau jadwal belum dipilih.',
     'No course or schedule was selected.',
   ],
-  ERRPLT40001: [
+  SBX_PLT40001: [
     'schedule_not_found',
     'Jadwal pelatihan tidak ditemukan. Silakan pilih jadwal lain.',
     'This schedule no longer exists. Please choose another schedule.',
   ],
-  ERRPLT40002: [
+  SBX_PLT40002: [
     'schedule_course_mismatch',
     'Jadwal yang dipilih bukan untuk pelatihan ini. Silakan pilih ulang jadwal.',
     'The selected schedule does not belong to this course. Please choose the schedule again.',
   ],
-  ERRPLT40003: [
+  SBX_PLT40003: [
     'course_started',
     'Pelatihan ini sudah dimulai dan tidak dapat dibeli lagi. Silakan pilih jadwal lain.',
     'This course has already started and can no longer be bought. Please choose another schedule.',
   ],
-  ERRPLT40004: [
+  SBX_PLT40004: [
     'sold_out',
     'Kuota jadwal ini sudah penuh. Silakan pilih jadwal lain.',
     'This schedule is fully booked. Please choose another schedule.',
   ],
-  ERRPLT40005: [
+  SBX_PLT40005: [
     'age_not_eligible',
     'Usia kamu belum memenuhi syarat pelatihan ini.',
     'Your age does not meet the requirements of this course.',
   ],
-  ERRPLT40006: [
+  SBX_PLT40006: [
     'education_not_eligible',
     'Pendidikan terakhir kamu belum memenuhi syarat pelatihan ini.',
     'Your education level does not meet the requirements of this course.',
   ],
-  ERRPLT40007: [
+  SBX_PLT40007: [
     'insufficient_balance',
     'Saldo Kartu Prakerja kamu tidak mencukupi untuk pelatihan ini.',
     'Your Kartu Prakerja balance is not enough for this course.',
   ],
-  ERRPLT40008: [
+  SBX_PLT40008: [
     'participant_not_found',
     'Nomor Kartu Prakerja tidak ditemukan. Periksa kembali nomor kartu kamu.',
     'Kartu Prakerja number not found. Please check your card number.',
   ],
-  ERRPLT40009: [
+  SBX_PLT40009: [
     'amount_mismatch',
     'Harga pelatihan telah berubah. Muat ulang halaman lalu coba lagi.',
     'The course price has changed. Reload the page and try again.',
   ],
-  ERRPLT40010: [
+  SBX_PLT40010: [
     'course_not_found',
     'Pelatihan tidak ditemukan atau sudah tidak dijual.',
     'This course was not found or is no longer on sale.',
   ],
-  ERRPLT40011: [
+  SBX_PLT40011: [
     'wrong_otp',
     'Kode OTP salah. Periksa SMS kamu lalu coba lagi.',
     'The OTP is incorrect. Check your SMS and try again.',
     true,
   ],
-  ERRPLT40012: [
+  SBX_PLT40012: [
     'payment_token_expired',
     'Kode OTP sudah kedaluwarsa. Silakan minta kode OTP baru.',
     'The OTP has expired. Please request a new one.',
   ],
-  ERRPLT40013: [
+  SBX_PLT40013: [
     'payment_token_used',
     'Pembayaran ini sudah diproses. Cek status pembelian kamu.',
     'This payment was already processed. Check your purchase status.',
   ],
-  ERRPLT40014: [
+  SBX_PLT40014: [
     'payment_token_invalid',
     'Sesi pembayaran tidak valid. Silakan ulangi pembelian.',
     'The payment session is not valid. Please start the purchase again.',
   ],
-  ERRPLT40015: [
+  SBX_PLT40015: [
     'invoice_already_used',
     'Transaksi ini sudah tercatat. Cek status pembelian kamu.',
     'This transaction is already recorded. Check your purchase status.',

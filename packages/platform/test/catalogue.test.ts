@@ -22,5 +22,5 @@ it('adds the sandbox seats to every seeded schedule and marks an unknown one as 
       fromCache: false,
     })),
   );
-  expect(result.at(-1)?.seats).toMatchObject({ status: 'unknown', error: { code: 'ERRPLT40001' } });
+  expect(result.at(-1)?.seats).toMatchObject({ status: 'unknown', error: { code: 'SBX_PLT40001' } });
 });

@@ -69,38 +69,38 @@ it('voids a purchase, then reports a second void as already done and an unknown 
     expect((missing.error as ProgramApiError).code).toBe('ERRVOD40001');
 });
 
-it('answers ERRPLT40016 from status for an invoice nobody bought', async () => {
+it('answers SBX_PLT40016 from status for an invoice nobody bought', async () => {
   const error = await env
     .client()
     .payments.retrieve({ invoiceCode: 'INV-NOBODY' })
     .catch((caught: unknown) => caught);
-  expect(error).toMatchObject({ name: 'ProgramApiError', code: 'ERRPLT40016' });
+  expect(error).toMatchObject({ name: 'ProgramApiError', code: 'SBX_PLT40016' });
 });
 
 it.each([
-  ['ERRPLT40001', 'schedule_not_found'],
-  ['ERRPLT40002', 'schedule_course_mismatch'],
-  ['ERRPLT40003', 'course_started'],
-  ['ERRPLT40004', 'sold_out'],
-  ['ERRPLT40005', 'age_not_eligible'],
-  ['ERRPLT40006', 'education_not_eligible'],
-  ['ERRPLT40007', 'insufficient_balance'],
-  ['ERRPLT40008', 'participant_not_found'],
-  ['ERRPLT40009', 'amount_mismatch'],
-  ['ERRPLT40010', 'course_not_found'],
+  ['SBX_PLT40001', 'schedule_not_found'],
+  ['SBX_PLT40002', 'schedule_course_mismatch'],
+  ['SBX_PLT40003', 'course_started'],
+  ['SBX_PLT40004', 'sold_out'],
+  ['SBX_PLT40005', 'age_not_eligible'],
+  ['SBX_PLT40006', 'education_not_eligible'],
+  ['SBX_PLT40007', 'insufficient_balance'],
+  ['SBX_PLT40008', 'participant_not_found'],
+  ['SBX_PLT40009', 'amount_mismatch'],
+  ['SBX_PLT40010', 'course_not_found'],
 ])('refuses send-otp with %s, described as %s', async (code, reason) => {
   const { participants, courses, schedules } = env.fixtures();
   const byCode: Record<string, Partial<PaymentSendOtpParams>> = {
-    ERRPLT40001: { scheduleCode: 'ffffffffffffffff' },
-    ERRPLT40002: { scheduleCode: schedules[4]!.schedule_code },
-    ERRPLT40003: { scheduleCode: schedules[2]!.schedule_code },
-    ERRPLT40004: { scheduleCode: schedules[3]!.schedule_code },
-    ERRPLT40005: { prakerjaId: participants[2]!.prakerja_id },
-    ERRPLT40006: { prakerjaId: participants[3]!.prakerja_id },
-    ERRPLT40007: { prakerjaId: participants[4]!.prakerja_id },
-    ERRPLT40008: { prakerjaId: '9900000000000000' },
-    ERRPLT40009: { amount: courses[0]!.price + 1 },
-    ERRPLT40010: { courseCode: 'sbx-crs-unknown' },
+    SBX_PLT40001: { scheduleCode: 'ffffffffffffffff' },
+    SBX_PLT40002: { scheduleCode: schedules[4]!.schedule_code },
+    SBX_PLT40003: { scheduleCode: schedules[2]!.schedule_code },
+    SBX_PLT40004: { scheduleCode: schedules[3]!.schedule_code },
+    SBX_PLT40005: { prakerjaId: participants[2]!.prakerja_id },
+    SBX_PLT40006: { prakerjaId: participants[3]!.prakerja_id },
+    SBX_PLT40007: { prakerjaId: participants[4]!.prakerja_id },
+    SBX_PLT40008: { prakerjaId: '9900000000000000' },
+    SBX_PLT40009: { amount: courses[0]!.price + 1 },
+    SBX_PLT40010: { courseCode: 'sbx-crs-unknown' },
   };
   const error = await env
     .client()
@@ -178,7 +178,7 @@ it('reports an authorize re-sent after it went through as that purchase, once', 
   expect(bought.filter((item) => item.invoiceCode === 'INV-AGAIN-1')).toHaveLength(1);
 });
 
-it('refuses a used token (ERRPLT40013), an unknown token (ERRPLT40014) and a reused invoice (ERRPLT40015)', async () => {
+it('refuses a used token (SBX_PLT40013), an unknown token (SBX_PLT40014) and a reused invoice (SBX_PLT40015)', async () => {
   const { client, paymentToken, otp, params } = await buy('INV-USED-1');
   const reasonOf = async (token: string, tokenOtp: string, invoiceCode: string) => {
     const result = await client.payments.authorize({
@@ -198,7 +198,7 @@ it('refuses a used token (ERRPLT40013), an unknown token (ERRPLT40014) and a reu
   expect(await reasonOf(again.paymentToken, secondOtp, 'INV-USED-1')).toBe('invoice_already_used');
 });
 
-it('refuses an expired payment token (ERRPLT40012)', async () => {
+it('refuses an expired payment token (SBX_PLT40012)', async () => {
   const client = env.client();
   const params = purchase({ scheduleCode: env.fixtures().schedules[1]!.schedule_code });
   const { paymentToken } = await client.payments.sendOtp(params);

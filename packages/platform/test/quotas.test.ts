@@ -47,15 +47,15 @@ it('answers ERRPLT40036 for an empty schedule code, which the client refuses bef
 });
 
 it.each([
-  ['an unknown schedule', 'ERRPLT40001'],
-  ['a schedule of another course', 'ERRPLT40002'],
-  ['an unknown course', 'ERRPLT40010'],
+  ['an unknown schedule', 'SBX_PLT40001'],
+  ['a schedule of another course', 'SBX_PLT40002'],
+  ['an unknown course', 'SBX_PLT40010'],
 ])('answers %s with its program error', async (_, code) => {
   const [first, , , , webinar] = env.fixtures().schedules;
   const params = {
-    ERRPLT40001: { courseCode: first!.course_code, scheduleCode: 'ffffffffffffffff' },
-    ERRPLT40002: { courseCode: first!.course_code, scheduleCode: webinar!.schedule_code },
-    ERRPLT40010: { courseCode: 'sbx-crs-unknown', scheduleCode: first!.schedule_code },
+    SBX_PLT40001: { courseCode: first!.course_code, scheduleCode: 'ffffffffffffffff' },
+    SBX_PLT40002: { courseCode: first!.course_code, scheduleCode: webinar!.schedule_code },
+    SBX_PLT40010: { courseCode: 'sbx-crs-unknown', scheduleCode: first!.schedule_code },
   }[code]!;
   const error = await env
     .client()
@@ -71,5 +71,5 @@ it('is refused with a signature error when the sign key is wrong', async () => {
     .client({ signKey: 'sk_fake_wrong_key' })
     .quotas.retrieve({ courseCode: schedule.course_code, scheduleCode: schedule.schedule_code })
     .catch((caught: unknown) => caught);
-  expect(error).toMatchObject({ name: 'ProgramApiError', code: 'ERRGEN40101', status: 401 });
+  expect(error).toMatchObject({ name: 'ProgramApiError', code: 'SBX_GEN40101', status: 401 });
 });

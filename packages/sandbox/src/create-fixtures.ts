@@ -106,10 +106,10 @@ export function createFixtures(options: CreateFixturesOptions): SandboxFixtures 
       'SMA',
       1_000_000,
       3,
-      'too young for every course (ERRPLT40005)',
+      'too young for every course (SBX_PLT40005)',
     ),
-    participant('Dewi Lestari', 40, 'SD', 3_500_000, 4, 'education too low (ERRPLT40006)'),
-    participant('Rudi Hartono', 30, 'S1', 50_000, 5, 'balance too low (ERRPLT40007)'),
+    participant('Dewi Lestari', 40, 'SD', 3_500_000, 4, 'education too low (SBX_PLT40006)'),
+    participant('Rudi Hartono', 30, 'S1', 50_000, 5, 'balance too low (SBX_PLT40007)'),
     participant('Tari Wulandari', 24, 'D3', 3_500_000, 6, 'owner of the PRAT- test codes'),
   ];
 
@@ -152,8 +152,8 @@ export function createFixtures(options: CreateFixturesOptions): SandboxFixtures 
   const schedules = [
     schedule(0, 30 * MINUTE, 20, 'starts in 30 minutes: buy now, redeem right away'),
     schedule(0, 3 * DAY, 50, 'starts in 3 days: redeem only after time travel'),
-    schedule(0, -2 * HOUR, 10, 'started 2 hours ago (ERRPLT40003)'),
-    schedule(0, DAY, 0, 'no seats left (ERRPLT40004)'),
+    schedule(0, -2 * HOUR, 10, 'started 2 hours ago (SBX_PLT40003)'),
+    schedule(0, DAY, 0, 'no seats left (SBX_PLT40004)'),
     schedule(1, 45 * MINUTE, 30, 'webinar starting in 45 minutes'),
     schedule(1, 2 * DAY, 30, 'webinar starting in 2 days'),
     schedule(2, 30 * MINUTE, 5, 'S1-only course starting in 30 minutes'),
@@ -196,7 +196,7 @@ export function createFixtures(options: CreateFixturesOptions): SandboxFixtures 
     ),
     testCode('TC2-001-200', 1, 4, true, [], false, 'webinar, redeem (sequence 1) succeeds'),
     testCode('TC2-999-200', 1, 4, true, [1], false, 'webinar, post-test (sequence 999) succeeds'),
-    testCode('TC1-001-400', 0, 0, false, [], true, 'negative case: cancelled code (ERRRDM40003)'),
+    testCode('TC1-001-400', 0, 0, false, [], true, 'negative case: cancelled code (SBX_RDM40003)'),
   ];
 
   return {

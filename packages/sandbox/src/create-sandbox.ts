@@ -45,7 +45,7 @@ export interface SandboxOptions {
   paymentTokenTtlSeconds?: number | undefined;
   /** Lifetime of an SSO access token. @default 3600 */
   ssoTokenTtlSeconds?: number | undefined;
-  /** Largest accepted request body; larger ones get 413 `ERRGEN41301`. @default 65536 */
+  /** Largest accepted request body; larger ones get 413 `SBX_GEN41301`. @default 65536 */
   maxBodyBytes?: number | undefined;
   webhooks?:
     | {

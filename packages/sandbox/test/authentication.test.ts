@@ -45,7 +45,7 @@ it('accepts a Python-style spaced body verified against its compact form', async
   expect(asSent.status).toBe(200);
 });
 
-it('rejects a signature over other bytes, another key or garbage (ERRGEN40101)', async () => {
+it('rejects a signature over other bytes, another key or garbage (SBX_GEN40101)', async () => {
   const f = pick(env.fixtures);
   const results = [
     await call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, quotaBody(), {
@@ -89,7 +89,7 @@ it('accepts an upper-case hex signature, as the shared verifier compares case-in
   expect(result.status).toBe(200);
 });
 
-it('rejects missing headers (ERRGEN40001) and an unknown client (ERRGEN40102)', async () => {
+it('rejects missing headers (SBX_GEN40001) and an unknown client (SBX_GEN40102)', async () => {
   const f = pick(env.fixtures);
   for (const header of ['client_code', 'signature', 'timestamp']) {
     const result = await call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, quotaBody(), {
@@ -108,7 +108,7 @@ it('rejects missing headers (ERRGEN40001) and an unknown client (ERRGEN40102)', 
   expect(unknown.status).toBe(401);
 });
 
-it('rejects a timestamp outside the configured window either way (ERRGEN40103)', async () => {
+it('rejects a timestamp outside the configured window either way (SBX_GEN40103)', async () => {
   const f = pick(env.fixtures);
   const now = Math.floor(Date.now() / 1000);
   for (const timestamp of [now - 130, now + 130]) {
@@ -136,7 +136,7 @@ it('checks the timestamp against wall time, not the time-travelled sandbox clock
   expect(result.status).toBe(200);
 });
 
-it('answers malformed JSON with ERRGEN40002 and keeps serving', async () => {
+it('answers malformed JSON with SBX_GEN40002 and keeps serving', async () => {
   const f = pick(env.fixtures);
   const result = await call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, undefined, {
     rawBody: '{"course_code":',
@@ -149,7 +149,7 @@ it('answers malformed JSON with ERRGEN40002 and keeps serving', async () => {
   expect((await call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, quotaBody())).status).toBe(200);
 });
 
-it('answers an oversized body with 413 ERRGEN41301 and keeps serving', async () => {
+it('answers an oversized body with 413 SBX_GEN41301 and keeps serving', async () => {
   const f = pick(env.fixtures);
   const huge = JSON.stringify({ course_code: 'x'.repeat(200 * 1024) });
   const result = await call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, undefined, {
@@ -162,7 +162,7 @@ it('answers an oversized body with 413 ERRGEN41301 and keeps serving', async () 
   expect((await call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, quotaBody())).status).toBe(200);
 });
 
-it('answers unknown paths and wrong methods with 404 ERRGEN40401', async () => {
+it('answers unknown paths and wrong methods with 404 SBX_GEN40401', async () => {
   const f = pick(env.fixtures);
   const unknown = await call(env.url, f.dp, '/api/v1/integration/payment/nope', {});
   expect(unknown.status).toBe(404);

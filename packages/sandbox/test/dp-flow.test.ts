@@ -183,7 +183,7 @@ it('rejects an expired payment token after time travel', async () => {
   expectError(result, E.PAYMENT_TOKEN_EXPIRED);
 });
 
-it('rejects an invoice code used twice by the same DP (ERRPLT40015)', async () => {
+it('rejects an invoice code used twice by the same DP (SBX_PLT40015)', async () => {
   await purchase(env.sandbox, env.url, { invoiceCode: 'DUP-1' });
   await expect(purchase(env.sandbox, env.url, { invoiceCode: 'DUP-1' })).rejects.toThrow(
     E.INVOICE_ALREADY_USED,
@@ -216,7 +216,7 @@ it('accepts authorize signed with the Authorization value in raw_signature, and 
   }
 });
 
-it("finds no purchase for an unknown invoice (ERRPLT40016), nor another DP's", async () => {
+it("finds no purchase for an unknown invoice (SBX_PLT40016), nor another DP's", async () => {
   const f = pick(env.fixtures);
   const { invoiceCode } = await purchase(env.sandbox, env.url);
   expectError(
@@ -281,7 +281,7 @@ it('answers ERRVOD40001 for an unknown transaction, a wrong invoice or another D
   );
 });
 
-it('lets only a DP call the payment endpoints (ERRGEN40301 for an LP)', async () => {
+it('lets only a DP call the payment endpoints (SBX_GEN40301 for an LP)', async () => {
   const f = pick(env.fixtures);
   for (const path of [
     ProgramPath.QUOTA_SCHEDULE,

@@ -189,7 +189,7 @@ it('lets PRAT- test codes redeem at any time and reports webinar codes as course
   });
 });
 
-it('commits a redeem code the legacy way once (ERRRDM40010 after)', async () => {
+it('commits a redeem code the legacy way once (SBX_RDM40010 after)', async () => {
   const f = pick(env.fixtures);
   const { redeemCode } = await purchase(env.sandbox, env.url);
   const commit = () => call(env.url, f.lp, ProgramPath.REDEEM_COMMIT, { redeem_code: redeemCode });

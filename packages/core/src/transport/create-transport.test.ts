@@ -113,7 +113,7 @@ describe('createTransport', () => {
     let now = 1_700_000_000_000;
     const { fetch, seen } = scriptedFetch(() => {
       now += 5_000;
-      return json({ code: 'ERRGEN50001', message: 'down', success: false }, 503);
+      return json({ code: 'SBX_GEN50001', message: 'down', success: false }, 503);
     }, ok);
     await transport(fetch, { clock: { now: () => now } }).request({
       method: 'POST',
@@ -155,7 +155,7 @@ describe('createTransport', () => {
 
   it('gives up after maxRetries with the last error', async () => {
     const { fetch, seen } = scriptedFetch(
-      json({ code: 'ERRGEN50001', message: 'x', success: false }, 500),
+      json({ code: 'SBX_GEN50001', message: 'x', success: false }, 500),
     );
     const error = await transport(fetch, { maxRetries: 3 })
       .request({
@@ -175,7 +175,7 @@ describe('createTransport', () => {
   it('honours Retry-After on 429', async () => {
     const onRetry = vi.fn();
     const { fetch } = scriptedFetch(
-      json({ code: 'ERRGEN42901', message: 'slow down', success: false }, 429, {
+      json({ code: 'SBX_GEN42901', message: 'slow down', success: false }, 429, {
         'retry-after': '0.05',
       }),
       ok,
@@ -194,7 +194,7 @@ describe('createTransport', () => {
 
   it('fails at once when Retry-After is longer than the cap', async () => {
     const { fetch, seen } = scriptedFetch(
-      json({ code: 'ERRGEN42901', message: 'later', success: false }, 429, {
+      json({ code: 'SBX_GEN42901', message: 'later', success: false }, 429, {
         'retry-after': '3600',
       }),
     );
@@ -230,7 +230,7 @@ describe('createTransport', () => {
   });
 
   it.each([
-    ['a 5xx', json({ code: 'ERRGEN50001', message: 'oops', success: false }, 500), ProgramApiError],
+    ['a 5xx', json({ code: 'SBX_GEN50001', message: 'oops', success: false }, 500), ProgramApiError],
     ['a reset connection', socketError('ECONNRESET'), ConnectionError],
     ['a closed socket', socketError('UND_ERR_SOCKET'), ConnectionError],
   ] as const)(
@@ -359,7 +359,7 @@ describe('createTransport', () => {
 
   it('treats a 200 with success:false as a program error', async () => {
     const { fetch } = scriptedFetch(
-      json({ success: false, code: 'ERRPLT40016', message: 'tidak ditemukan' }),
+      json({ success: false, code: 'SBX_PLT40016', message: 'tidak ditemukan' }),
     );
     await expect(
       transport(fetch).request({
@@ -369,7 +369,7 @@ describe('createTransport', () => {
         readOnly: true,
         data: quota,
       }),
-    ).rejects.toMatchObject({ name: 'ProgramApiError', status: 200, code: 'ERRPLT40016' });
+    ).rejects.toMatchObject({ name: 'ProgramApiError', status: 200, code: 'SBX_PLT40016' });
   });
 
   it('raises ResponseValidationError when the program changes shape', async () => {
@@ -557,7 +557,7 @@ describe('createTransport', () => {
       json({ message: 'busy' }, 429, { 'retry-after': '0' }),
       json(
         {
-          code: 'ERRPLT40011',
+          code: 'SBX_PLT40011',
           message: `OTP ${otp} salah untuk token Payment ${paymentToken}`,
           success: false,
         },
@@ -591,7 +591,7 @@ describe('createTransport', () => {
     const now = Date.parse('2026-11-24T07:00:00Z');
     const ahead = new Date(now + 600_000).toUTCString();
     const reject = () =>
-      json({ code: 'ERRGEN40103', message: 'Timestamp tidak valid', success: false }, 401, {
+      json({ code: 'SBX_GEN40103', message: 'Timestamp tidak valid', success: false }, 401, {
         date: ahead,
       });
     const corrected = scriptedFetch(reject, ok);
@@ -618,7 +618,7 @@ describe('createTransport', () => {
         readOnly: false,
         data: quota,
       }),
-    ).rejects.toMatchObject({ code: 'ERRGEN40103' });
+    ).rejects.toMatchObject({ code: 'SBX_GEN40103' });
     expect(uncorrected.seen).toHaveLength(1);
 
     const twice = scriptedFetch(reject);
@@ -632,7 +632,7 @@ describe('createTransport', () => {
         readOnly: false,
         data: quota,
       }),
-    ).rejects.toMatchObject({ code: 'ERRGEN40103' });
+    ).rejects.toMatchObject({ code: 'SBX_GEN40103' });
     expect(twice.seen).toHaveLength(2);
   });
 });

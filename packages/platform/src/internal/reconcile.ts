@@ -10,12 +10,12 @@ export type ReconcileFinding =
 
 /**
  * True when payment status says no purchase has this invoice code. The program does not
- * document this answer: the SDK assumes `ERRPLT40016` (the sandbox's code) or an HTTP 404.
+ * document this answer: the SDK assumes `SBX_PLT40016` (the sandbox's code) or an HTTP 404.
  */
 export function isPaymentNotFound(error: unknown): boolean {
   return (
     error instanceof ProgramApiError &&
-    (error.code === 'ERRPLT40016' || (error.code === undefined && error.status === 404))
+    (error.code === 'SBX_PLT40016' || (error.code === undefined && error.status === 404))
   );
 }
 

@@ -6,7 +6,7 @@ import type { Payment } from '../schemas/payment.js';
  * you have handled the case you are in.
  *
  * - `purchased`: the buyer paid; deliver the course. `reconciled` is true when the answer came
- *   from payment status, after an ambiguous failure or an `ERRPLT40013` (token already used)
+ *   from payment status, after an ambiguous failure or an `SBX_PLT40013` (token already used)
  *   refusal of a re-sent authorize; the client itself never re-sends it.
  * - `not_purchased`: nothing was bought. `error` says why (a program refusal such as a wrong
  *   OTP, or the ambiguous failure that reconciliation showed left no purchase behind).

@@ -102,12 +102,12 @@ describe('payments', () => {
   });
 
   it('returns a program refusal of authorize as not purchased without reconciling', async () => {
-    const { client, calls } = fakeClient({ 'payment/authorize': programError('ERRPLT40011') });
+    const { client, calls } = fakeClient({ 'payment/authorize': programError('SBX_PLT40011') });
     const result = await client.payments.authorize(authorizeParams);
     expect(result.outcome).toBe('not_purchased');
     if (result.outcome !== 'not_purchased') return;
     expect(result.reconciled).toBe(false);
-    expect((result.error as ProgramApiError).code).toBe('ERRPLT40011');
+    expect((result.error as ProgramApiError).code).toBe('SBX_PLT40011');
     expect(calls.map((call) => call.path)).toEqual(['/api/v1/integration/payment/authorize']);
   });
 
@@ -124,7 +124,7 @@ describe('payments', () => {
   it('reports not purchased when status never finds the dropped authorize', async () => {
     const { client, calls } = fakeClient({
       'payment/authorize': drop,
-      'payment/status': programError('ERRPLT40016'),
+      'payment/status': programError('SBX_PLT40016'),
     });
     const result = await client.payments.authorize(authorizeParams);
     expect(result).toMatchObject({ outcome: 'not_purchased', reconciled: true });
@@ -134,7 +134,7 @@ describe('payments', () => {
   it('keeps checking status when the purchase appears only on a later lookup', async () => {
     const { client } = fakeClient({
       'payment/authorize': drop,
-      'payment/status': [programError('ERRPLT40016'), ok(statusData('INV-1'))],
+      'payment/status': [programError('SBX_PLT40016'), ok(statusData('INV-1'))],
     });
     expect(await client.payments.authorize(authorizeParams)).toMatchObject({
       outcome: 'purchased',
@@ -160,7 +160,7 @@ describe('payments', () => {
 
   it('reports unknown, not a guess, when status cannot be reached either', async () => {
     const { client } = fakeClient(
-      { 'payment/authorize': drop, 'payment/status': programError('ERRGEN50001', 500) },
+      { 'payment/authorize': drop, 'payment/status': programError('SBX_GEN50001', 500) },
       { maxRetries: 0 },
     );
     const result = await client.payments.authorize(authorizeParams);
@@ -169,7 +169,7 @@ describe('payments', () => {
 
   it('reconciles a 5xx on authorize rather than treating it as a refusal', async () => {
     const { client, calls } = fakeClient({
-      'payment/authorize': programError('ERRGEN50001', 500),
+      'payment/authorize': programError('SBX_GEN50001', 500),
       'payment/status': ok(statusData('INV-1')),
     });
     expect(await client.payments.authorize(authorizeParams)).toMatchObject({
@@ -262,7 +262,7 @@ describe('payments', () => {
   });
 
   it('throws the program error of a failed status lookup', async () => {
-    const { client } = fakeClient({ 'payment/status': programError('ERRPLT40016') });
+    const { client } = fakeClient({ 'payment/status': programError('SBX_PLT40016') });
     await expect(client.payments.retrieve({ invoiceCode: 'INV-404' })).rejects.toBeInstanceOf(
       ProgramApiError,
     );
@@ -280,7 +280,7 @@ it('reports an authorize aborted by the caller as unknown, without a status look
 
 it('reports a re-sent authorize refused as token-used as the purchase it already made', async () => {
   const { client, calls } = fakeClient({
-    'payment/authorize': programError('ERRPLT40013'),
+    'payment/authorize': programError('SBX_PLT40013'),
     'payment/status': ok(statusData('INV-1')),
   });
   expect(await client.payments.authorize(authorizeParams)).toMatchObject({
@@ -292,12 +292,12 @@ it('reports a re-sent authorize refused as token-used as the purchase it already
 
 it('reports token-used as not purchased when no purchase has this invoice, after one lookup', async () => {
   const { client, calls } = fakeClient({
-    'payment/authorize': programError('ERRPLT40013'),
-    'payment/status': programError('ERRPLT40016'),
+    'payment/authorize': programError('SBX_PLT40013'),
+    'payment/status': programError('SBX_PLT40016'),
   });
   const result = await client.payments.authorize(authorizeParams);
   expect(result).toMatchObject({ outcome: 'not_purchased', reconciled: true });
   if (result.outcome === 'not_purchased')
-    expect((result.error as ProgramApiError).code).toBe('ERRPLT40013');
+    expect((result.error as ProgramApiError).code).toBe('SBX_PLT40013');
   expect(calls).toHaveLength(2);
 });

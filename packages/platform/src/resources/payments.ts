@@ -52,7 +52,7 @@ export interface PaymentsResource {
    *
    * Program refusals (wrong OTP, expired token...) come back as `not_purchased`, not thrown;
    * only invalid input (`RequestValidationError`) throws. Calling it again for a purchase that
-   * already went through is answered `ERRPLT40013` (token used) by the program; the client then
+   * already went through is answered `SBX_PLT40013` (token used) by the program; the client then
    * looks the invoice up and reports that purchase (`reconciled: true`), so a re-sent authorize
    * never reads as a refusal. Invoice codes must be unique per purchase.
    *
@@ -69,7 +69,7 @@ export interface PaymentsResource {
   /**
    * Returns a purchase by your invoice code (program `payment/status`). Read-only.
    *
-   * Throws `ProgramApiError` when no purchase has this invoice code (`ERRPLT40016` in the
+   * Throws `ProgramApiError` when no purchase has this invoice code (`SBX_PLT40016` in the
    * sandbox; the production code is not documented).
    */
   retrieve(params: PaymentRetrieveParams, options?: RequestOptions): Promise<Payment>;
@@ -163,9 +163,9 @@ export function createPaymentsResource(
         if (error instanceof RequestAbortedError) {
           return { outcome: 'unknown', invoiceCode, error, payment: undefined };
         }
-        // ERRPLT40013 (token already used): the token bought something, maybe this very
+        // SBX_PLT40013 (token already used): the token bought something, maybe this very
         // purchase re-sent after an ambiguous failure; one status lookup by invoice says which.
-        tokenUsed = error instanceof ProgramApiError && error.code === 'ERRPLT40013';
+        tokenUsed = error instanceof ProgramApiError && error.code === 'SBX_PLT40013';
         if (!tokenUsed && !isAmbiguous(error)) {
           if (error instanceof ProgramRequestError) {
             return { outcome: 'not_purchased', error, reconciled: false };

@@ -28,7 +28,7 @@ it('refuses an empty course code before sending, naming courseCode', async () =>
 
 it('retries a quota lookup after a 5xx because it is read-only', async () => {
   const { client, calls } = fakeClient({
-    'payment/quota-schedule': [programError('ERRGEN50001', 503), ok({ quota: 3 })],
+    'payment/quota-schedule': [programError('SBX_GEN50001', 503), ok({ quota: 3 })],
   });
   expect((await client.quotas.retrieve({ courseCode: 'C', scheduleCode: 'S' })).quota).toBe(3);
   expect(calls).toHaveLength(2);

@@ -174,13 +174,13 @@ test('reset refuses a redeem code without the PRAT- prefix before sending', asyn
 
 test('a program error reaches the caller with its code and message', async () => {
   const { client } = fakeClient(() =>
-    fail(400, 'ERRRDM40004', 'Kode redeem hanya dapat ditukarkan 1 jam sebelum'),
+    fail(400, 'SBX_RDM40004', 'Kode redeem hanya dapat ditukarkan 1 jam sebelum'),
   );
   const error = await client.attendance
     .createVerificationUrl({ redeemCode: CODE, email: EMAIL })
     .catch((caught) => caught);
   expect(error).toBeInstanceOf(ProgramApiError);
-  expect(error).toMatchObject({ status: 400, code: 'ERRRDM40004' });
+  expect(error).toMatchObject({ status: 400, code: 'SBX_RDM40004' });
 });
 
 test('createVerificationUrl needs a redirect URI from the call or the client', async () => {

@@ -25,7 +25,7 @@ function programOf(verified: number[], statuses: Record<string, [number, number]
       );
     }
     const key = `${body.scope}${body.sequence}`;
-    if (key === 'tpm9') return fail(500, 'ERRGEN50001', 'Terjadi kesalahan pada sistem.');
+    if (key === 'tpm9') return fail(500, 'SBX_GEN50001', 'Terjadi kesalahan pada sistem.');
     const [assignment, feedback] = statuses[key] ?? [0, 0];
     return ok({ assignment: { status: assignment }, feedback: { status: feedback } });
   });
@@ -79,7 +79,7 @@ test('a failed status call is reported on its item and marks the report partial'
     { maxRetries: 0 },
   );
   expect(progress.partial).toBe(true);
-  expect(progress.tpm[0]?.error).toMatchObject({ name: 'ProgramApiError', code: 'ERRGEN50001' });
+  expect(progress.tpm[0]?.error).toMatchObject({ name: 'ProgramApiError', code: 'SBX_GEN50001' });
 });
 
 test('an invalid sequence is thrown, not reported', async () => {

@@ -2,7 +2,7 @@ import { ProgramErrorCode } from '@prakerja-kit/core';
 import * as z from 'zod/mini';
 import { fail } from './program-failure.js';
 
-/** Validates a parsed request body, answering `ERRGEN40003` (invalid field) on failure. */
+/** Validates a parsed request body, answering `SBX_GEN40003` (invalid field) on failure. */
 export function parseBody<T>(schema: z.core.$ZodType<T>, body: unknown): T {
   const result = z.safeParse(schema, body);
   if (!result.success) fail(ProgramErrorCode.INVALID_FIELD);
