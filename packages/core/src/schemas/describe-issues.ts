@@ -78,16 +78,17 @@ function bound(
   limit: number | bigint | Date,
   inclusive: boolean | undefined,
   side: 'min' | 'max',
+  exact: boolean | undefined,
 ): string {
   const n = Number(limit);
-  const at = side === 'min' ? 'at least' : 'at most';
+  const at = exact ? 'exactly' : side === 'min' ? 'at least' : 'at most';
   switch (origin) {
     case 'string':
-      if (side === 'min' && n === 1) return 'a non-empty string';
+      if (side === 'min' && n === 1 && !exact) return 'a non-empty string';
       return `a string of ${at} ${plural(n, 'character')}`;
     case 'array':
     case 'set':
-      if (side === 'min' && n === 1) return `a non-empty ${origin}`;
+      if (side === 'min' && n === 1 && !exact) return `a non-empty ${origin}`;
       return `${origin === 'array' ? 'an array' : 'a set'} of ${at} ${plural(n, 'item')}`;
     default: {
       const op = side === 'min' ? (inclusive ? '>=' : '>') : inclusive ? '<=' : '<';
@@ -109,9 +110,9 @@ function expectation(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return TYPE_NAMES[issue.expected] ?? issue.expected;
     case 'too_small':
-      return bound(issue.origin, issue.minimum, issue.inclusive, 'min');
+      return bound(issue.origin, issue.minimum, issue.inclusive, 'min', issue.exact);
     case 'too_big':
-      return bound(issue.origin, issue.maximum, issue.inclusive, 'max');
+      return bound(issue.origin, issue.maximum, issue.inclusive, 'max', issue.exact);
     case 'invalid_format':
       return formatName(issue.format, (issue as { pattern?: RegExp | string }).pattern);
     case 'not_multiple_of':

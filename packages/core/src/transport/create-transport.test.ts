@@ -581,6 +581,25 @@ describe('createTransport', () => {
     expect(JSON.stringify(created.config)).not.toContain(SIGN_KEY);
   });
 
+  it('masks user_platform_id and the Prakerja number in debug logs', async () => {
+    const lines: string[] = [];
+    const record = (...args: unknown[]) => lines.push(JSON.stringify(args));
+    const { fetch } = scriptedFetch(ok);
+    await transport(fetch, {
+      logger: { debug: record, info: record, warn: record, error: record },
+    }).request({
+      method: 'POST',
+      path: ProgramPath.SEND_OTP,
+      body: { prakerja_id: '1234567890123456', user_platform_id: 'user-884213' },
+      readOnly: false,
+      data: quota,
+    });
+    const all = lines.join('\n');
+    expect(all).toContain('us****13');
+    expect(all).not.toContain('user-884213');
+    expect(all).not.toContain('1234567890123456');
+  });
+
   it('never puts a secret in a log line or an error message, at every level', async () => {
     const lines: string[] = [];
     const record = (...args: unknown[]) => lines.push(JSON.stringify(args));
