@@ -456,6 +456,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
       // Closes the connection when the body is too large or too slow (ky's timeout covers only
       // the wait for the headers).
       const attemptController = new AbortController();
+      // Real elapsed time: the clock may be injected (tests, skew) and jump.
+      const attemptStarted = performance.now();
       let bodyTimer: ReturnType<typeof setTimeout> | undefined;
       try {
         response = await ky(url, {
@@ -475,7 +477,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         if (isRedirect(response)) {
           await response.body?.cancel().catch(() => undefined);
         } else {
-          const remaining = Math.max(1, timeout - (clock.nowMs() - sentAt));
+          const remaining = Math.max(1, timeout - (performance.now() - attemptStarted));
           const timedOut = new Promise<never>((_resolve, reject) => {
             bodyTimer = setTimeout(() => {
               attemptController.abort();
