@@ -1,16 +1,25 @@
 export { ConfigurationError } from './errors/configuration-error.js';
 export { isPrakerjaError, PrakerjaError } from './errors/prakerja-error.js';
-export type { ProgramErrorInfo } from './errors/program-error-codes.js';
+export type {
+  ProgramErrorDescription,
+  ProgramErrorInfo,
+} from './errors/program-error-codes.js';
 export {
+  describeProgramError,
   isKnownProgramErrorCode,
   PROGRAM_ERRORS,
   ProgramErrorCode,
 } from './errors/program-error-codes.js';
-export type { ProgramApiErrorOptions, RequestErrorOptions } from './errors/request-errors.js';
+export type {
+  ProgramApiErrorOptions,
+  RedirectErrorOptions,
+  RequestErrorOptions,
+} from './errors/request-errors.js';
 export {
   ConnectionError,
   ProgramApiError,
   ProgramRequestError,
+  RedirectError,
   RequestAbortedError,
   TimeoutError,
 } from './errors/request-errors.js';

@@ -6,6 +6,9 @@ import {
   PROGRAM_ERRORS,
   type ProgramApiError,
   type ProgramErrorCode,
+  type RedirectError,
+  type RequestOptions,
+  type TransportOptions,
   type TransportResponse,
 } from './index.js';
 
@@ -37,4 +40,15 @@ test('error codes are a closed union with metadata for each', () => {
   expectTypeOf<ProgramErrorCode>().toExtend<string>();
   expectTypeOf(PROGRAM_ERRORS.ERRPLT40028.documented).toEqualTypeOf<boolean>();
   expectTypeOf<ProgramApiError['code']>().toEqualTypeOf<string | undefined>();
+});
+
+test('actionable errors: meaning, documented, fix; redirects; response bound', () => {
+  expectTypeOf<ProgramApiError['meaning']>().toEqualTypeOf<string | undefined>();
+  expectTypeOf<ProgramApiError['documented']>().toEqualTypeOf<boolean>();
+  expectTypeOf<ProgramApiError['fix']>().toEqualTypeOf<string | undefined>();
+  expectTypeOf(PROGRAM_ERRORS.SBX_GEN40101.fix).toEqualTypeOf<string | undefined>();
+  expectTypeOf<RedirectError['location']>().toEqualTypeOf<string | undefined>();
+  expectTypeOf<RedirectError['status']>().toEqualTypeOf<number>();
+  expectTypeOf<TransportOptions['maxResponseBytes']>().toEqualTypeOf<number | undefined>();
+  expectTypeOf<RequestOptions['maxResponseBytes']>().toEqualTypeOf<number | undefined>();
 });

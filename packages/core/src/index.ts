@@ -10,17 +10,26 @@ export {
 } from './constants.js';
 export { ConfigurationError } from './errors/configuration-error.js';
 export { isPrakerjaError, PrakerjaError } from './errors/prakerja-error.js';
-export type { ProgramErrorInfo } from './errors/program-error-codes.js';
+export type {
+  ProgramErrorDescription,
+  ProgramErrorInfo,
+} from './errors/program-error-codes.js';
 export {
+  describeProgramError,
   isKnownProgramErrorCode,
   PROGRAM_ERRORS,
   ProgramErrorCode,
 } from './errors/program-error-codes.js';
-export type { ProgramApiErrorOptions, RequestErrorOptions } from './errors/request-errors.js';
+export type {
+  ProgramApiErrorOptions,
+  RedirectErrorOptions,
+  RequestErrorOptions,
+} from './errors/request-errors.js';
 export {
   ConnectionError,
   ProgramApiError,
   ProgramRequestError,
+  RedirectError,
   RequestAbortedError,
   TimeoutError,
 } from './errors/request-errors.js';
@@ -28,7 +37,7 @@ export type { ValidationIssue } from './errors/validation-errors.js';
 export { RequestValidationError, ResponseValidationError } from './errors/validation-errors.js';
 export type { CreateLoggerOptions, LogFields, Logger, LogLevel } from './logging/logger.js';
 export { createLogger } from './logging/logger.js';
-export { maskValue, REDACTED, redact } from './logging/redact.js';
+export { maskText, maskValue, REDACTED, redact } from './logging/redact.js';
 export type { SubmissionStatus } from './schemas/common.js';
 export {
   amountSchema,

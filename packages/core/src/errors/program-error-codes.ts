@@ -81,10 +81,30 @@ export interface ProgramErrorInfo {
   meaning: string;
   /** The program's message, in Indonesian (the sandbox sends this). */
   message: string;
+  /** What to change on your side, when the SDK knows; shown by `ProgramApiError`. */
+  fix?: string | undefined;
 }
 
-const e = (status: number, documented: boolean, meaning: string, message: string) =>
-  ({ status, documented, meaning, message }) satisfies ProgramErrorInfo;
+const e = (
+  status: number,
+  documented: boolean,
+  meaning: string,
+  message: string,
+  fix?: string,
+): ProgramErrorInfo =>
+  fix === undefined
+    ? { status, documented, meaning, message }
+    : { status, documented, meaning, message, fix };
+
+// Fixes shared by several codes, and by any HTTP status without a known code.
+const FIX_SIGNATURE =
+  'check PRAKERJA_SIGN_KEY (the exact key, no quotes or whitespace around it) and the clock (timestamp is Unix seconds; see clock.correctSkew); run `prakerja doctor` to test the credentials';
+const FIX_CLIENT =
+  'check PRAKERJA_CLIENT_CODE and that the base URL is the environment (sandbox or production) these credentials were issued for';
+const FIX_TIMESTAMP =
+  "check the machine's clock (timestamp is Unix seconds, not milliseconds); set clock.correctSkew to follow the program's clock";
+const FIX_FORBIDDEN =
+  'this endpoint belongs to the other role: use Digital Platform (DP) credentials for platform calls and Learning Provider (LP) credentials for provider calls';
 
 /** Meaning, HTTP status and Indonesian message of every code in {@link ProgramErrorCode}. */
 export const PROGRAM_ERRORS: Readonly<Record<ProgramErrorCode, ProgramErrorInfo>> = {
@@ -93,6 +113,7 @@ export const PROGRAM_ERRORS: Readonly<Record<ProgramErrorCode, ProgramErrorInfo>
     true,
     'course_code or schedule_code is empty',
     'Kode pelatihan atau kode jadwal tidak boleh kosong.',
+    'pass both courseCode and scheduleCode',
   ),
   ERRPLT40028: e(
     400,
@@ -100,7 +121,13 @@ export const PROGRAM_ERRORS: Readonly<Record<ProgramErrorCode, ProgramErrorInfo>
     'the transaction was already voided',
     'Transaksi sudah dibatalkan sebelumnya.',
   ),
-  ERRVOD40001: e(400, true, 'transaction code not found', 'Kode transaksi tidak ditemukan.'),
+  ERRVOD40001: e(
+    400,
+    true,
+    'transaction code not found',
+    'Kode transaksi tidak ditemukan.',
+    'pass the transactionCode returned by payments.authorize or payments.retrieve (not the invoice code)',
+  ),
   ERROAUTH4024: e(
     400,
     true,
@@ -128,19 +155,27 @@ export const PROGRAM_ERRORS: Readonly<Record<ProgramErrorCode, ProgramErrorInfo>
     'a body field is missing or has the wrong type',
     'Data yang dikirim tidak valid.',
   ),
-  SBX_GEN40101: e(401, false, 'the signature does not match', 'Signature tidak valid.'),
-  SBX_GEN40102: e(401, false, 'unknown client_code', 'Client tidak dikenal.'),
+  SBX_GEN40101: e(
+    401,
+    false,
+    'the signature does not match',
+    'Signature tidak valid.',
+    FIX_SIGNATURE,
+  ),
+  SBX_GEN40102: e(401, false, 'unknown client_code', 'Client tidak dikenal.', FIX_CLIENT),
   SBX_GEN40103: e(
     401,
     false,
     'the timestamp is outside the accepted window',
     'Timestamp tidak valid atau sudah kedaluwarsa.',
+    FIX_TIMESTAMP,
   ),
   SBX_GEN40301: e(
     403,
     false,
     'this client may not call this endpoint (DP vs LP)',
     'Client tidak memiliki akses ke endpoint ini.',
+    FIX_FORBIDDEN,
   ),
   SBX_GEN40401: e(404, false, 'no such endpoint', 'Endpoint tidak ditemukan.'),
   SBX_GEN41301: e(413, false, 'the body is too large', 'Ukuran body terlalu besar.'),
@@ -279,4 +314,44 @@ export const PROGRAM_ERRORS: Readonly<Record<ProgramErrorCode, ProgramErrorInfo>
 /** True when `code` is one of the program error codes the SDK knows. */
 export function isKnownProgramErrorCode(code: unknown): code is ProgramErrorCode {
   return typeof code === 'string' && Object.hasOwn(PROGRAM_ERRORS, code);
+}
+
+/** What {@link describeProgramError} knows about an error answer. */
+export interface ProgramErrorDescription {
+  /** The English meaning: from the catalogue for a known code, else from the HTTP status. */
+  meaning: string | undefined;
+  /** True only for the seven codes the program documents. */
+  documented: boolean;
+  /** What to change on your side, when known. */
+  fix: string | undefined;
+}
+
+const STATUS_MEANINGS: Readonly<Record<number, string>> = {
+  401: 'the program did not accept the credentials (signature, client code or timestamp)',
+  403: 'this client may not call this endpoint',
+  404: 'not found',
+  408: 'the program timed out waiting for the request',
+  413: 'the body is too large',
+  429: 'too many requests',
+};
+
+/**
+ * The English meaning, documented flag and fix for an error answer, from its code when the SDK
+ * knows it and from its HTTP status otherwise. Text only: never decide an outcome on it.
+ *
+ * @example
+ * describeProgramError('SBX_GEN40101', 401).fix; // 'check PRAKERJA_SIGN_KEY …'
+ */
+export function describeProgramError(
+  code: string | undefined,
+  status: number,
+): ProgramErrorDescription {
+  const info = isKnownProgramErrorCode(code) ? PROGRAM_ERRORS[code] : undefined;
+  const meaning =
+    info?.meaning ??
+    STATUS_MEANINGS[status] ??
+    (status >= 500 ? 'the program failed while handling the request' : undefined);
+  // Production's codes for a refused signature are unknown: every 401 gets the signature fix.
+  const fix = info?.fix ?? (status === 401 ? FIX_SIGNATURE : undefined);
+  return { meaning, documented: info?.documented ?? false, fix };
 }

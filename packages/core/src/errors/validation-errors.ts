@@ -10,15 +10,22 @@ export interface ValidationIssue {
 
 function describe(issues: readonly ValidationIssue[]): string {
   return issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .map(
+      (issue) =>
+        `${issue.path.length ? `\`${issue.path.map(String).join('.')}\`` : '(root)'}: ${issue.message}`,
+    )
     .join('; ');
 }
 
 /**
- * Bad input caught before anything was sent to the program.
+ * Bad input caught before anything was sent to the program: nothing left the machine, so the
+ * call can be fixed and sent again safely.
  *
- * `field` names the first offending parameter in the SDK's camelCase, and the message says how
- * to fix it.
+ * `field` names the first offending parameter in the SDK's camelCase, and the message says what
+ * was expected and what was received, e.g. ``Invalid request to …: `sequence`: expected a number,
+ * received the string "2"``. Secret values (OTP, tokens, keys) are never shown, identifiers are
+ * masked. A header the runtime would refuse (CR, LF, NUL, a character outside latin-1, an invalid
+ * name) is reported here too, as `headers.<name>`.
  */
 export class RequestValidationError extends PrakerjaError {
   override name = 'RequestValidationError';

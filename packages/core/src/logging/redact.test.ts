@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createLogger, type Logger } from './logger.js';
-import { maskValue, REDACTED, redact, scrub } from './redact.js';
+import { maskedValuesOf, maskText, maskValue, REDACTED, redact, scrub } from './redact.js';
 
 describe('redact', () => {
   it('replaces secrets and masks identifiers, recursively', () => {
@@ -29,6 +29,36 @@ describe('redact', () => {
       list: [{ access_token: REDACTED }, 'plain'],
       error: { name: 'Error', message: `boom ${REDACTED}` },
     });
+  });
+
+  it('masks user_platform_id (string or number) like other identifiers', () => {
+    expect(
+      redact({ user_platform_id: 'user-884213', userPlatformId: 99887766, other: 99887766 }),
+    ).toEqual({ user_platform_id: 'us****13', userPlatformId: '99****66', other: 99887766 });
+  });
+
+  it('masks free text a server echoes: identifiers, signatures, the call secrets and values', () => {
+    const signature = 'A1'.repeat(20);
+    expect(
+      maskText(
+        `OTP 482913 for GHOPNYXUVMT0 PRAT-UJ0EEQ budi.s+x@mail.example.co.id 1234567890123456 ${signature} 12345678901234567`,
+        ['482913'],
+        ['GHOPNYXUVMT0'],
+      ),
+    ).toBe(
+      `OTP ${REDACTED} for GH****T0 PRAT-****EQ b***@mail.example.co.id 12****56 ${REDACTED} 12345678901234567`,
+    );
+    expect(maskText('nothing to hide: ERRPLT40028')).toBe('nothing to hide: ERRPLT40028');
+  });
+
+  it('collects the identifiers of a request body', () => {
+    expect(
+      maskedValuesOf({
+        redeem_code: 'GHOPNYXUVMT0',
+        nested: { email: 'a@b.co', prakerja_id: 1234567890123456 },
+        otp: '1',
+      }),
+    ).toEqual(['GHOPNYXUVMT0', 'a@b.co', '1234567890123456']);
   });
 
   it('masks short values completely', () => {

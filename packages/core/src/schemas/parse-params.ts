@@ -1,10 +1,13 @@
 import * as z from 'zod/mini';
 import { RequestValidationError } from '../errors/validation-errors.js';
+import { describeIssues } from './describe-issues.js';
 
 /**
  * Validates caller input against a schema before anything is sent.
  *
- * Throws {@link RequestValidationError} naming the first offending field.
+ * Throws {@link RequestValidationError} naming the first offending field, what was expected and
+ * what was received (e.g. `` `sequence`: expected a number, received the string "2" ``); secret
+ * values are never printed and identifiers are masked.
  *
  * @example
  * const params = parseParams(quotaParamsSchema, input, '/api/v1/integration/payment/quota-schedule');
@@ -12,8 +15,5 @@ import { RequestValidationError } from '../errors/validation-errors.js';
 export function parseParams<T>(schema: z.core.$ZodType<T>, input: unknown, endpoint?: string): T {
   const result = z.safeParse(schema, input);
   if (result.success) return result.data;
-  throw new RequestValidationError(
-    result.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
-    endpoint,
-  );
+  throw new RequestValidationError(describeIssues(result.error.issues, input), endpoint);
 }

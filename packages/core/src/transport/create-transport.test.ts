@@ -5,6 +5,8 @@ import { ProgramPath } from '../constants.js';
 import {
   ConnectionError,
   ProgramApiError,
+  ProgramRequestError,
+  RedirectError,
   RequestAbortedError,
   TimeoutError,
 } from '../errors/request-errors.js';
@@ -230,7 +232,11 @@ describe('createTransport', () => {
   });
 
   it.each([
-    ['a 5xx', json({ code: 'SBX_GEN50001', message: 'oops', success: false }, 500), ProgramApiError],
+    [
+      'a 5xx',
+      json({ code: 'SBX_GEN50001', message: 'oops', success: false }, 500),
+      ProgramApiError,
+    ],
     ['a reset connection', socketError('ECONNRESET'), ConnectionError],
     ['a closed socket', socketError('UND_ERR_SOCKET'), ConnectionError],
   ] as const)(
@@ -406,7 +412,7 @@ describe('createTransport', () => {
     });
   });
 
-  it('names the target of a redirect, which it does not follow', async () => {
+  it('turns a redirect into RedirectError naming the target, and asks fetch not to follow', async () => {
     const { fetch } = scriptedFetch(
       new Response(null, {
         status: 301,
@@ -414,12 +420,40 @@ describe('createTransport', () => {
         headers: { location: 'https://api.example/api/v1/integration/payment/void' },
       }),
     );
-    await expect(voidCall(fetch)).rejects.toMatchObject({
+    const error = await voidCall(fetch).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error).toBeInstanceOf(ProgramRequestError);
+    expect(error).toMatchObject({
       status: 301,
       maybeProcessed: false,
-      programMessage:
-        'redirected to https://api.example/api/v1/integration/payment/void; signed calls are not followed elsewhere: check baseUrl',
+      location: 'https://api.example/api/v1/integration/payment/void',
     });
+    expect((error as Error).message).toContain(
+      'HTTP 301 redirecting to https://api.example/api/v1/integration/payment/void; signed calls are never followed elsewhere',
+    );
+    expect((error as Error).message).toContain('check baseUrl');
+    const init = (fetch as unknown as ReturnType<typeof vi.fn>).mock.calls[0]![1] as RequestInit;
+    expect(init.redirect).toBe('manual');
+  });
+
+  it('reports an opaque redirect (browsers, redirect: manual) as RedirectError', async () => {
+    const opaque = {
+      type: 'opaqueredirect',
+      status: 0,
+      statusText: '',
+      ok: false,
+      headers: new Headers(),
+      body: null,
+      text: async () => '',
+      clone() {
+        return this;
+      },
+    } as unknown as Response;
+    const fetch = vi.fn(async () => opaque) as unknown as typeof globalThis.fetch;
+    const error = await voidCall(fetch).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error).toMatchObject({ status: 0, location: undefined, maybeProcessed: false });
+    expect((error as Error).message).toContain('opaque redirect');
   });
 
   it('normalises amount given as a string and invoice_code given as a number', async () => {
@@ -545,6 +579,25 @@ describe('createTransport', () => {
       ssoBaseUrl: 'https://sandbox.test',
     });
     expect(JSON.stringify(created.config)).not.toContain(SIGN_KEY);
+  });
+
+  it('masks user_platform_id and the Prakerja number in debug logs', async () => {
+    const lines: string[] = [];
+    const record = (...args: unknown[]) => lines.push(JSON.stringify(args));
+    const { fetch } = scriptedFetch(ok);
+    await transport(fetch, {
+      logger: { debug: record, info: record, warn: record, error: record },
+    }).request({
+      method: 'POST',
+      path: ProgramPath.SEND_OTP,
+      body: { prakerja_id: '1234567890123456', user_platform_id: 'user-884213' },
+      readOnly: false,
+      data: quota,
+    });
+    const all = lines.join('\n');
+    expect(all).toContain('us****13');
+    expect(all).not.toContain('user-884213');
+    expect(all).not.toContain('1234567890123456');
   });
 
   it('never puts a secret in a log line or an error message, at every level', async () => {

@@ -12,12 +12,18 @@ import { ProgramHeader } from '../constants.js';
 import {
   ConnectionError,
   ProgramApiError,
+  RedirectError,
   RequestAbortedError,
   TimeoutError,
 } from '../errors/request-errors.js';
-import { ResponseValidationError, type ValidationIssue } from '../errors/validation-errors.js';
+import {
+  RequestValidationError,
+  ResponseValidationError,
+  type ValidationIssue,
+} from '../errors/validation-errors.js';
 import { createLogger, type Logger, type LogLevel, redactingLogger } from '../logging/logger.js';
-import { redact } from '../logging/redact.js';
+import { maskedValuesOf, maskText, redact } from '../logging/redact.js';
+import { describeIssues } from '../schemas/describe-issues.js';
 import { errorEnvelopeSchema, successEnvelopeSchema } from '../schemas/envelope.js';
 import { serializeBody } from '../signing/serialize-body.js';
 import { backoffDelay, parseRetryAfter, type RetryOptions, sleep } from './backoff.js';
@@ -100,8 +106,19 @@ export interface TransportOptions extends CredentialOptions {
    * @default false
    */
   signAuthorization?: boolean | undefined;
-  /** Headers added to every request. */
+  /**
+   * Headers added to every request. A name or value the runtime would refuse (CR, LF, NUL, a
+   * character outside latin-1) fails each call with `RequestValidationError` before sending.
+   */
   headers?: Readonly<Record<string, string>> | undefined;
+  /**
+   * The largest response body read, in bytes (after decompression). A larger answer is cut off
+   * (its connection closed) and fails: a 2xx with `ResponseValidationError` (treat it as an
+   * unreadable answer: a state-changing call may have been processed), an error status with a
+   * `ProgramApiError` whose message is omitted. Overridable per call.
+   * @default 1048576
+   */
+  maxResponseBytes?: number | undefined;
 }
 
 /** One call to the program. */
@@ -180,8 +197,98 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function toIssues(error: z.core.$ZodError): ValidationIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
+/** 1 MiB: program answers are small JSON documents. */
+const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+
+// What fetch (undici's Headers) or node:http refuse: a name that is not an RFC 9110 token, a
+// value with a control character other than tab (CR, LF, NUL...) or outside latin-1.
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const BAD_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+
+function headerProblem(name: string, value: unknown): string | undefined {
+  if (!HEADER_NAME.test(name)) {
+    return "expected a header name made of letters, digits and !#$%&'*+-.^_`|~ only";
+  }
+  if (typeof value !== 'string') return `expected a string value, received ${typeof value}`;
+  const bad = BAD_HEADER_VALUE.exec(value);
+  if (!bad) return undefined;
+  const char = bad[0];
+  const what =
+    char === '\r' || char === '\n'
+      ? 'a line break (CR/LF)'
+      : char === '\0'
+        ? 'a NUL character'
+        : char.charCodeAt(0) > 0xff
+          ? `a character outside latin-1 (U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`
+          : `a control character (0x${char.charCodeAt(0).toString(16).padStart(2, '0')})`;
+  return `expected a value the HTTP runtime accepts, received a value with ${what} at index ${bad.index}; nothing was sent`;
+}
+
+function checkHeaders(headers: Readonly<Record<string, string>>, endpoint: string): void {
+  const issues: ValidationIssue[] = [];
+  for (const name of Object.keys(headers)) {
+    const problem = headerProblem(name, headers[name]);
+    if (problem) issues.push({ path: ['headers', name], message: problem });
+  }
+  if (issues.length) throw new RequestValidationError(issues, endpoint);
+}
+
+// The body read past the limit: the answer is not used.
+interface TooLarge {
+  tooLarge: true;
+  /** Bytes read (or declared by content-length) when the read stopped. */
+  bytes: number;
+}
+
+// Raised when the body did not arrive before the attempt's deadline.
+class BodyTimeout extends Error {}
+
+/**
+ * Reads the body as text, at most `limit` bytes: the `content-length` is checked first, then
+ * bytes are counted while streaming; past the limit, the body is cancelled (closing the socket)
+ * and `abort` is called.
+ */
+async function readBounded(
+  response: Response,
+  limit: number,
+  abort: () => void,
+): Promise<string | TooLarge> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) {
+    abort();
+    await response.body?.cancel().catch(() => undefined);
+    return { tooLarge: true, bytes: declared };
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      abort();
+      await reader.cancel().catch(() => undefined);
+      return { tooLarge: true, bytes };
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+// One signal that aborts when any of `signals` does (AbortSignal.any is missing on older runtimes).
+function anySignal(signals: readonly AbortSignal[]): AbortSignal {
+  const controller = new AbortController();
+  for (const signal of signals) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
 }
 
 // A failed attempt: retried when attempts remain (`error` is thrown when they run out), or thrown.
@@ -214,24 +321,28 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const fetchImpl = options.fetch ?? defaultFetch;
   const defaultTimeout = options.timeout ?? 30_000;
   const defaultMaxRetries = options.maxRetries ?? 2;
+  const defaultMaxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const retryTiming = options.retry ?? {};
 
   // ky supplies the signal (its timeout and the caller's abort); the URL, method, body and
   // headers go straight to fetch as the exact string we signed and our plain header object. ky
   // would wrap a body in a stream and copy it on every call (for its own retries, which we do
-  // not use), and copy the headers into two Headers objects.
+  // not use), and copy the headers into two Headers objects. `redirect: 'manual'` whatever the
+  // fetch: a signed call (and a body with an OTP) must never be re-sent to another origin.
   function sendWith(
     url: string,
     method: string,
     headers: Record<string, string>,
     body: string | undefined,
+    attemptSignal: AbortSignal,
   ): typeof globalThis.fetch {
     return (input, init) =>
       fetchImpl(url, {
         ...init,
         method,
         headers,
-        signal: (input as Request).signal,
+        redirect: 'manual',
+        signal: anySignal([(input as Request).signal, attemptSignal]),
         ...(body === undefined ? {} : { body }),
       });
   }
@@ -296,11 +407,17 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const secrets = (): readonly string[] => {
       if (!secretList) {
         secretList = [credentials.signKey, ...(call.secrets ?? [])];
-        if (call.authorization) secretList.push(call.authorization);
+        if (call.authorization) {
+          secretList.push(call.authorization);
+          // The credential alone (`Payment <token>`, `Bearer <token>`), as a server may echo it.
+          const credential = call.authorization.slice(call.authorization.indexOf(' ') + 1);
+          if (credential !== call.authorization) secretList.push(credential);
+        }
       }
       return secretList;
     };
     const maxRetries = call.options?.maxRetries ?? defaultMaxRetries;
+    const maxResponseBytes = call.options?.maxResponseBytes ?? defaultMaxResponseBytes;
     const timeout = call.options?.timeout ?? defaultTimeout;
     const signal = call.options?.signal;
     const ambiguous = !call.readOnly;
@@ -311,6 +428,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
       const correctionAtSigning = clock.correction();
       const signed = signedHeaders(call as TransportRequest<unknown>, bodyText);
       const headers = signed instanceof Promise ? await signed : signed;
+      // Only the first attempt: the values that change between attempts are digits and hex.
+      if (attempt === 1) checkHeaders(headers, call.path);
       const event: RequestEvent | undefined =
         hooks?.onRequest || hooks?.onResponse
           ? {
@@ -333,7 +452,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
       const sentAt = clock.nowMs();
       let failure: Failure | undefined;
       let response: Response | undefined;
-      let text = '';
+      let text: string | TooLarge = '';
+      // Closes the connection when the body is too large or too slow (ky's timeout covers only
+      // the wait for the headers).
+      const attemptController = new AbortController();
+      // Real elapsed time: the clock may be injected (tests, skew) and jump.
+      const attemptStarted = performance.now();
+      let bodyTimer: ReturnType<typeof setTimeout> | undefined;
       try {
         response = await ky(url, {
           method: call.method,
@@ -345,13 +470,30 @@ export function createTransport(options: TransportOptions = {}): Transport {
             call.method,
             headers,
             call.body === undefined ? undefined : bodyText,
+            attemptController.signal,
           ),
           ...(signal ? { signal } : {}),
         });
-        text = await response.text();
+        if (isRedirect(response)) {
+          await response.body?.cancel().catch(() => undefined);
+        } else {
+          const remaining = Math.max(1, timeout - (performance.now() - attemptStarted));
+          const timedOut = new Promise<never>((_resolve, reject) => {
+            bodyTimer = setTimeout(() => {
+              attemptController.abort();
+              reject(new BodyTimeout('body timeout'));
+            }, remaining);
+          });
+          text = await Promise.race([
+            readBounded(response, maxResponseBytes, () => attemptController.abort()),
+            timedOut,
+          ]);
+        }
       } catch (error) {
         response = undefined;
         failure = classifyThrown(error, call, attempt, timeout, ambiguous, signal);
+      } finally {
+        if (bodyTimer !== undefined) clearTimeout(bodyTimer);
       }
       if (response) {
         const receivedAt = clock.nowMs();
@@ -370,7 +512,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
             durationMs: receivedAt - sentAt,
           });
         }
-        const outcome = interpret(call, response, text, attempt, secrets, receivedAt);
+        const outcome =
+          typeof text === 'string'
+            ? interpret(call, response, text, attempt, secrets, receivedAt)
+            : tooLarge(call, response, text, attempt, maxResponseBytes);
         if (outcome.kind === 'ok') return outcome.value;
         failure = outcome.failure;
         // A 4xx is a refusal, so nothing was processed. When it came with a newly measured
@@ -453,7 +598,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         }),
       };
     }
-    if (error instanceof KyTimeoutError) {
+    if (error instanceof KyTimeoutError || error instanceof BodyTimeout) {
       const timeoutError = new TimeoutError(
         `no answer from ${call.path} within ${timeout} ms${ambiguous ? '; the program may have processed it: reconcile through the status endpoint before retrying' : ''}`,
         { ...base, maybeProcessed: ambiguous },
@@ -463,9 +608,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const code = errorCode(error);
     const notSent = code !== undefined && NOT_SENT_CODES.has(code);
     const maybeProcessed = ambiguous && !notSent;
-    const message = redact(error instanceof Error ? error.message : String(error), [
+    const message = maskText(error instanceof Error ? error.message : String(error), [
       credentials.signKey,
-    ]) as string;
+    ]);
     const connectionError = new ConnectionError(
       `connection to ${call.path} failed${code ? ` (${code})` : ''}: ${message}${maybeProcessed ? '; the program may have processed it: reconcile through the status endpoint before retrying' : ''}`,
       { ...base, maybeProcessed },
@@ -477,6 +622,64 @@ export function createTransport(options: TransportOptions = {}): Transport {
   type Outcome<T> =
     | { kind: 'ok'; value: TransportResponse<T> }
     | { kind: 'fail'; failure: Failure };
+
+  // A 3xx, or what browsers return for a redirect under `redirect: 'manual'`.
+  function isRedirect(response: Response): boolean {
+    return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+  }
+
+  // Past maxResponseBytes: a 2xx is an unreadable answer (ambiguous for a state-changing call);
+  // an error status keeps its status, with the message omitted.
+  function tooLarge<T>(
+    call: TransportRequest<T>,
+    response: Response,
+    read: TooLarge,
+    attempt: number,
+    limit: number,
+  ): Outcome<T> {
+    const status = response.status;
+    const what = `the response body exceeded maxResponseBytes (${limit} bytes; stopped after ${read.bytes})`;
+    if (status >= 200 && status < 300) {
+      throw new ResponseValidationError(
+        [
+          {
+            path: [],
+            message: `${what}; raise maxResponseBytes if this answer is legitimately large${call.readOnly ? '' : '; the program may have processed the call: reconcile through the status endpoint'}`,
+          },
+        ],
+        call.path,
+        status,
+      );
+    }
+    return errorOutcome(call, status, undefined, `(message omitted: ${what})`, undefined, attempt);
+  }
+
+  function errorOutcome<T>(
+    call: TransportRequest<T>,
+    status: number,
+    code: string | undefined,
+    programMessage: string,
+    retryAfter: number | undefined,
+    attempt: number,
+  ): Outcome<T> {
+    // 408 and 429 mean the program refused the request before processing it: safe to re-send.
+    const refusedUnprocessed = status === 408 || status === 429;
+    const serverError = status >= 500;
+    const maybeProcessed = serverError && !call.readOnly;
+    const error = new ProgramApiError({
+      endpoint: call.path,
+      status,
+      code,
+      programMessage,
+      retryAfter,
+      maybeProcessed,
+      attempts: attempt,
+    });
+    if (refusedUnprocessed || (serverError && call.readOnly)) {
+      return { kind: 'fail', failure: retry(`HTTP ${status}`, error, retryAfter) };
+    }
+    return { kind: 'fail', failure: { kind: 'throw', error } };
+  }
 
   function interpret<T>(
     call: TransportRequest<T>,
@@ -523,44 +726,42 @@ export function createTransport(options: TransportOptions = {}): Transport {
       }
       const data = z.safeParse(call.data, envelope.data.data);
       if (!data.success) {
-        throw new ResponseValidationError(toIssues(data.error), call.path, status);
+        throw new ResponseValidationError(
+          describeIssues(data.error.issues, envelope.data.data),
+          call.path,
+          status,
+        );
       }
       return {
         kind: 'ok',
         value: { data: data.data, message: envelope.data.message ?? '', status, attempts: attempt },
       };
     }
+    if (isRedirect(response)) {
+      const location = response.headers.get('location');
+      throw new RedirectError({
+        endpoint: call.path,
+        attempts: attempt,
+        status,
+        location:
+          location === null ? undefined : maskText(location, secrets(), maskedValuesOf(call.body)),
+      });
+    }
     const envelope = parsed ? z.safeParse(errorEnvelopeSchema, json) : undefined;
     const code = envelope?.success
       ? String(envelope.data.code ?? envelope.data.errorCode ?? '') || undefined
       : undefined;
-    const location = status >= 300 && status < 400 ? response.headers.get('location') : null;
-    const programMessage = redact(
+    // Server text is masked like logs: the call's secrets, its identifiers, and anything that
+    // looks like a redeem code, email, Prakerja number or signature.
+    const programMessage = maskText(
       envelope?.success && envelope.data.message
         ? envelope.data.message
-        : location
-          ? `redirected to ${location}; signed calls are not followed elsewhere: check baseUrl`
-          : response.statusText || `HTTP ${status}`,
+        : response.statusText || `HTTP ${status}`,
       secrets(),
-    ) as string;
+      maskedValuesOf(call.body),
+    );
     const retryAfter = parseRetryAfter(response.headers.get('retry-after'), receivedAt);
-    // 408 and 429 mean the program refused the request before processing it: safe to re-send.
-    const refusedUnprocessed = status === 408 || status === 429;
-    const serverError = status >= 500;
-    const maybeProcessed = serverError && !call.readOnly;
-    const error = new ProgramApiError({
-      endpoint: call.path,
-      status,
-      code,
-      programMessage,
-      retryAfter,
-      maybeProcessed,
-      attempts: attempt,
-    });
-    if (refusedUnprocessed || (serverError && call.readOnly)) {
-      return { kind: 'fail', failure: retry(`HTTP ${status}`, error, retryAfter) };
-    }
-    return { kind: 'fail', failure: { kind: 'throw', error } };
+    return errorOutcome(call, status, code, programMessage, retryAfter, attempt);
   }
 
   return {

@@ -176,7 +176,8 @@ describe('defaultFetch (Node)', () => {
       response.writeHead(200, { 'content-encoding': 'gzip' });
       response.end('not gzip at all');
     });
-    await expect(defaultFetch(`${server.url}/`)).rejects.toThrow(/header/i);
+    const response = await defaultFetch(`${server.url}/`);
+    await expect(response.text()).rejects.toThrow(/header/i);
   });
 
   it('does not follow redirects', async () => {

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { describeProgramError, PROGRAM_ERRORS, ProgramErrorCode } from './program-error-codes.js';
+import { ProgramApiError, RedirectError } from './request-errors.js';
+
+const endpoint = '/api/v1/integration/payment/void';
+
+function apiError(code: string | undefined, status: number, programMessage = 'Pesan.') {
+  return new ProgramApiError({
+    endpoint,
+    status,
+    code,
+    programMessage,
+    maybeProcessed: false,
+    attempts: 1,
+  });
+}
+
+describe('ProgramApiError', () => {
+  it('shows the Indonesian message next to the English meaning of a documented code', () => {
+    const error = apiError('ERRPLT40028', 400, 'Transaksi sudah dibatalkan sebelumnya.');
+    expect(error).toMatchObject({
+      meaning: 'the transaction was already voided',
+      documented: true,
+      fix: undefined,
+    });
+    expect(error.message).toBe(
+      `ERRPLT40028 from ${endpoint}: Transaksi sudah dibatalkan sebelumnya. (English: the transaction was already voided)`,
+    );
+  });
+
+  it('marks an SBX_ code as assumed, and points a rejected signature to key, clock and doctor', () => {
+    const error = apiError('SBX_GEN40101', 401, 'Signature tidak valid.');
+    expect(error.documented).toBe(false);
+    expect(error.meaning).toBe('the signature does not match');
+    expect(error.message).toContain(
+      'Signature tidak valid. (English: the signature does not match',
+    );
+    expect(error.message).toContain(
+      'SBX_GEN40101 is assumed by the SDK/sandbox, not documented by the program',
+    );
+    for (const hint of [
+      'PRAKERJA_SIGN_KEY',
+      'no quotes or whitespace',
+      'Unix seconds',
+      'prakerja doctor',
+    ]) {
+      expect(error.fix).toContain(hint);
+      expect(error.message).toContain(hint);
+    }
+  });
+
+  it('gives any 401 the signature fix, whatever the code (production codes are unknown)', () => {
+    for (const code of [undefined, 'AUTH-999', 'SBX_OAUTH4033']) {
+      const error = apiError(code, 401);
+      expect(error.fix).toContain('PRAKERJA_SIGN_KEY');
+      expect(error.documented).toBe(false);
+    }
+    expect(apiError(undefined, 401).meaning).toContain('did not accept the credentials');
+    expect(apiError('AUTH-999', 401).message).toContain("AUTH-999 is not in the SDK's catalogue");
+  });
+
+  it('names the known fixes', () => {
+    expect(apiError('SBX_GEN40102', 401).fix).toContain('PRAKERJA_CLIENT_CODE');
+    expect(apiError('SBX_GEN40102', 401).fix).toContain('base URL');
+    expect(apiError('SBX_GEN40103', 401).fix).toContain('clock.correctSkew');
+    expect(apiError('SBX_GEN40301', 403).fix).toContain('Digital Platform (DP)');
+    expect(apiError('ERRPLT40036', 400).fix).toBe('pass both courseCode and scheduleCode');
+    expect(apiError('ERRVOD40001', 400).fix).toContain('transactionCode');
+    expect(apiError('ERRVOD40001', 400).message).toMatch(/Fix: pass the transactionCode .*\.$/);
+  });
+
+  it('leaves meaning and fix empty when nothing is known', () => {
+    const error = apiError(undefined, 400, 'Bad Request');
+    expect(error).toMatchObject({ meaning: undefined, documented: false, fix: undefined });
+    expect(error.message).toBe(`HTTP 400 from ${endpoint}: Bad Request`);
+    expect(apiError(undefined, 503).meaning).toContain('failed');
+  });
+
+  it('masks identifiers and signatures in the program message', () => {
+    const error = apiError(
+      'SBX_RDM40001',
+      400,
+      `Kode PRAT-UJ0EEQ budi@example.com 1234567890123456 ${'ab'.repeat(20)}`,
+    );
+    expect(error.programMessage).toBe('Kode PRAT-****EQ b***@example.com 12****56 [REDACTED]');
+  });
+
+  it('documents exactly the seven program codes', () => {
+    const documented = Object.entries(PROGRAM_ERRORS)
+      .filter(([, info]) => info.documented)
+      .map(([code]) => code);
+    expect(documented.sort()).toEqual(
+      [
+        'ERRPLT40036',
+        'ERRPLT40028',
+        'ERRVOD40001',
+        'ERROAUTH4024',
+        'ERROAUTH4029',
+        'ERROAUTH4030',
+        'ERROAUTH4031',
+      ].sort(),
+    );
+    for (const code of Object.values(ProgramErrorCode)) {
+      expect(describeProgramError(code, 400).documented).toBe(PROGRAM_ERRORS[code].documented);
+    }
+  });
+});
+
+describe('RedirectError', () => {
+  it('is never maybeProcessed and names the target or says it is hidden', () => {
+    const named = new RedirectError({
+      endpoint,
+      attempts: 1,
+      status: 302,
+      location: 'https://x.example/a',
+    });
+    expect(named).toMatchObject({
+      maybeProcessed: false,
+      status: 302,
+      location: 'https://x.example/a',
+    });
+    expect(named.message).toBe(
+      `${endpoint} answered HTTP 302 redirecting to https://x.example/a; signed calls are never followed elsewhere, so nothing was sent there: check baseUrl`,
+    );
+    expect(
+      new RedirectError({ endpoint, attempts: 1, status: 304, location: undefined }).message,
+    ).toContain('HTTP 304 without a Location');
+  });
+});
