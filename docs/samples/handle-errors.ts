@@ -6,6 +6,7 @@ import {
   ProgramApiError,
   ProgramErrorCode,
   ProgramRequestError,
+  RedirectError,
   RequestValidationError,
   ResponseValidationError,
 } from '@prakerja-kit/core';
@@ -14,7 +15,7 @@ import {
 export type Decision =
   | { action: 'fix-input'; field: string }
   | { action: 'treat-as-done' }
-  | { action: 'show-user'; code: string; meaning: string; message: string }
+  | { action: 'show-user'; code: string; meaning: string; message: string; fix?: string }
   | { action: 'reconcile' }
   | { action: 'retry-later' }
   | { action: 'fix-configuration'; field: string }
@@ -28,14 +29,19 @@ export function decide(error: unknown): Decision {
     if (error.maybeProcessed) return { action: 'reconcile' }; // a 5xx on a state-changing call
     if (error.status === 429 || error.status >= 500) return { action: 'retry-later' };
     if (isKnownProgramErrorCode(error.code)) {
+      // `error.documented` is false for the SBX_ codes the SDK assumes: show them, never branch
+      // a money or completion decision on them.
       const { meaning, message } = PROGRAM_ERRORS[error.code];
-      return { action: 'show-user', code: error.code, meaning, message };
+      return { action: 'show-user', code: error.code, meaning, message, ...fixOf(error) };
     }
     // A code the SDK does not know: keep the program's own (Indonesian) message.
     const code = error.code ?? `HTTP ${error.status}`;
-    return { action: 'show-user', code, meaning: 'unknown', message: error.programMessage };
+    const meaning = error.meaning ?? 'unknown';
+    return { action: 'show-user', code, meaning, message: error.programMessage, ...fixOf(error) };
   }
   if (error instanceof RequestValidationError) return { action: 'fix-input', field: error.field };
+  // The program host answered with a redirect: nothing was followed; the base URL is wrong.
+  if (error instanceof RedirectError) return { action: 'fix-configuration', field: 'baseUrl' };
   // Timeout or dropped connection: did the program act on it? Only a status lookup can say.
   if (error instanceof ProgramRequestError) {
     return error.maybeProcessed ? { action: 'reconcile' } : { action: 'retry-later' };
@@ -47,4 +53,8 @@ export function decide(error: unknown): Decision {
     return { action: 'fix-configuration', field: error.field };
   if (isPrakerjaError(error)) return { action: 'report-bug', detail: error.message };
   throw error; // not from prakerja-kit
+}
+
+function fixOf(error: ProgramApiError): { fix?: string } {
+  return error.fix === undefined ? {} : { fix: error.fix };
 }

@@ -2,6 +2,7 @@ import {
   ConfigurationError,
   ConnectionError,
   ProgramApiError,
+  RedirectError,
   RequestValidationError,
   ResponseValidationError,
 } from '@prakerja-kit/core';
@@ -64,4 +65,22 @@ it('sorts input, configuration and response-shape errors', () => {
     action: 'report-bug',
   });
   expect(() => decide(new Error('not ours'))).toThrow('not ours');
+});
+
+it('sends a redirect to the configuration, never to a retry', () => {
+  const error = new RedirectError({
+    endpoint: '/api/v1/integration/payment/authorize',
+    attempts: 1,
+    status: 307,
+    location: 'https://elsewhere.example/authorize',
+  });
+  expect(decide(error)).toEqual({ action: 'fix-configuration', field: 'baseUrl' });
+});
+
+it('passes the fix on when the SDK knows one', () => {
+  expect(decide(apiError(401, 'SBX_GEN40101'))).toMatchObject({
+    action: 'show-user',
+    code: 'SBX_GEN40101',
+    fix: expect.stringContaining('prakerja doctor'),
+  });
 });
