@@ -22,5 +22,8 @@ it('adds the sandbox seats to every seeded schedule and marks an unknown one as 
       fromCache: false,
     })),
   );
-  expect(result.at(-1)?.seats).toMatchObject({ status: 'unknown', error: { code: 'SBX_PLT40001' } });
+  expect(result.at(-1)?.seats).toMatchObject({
+    status: 'unknown',
+    error: { code: 'SBX_PLT40001' },
+  });
 });
