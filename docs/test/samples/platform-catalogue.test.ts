@@ -9,17 +9,22 @@ function client() {
   return createPlatformClient({ ...env.platform(), baseUrl: env.url(), logLevel: 'silent' });
 }
 
-it('lists only the schedules with seats left', async () => {
+it('lists only the schedules that have not started and have seats left', async () => {
   const { schedules } = env.sandbox.control.fixtures();
   const page = schedules.map((item) => ({
     courseCode: item.course_code,
     scheduleCode: item.schedule_code,
     title: item.description,
+    startsAt: item.start_at,
   }));
   const open = await createStorefront(client())(page);
+  const now = Date.now();
   expect(open.map((item) => item.scheduleCode)).toEqual(
-    schedules.filter((item) => item.seats > 0).map((item) => item.schedule_code),
+    schedules
+      .filter((item) => item.seats > 0 && Date.parse(item.start_at) > now)
+      .map((item) => item.schedule_code),
   );
+  expect(open.length).toBeLessThan(schedules.filter((item) => item.seats > 0).length);
 });
 
 it('emits payment.authorized, then payment.voided once the purchase is voided', async () => {

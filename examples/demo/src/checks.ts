@@ -34,6 +34,18 @@ export async function checkConsistency(world: World, journey: JourneyResult): Pr
   const voided = await platform.payments.retrieve({ invoiceCode: journey.voidedInvoiceCode });
   check('the voided purchase stays voided', voided.state === 'voided', `status ${voided.status}`);
 
+  // The second purchase may have been committed after the client gave up (`--faults`): it must
+  // have been followed to `purchased`, never reported as not bought, and charged once.
+  const second = control.transactions
+    .list()
+    .filter((item) => item.invoiceCode === journey.voidedInvoiceCode);
+  const wrong = journey.followed.filter((item) => item.outcome === 'not_purchased');
+  check(
+    'no purchase the program committed reported as not bought',
+    second.length === 1 && wrong.length === 0,
+    `${second.length} transaction; followed: ${journey.followed.map((item) => item.outcome).join(', ') || 'none needed'}`,
+  );
+
   const quota = await platform.quotas.retrieve({
     courseCode: journey.course.course_code,
     scheduleCode: journey.scheduleCode,

@@ -8,7 +8,23 @@ export interface PlannedFault {
   input: FaultInput;
   /** What absorbs it, in one line (the summary adds what was observed). */
   absorbedBy: string;
+  /**
+   * Injected by the journey right before the second purchase instead of at the start, so it
+   * hits that purchase's authorize and not the first one's.
+   */
+  beforeSecondPurchase?: boolean | undefined;
 }
+
+/**
+ * The second purchase's authorize gives up after this long (a per-call timeout); under
+ * `--faults` the sandbox holds it for {@link LATE_COMMIT_MS} and then commits it.
+ */
+export const SECOND_PURCHASE_TIMEOUT_MS = 1500;
+/**
+ * How long the late-commit fault holds the second purchase's authorize before committing: past
+ * the timeout and the client's status lookups (3, 1 s apart), so only the watcher sees it.
+ */
+export const LATE_COMMIT_MS = 5000;
 
 /**
  * The faults `--faults` injects into the sandbox before the journey starts. Each matches one
@@ -49,6 +65,18 @@ export const FAULT_PLAN: readonly PlannedFault[] = [
     name: 'drop before feedback',
     input: { kind: 'drop-before', path: ProgramPath.TPM_FEEDBACK, times: 1 },
     absorbedBy: 'not re-sent blindly: the LMS read submission status, then graded again',
+  },
+  {
+    name: 'late commit on authorize',
+    input: {
+      kind: 'latency',
+      path: ProgramPath.AUTHORIZE,
+      latencyMs: LATE_COMMIT_MS,
+      times: 1,
+    },
+    absorbedBy:
+      'the client gave up and status said "not found": unknown (never "not purchased"), followed by the payment watcher',
+    beforeSecondPurchase: true,
   },
   {
     name: 'drop after commit on void',

@@ -1,7 +1,12 @@
 import { formatIdr, mask } from '@example/payment-partner';
-import type { OtpChallenge } from '@prakerja-kit/platform';
-import { createCatalogue, describePurchaseError } from '@prakerja-kit/platform';
+import type { FollowedOutcome, OtpChallenge } from '@prakerja-kit/platform';
+import {
+  createCatalogue,
+  createPaymentWatcher,
+  describePurchaseError,
+} from '@prakerja-kit/platform';
 import type { SandboxCourse, SandboxParticipant } from '@prakerja-kit/sandbox';
+import { SECOND_PURCHASE_TIMEOUT_MS } from './fault-plan.js';
 import type { Reporter } from './reporter.js';
 import type { World } from './world.js';
 
@@ -20,14 +25,26 @@ export interface JourneyResult {
   transactionCode: string;
   redeemCode: string;
   voidedInvoiceCode: string;
+  /** Outcomes the payment watcher settled (a purchase committed after the client gave up). */
+  followed: FollowedOutcome[];
   /** How each fault was absorbed where the app (not the SDK) had to act, by fault name. */
   appRecoveries: Map<string, string>;
 }
 
 const minutes = (iso: string, now: Date) => Math.round((Date.parse(iso) - now.getTime()) / 60_000);
 
+/** Points where the demo injects something mid-journey. */
+export interface JourneyHooks {
+  /** Called right before the second purchase's send-otp. */
+  beforeSecondPurchase?: (() => void) | undefined;
+}
+
 /** Runs the participant's whole journey: DP catalogue and purchase, LP course, completion. */
-export async function runJourney(world: World, report: Reporter): Promise<JourneyResult> {
+export async function runJourney(
+  world: World,
+  report: Reporter,
+  hooks: JourneyHooks = {},
+): Promise<JourneyResult> {
   const { sandbox, platform, provider } = world;
   const { fixtures, control } = sandbox;
   const appRecoveries = new Map<string, string>();
@@ -151,7 +168,9 @@ export async function runJourney(world: World, report: Reporter): Promise<Journe
 
   // 8. A second purchase, cancelled by the buyer: void.
   done = report.step('A second purchase, voided', 'DP: send-otp, authorize, void');
-  const voidedInvoiceCode = await buyAndVoid(world, report, appRecoveries);
+  hooks.beforeSecondPurchase?.();
+  const followed: FollowedOutcome[] = [];
+  const voidedInvoiceCode = await buyAndVoid(world, report, appRecoveries, followed);
   done(`${voidedInvoiceCode} voided, seat released`);
 
   return {
@@ -163,6 +182,7 @@ export async function runJourney(world: World, report: Reporter): Promise<Journe
     transactionCode,
     redeemCode,
     voidedInvoiceCode,
+    followed,
     appRecoveries,
   };
 }
@@ -245,11 +265,17 @@ async function submitAndGrade(
   report.detail(`${label}: submitted, graded, accepted`);
 }
 
-/** Buys a second course for another participant and voids it. */
+/**
+ * Buys a second course for another participant and voids it. Its authorize gives up after
+ * {@link SECOND_PURCHASE_TIMEOUT_MS}: under `--faults` the program commits it later, so the
+ * answer is `unknown` and the payment watcher follows it to `purchased` (never re-sent, never
+ * reported as not bought).
+ */
 async function buyAndVoid(
   world: World,
   report: Reporter,
   recoveries: Map<string, string>,
+  followed: FollowedOutcome[],
 ): Promise<string> {
   const { platform, sandbox } = world;
   const { fixtures, control } = sandbox;
@@ -264,17 +290,63 @@ async function buyAndVoid(
     scheduleCode: schedule.schedule_code,
     amount: course.price,
   });
-  const authorized = await platform.payments.authorize({
-    paymentToken: challenge.paymentToken,
-    otp: control.sms.latestOtp(buyer.prakerja_id)!,
-    invoiceCode,
-    invoiceUrl: `https://storefront.example/invoices/${invoiceCode}`,
+  const watcher = createPaymentWatcher(platform, {
+    intervalMs: 250,
+    maxIntervalMs: 1000,
+    onEvent: () => {},
+    onOutcome: (outcome) => {
+      followed.push(outcome);
+    },
   });
-  if (authorized.outcome !== 'purchased') throw new Error(`second purchase: ${authorized.outcome}`);
-  const voided = await platform.payments.void({
-    invoiceCode,
-    transactionCode: authorized.payment.transactionCode,
-  });
+  const authorized = await platform.payments.authorize(
+    {
+      paymentToken: challenge.paymentToken,
+      otp: control.sms.latestOtp(buyer.prakerja_id)!,
+      invoiceCode,
+      invoiceUrl: `https://storefront.example/invoices/${invoiceCode}`,
+      paymentTokenExpiresAt: challenge.expiresAt,
+    },
+    // An unknown outcome is enrolled with the watcher in the same call.
+    { timeout: SECOND_PURCHASE_TIMEOUT_MS, follow: watcher },
+  );
+  let transactionCode: string;
+  if (authorized.outcome === 'purchased') {
+    transactionCode = authorized.payment.transactionCode;
+    if (authorized.reconciled) {
+      recoveries.set(
+        'late commit on authorize',
+        'status showed the late commit while reconciling → purchased once, never re-sent',
+      );
+    }
+  } else if (authorized.outcome === 'unknown') {
+    report.detail(
+      `authorize gave up after ${SECOND_PURCHASE_TIMEOUT_MS} ms (${authorized.error.name}); status: not found yet → unknown, followed by the payment watcher`,
+    );
+    watcher.start();
+    try {
+      // Bounded: the late commit lands within seconds; give up well before settlesAt.
+      for (let waited = 0; followed.length === 0 && waited < 15_000; waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await watcher.stop();
+    }
+    const [settled] = followed;
+    if (settled?.outcome !== 'purchased') {
+      throw new Error(
+        `second purchase not settled as purchased: ${settled?.outcome ?? 'still unknown'}`,
+      );
+    }
+    transactionCode = settled.payment.transactionCode;
+    report.detail('the program committed it late: the watcher saw SUCCESS → purchased, once');
+    recoveries.set(
+      'late commit on authorize',
+      'unknown (never "not purchased"), never re-sent; the payment watcher saw the late commit → purchased once',
+    );
+  } else {
+    throw new Error(`second purchase: ${authorized.outcome}`);
+  }
+  const voided = await platform.payments.void({ invoiceCode, transactionCode });
   if (voided.outcome !== 'voided') throw new Error(`void: ${voided.outcome}`);
   if (voided.reconciled) {
     report.detail('void lost its answer: reconciled through payment/status → voided');

@@ -52,21 +52,32 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     write(
       `sandbox ${world.server.url}, payment partner ${world.partner.url}; fake credentials only`,
     );
+    const add = (fault: (typeof FAULT_PLAN)[number]) =>
+      world.sandbox.control.faults.add(fault.input);
     const injected = options.faults
       ? FAULT_PLAN.map((fault) => ({
           fault,
-          record: world.sandbox.control.faults.add(fault.input),
+          record: fault.beforeSecondPurchase ? undefined : add(fault),
         }))
       : [];
+    // Faults aimed at the second purchase are added when the journey gets there.
+    const beforeSecondPurchase = () => {
+      for (const item of injected) {
+        if (item.fault.beforeSecondPurchase && !item.record) item.record = add(item.fault);
+      }
+    };
     if (options.faults) {
       write('');
       write(
         `--faults: ${injected.length} program faults and ${REFUSED_DELIVERIES} refused webhook delivery injected:`,
       );
-      for (const { fault } of injected) write(`   ${fault.name.padEnd(32)} ${fault.input.path}`);
+      for (const { fault } of injected) {
+        const when = fault.beforeSecondPurchase ? ' (added before the second purchase)' : '';
+        write(`   ${fault.name.padEnd(32)} ${fault.input.path}${when}`);
+      }
     }
 
-    const journey = await runJourney(world, report);
+    const journey = await runJourney(world, report, { beforeSecondPurchase });
     const checks = await checkConsistency(world, journey);
 
     const hits = new Map(
@@ -83,7 +94,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
         (retries > 0
           ? `${fault.absorbedBy} (${retries} retr${retries === 1 ? 'y' : 'ies'})`
           : fault.absorbedBy);
-      return { name: fault.name, hits: hits.get(record.id) ?? 0, absorbed: observed };
+      const hit = record === undefined ? 0 : (hits.get(record.id) ?? 0);
+      return { name: fault.name, hits: hit, absorbed: observed };
     });
     if (options.faults) {
       faults.push({

@@ -31,6 +31,11 @@ test('runs the same journey under injected faults, absorbs each one and ends con
   const byName = new Map(result.faults.map((fault) => [fault.name, fault.absorbed]));
   expect(byName.get('drop after commit on authorize')).toMatch(/payment\/status/);
   expect(byName.get('503 on quota-schedule')).toMatch(/1 retry/);
+  // Committed after the client gave up: followed to purchased by the watcher, charged once.
+  expect(byName.get('late commit on authorize')).toMatch(/watcher saw the late commit/);
+  expect(result.checks.find((check) => check.name.includes('reported as not bought'))?.ok).toBe(
+    true,
+  );
   expect(result.consistent).toBe(true);
   expect(lines).toContain('Faults injected and how each was absorbed');
 }, 60_000);

@@ -2,7 +2,10 @@ import {
   type Catalogue,
   type Course,
   createCatalogue,
+  createPaymentWatcher,
   describePurchaseError,
+  type FollowedOutcome,
+  type PaymentWatcher,
   type PlatformClient,
   type Schedule,
 } from '@prakerja-kit/platform';
@@ -27,19 +30,81 @@ export interface StorefrontOptions {
   orders?: OrderStore | undefined;
   /** Progress lines; silent by default. Never given a token, OTP or full Prakerja id. */
   log?: ((line: string) => void) | undefined;
+  /**
+   * First delay between payment-status polls of an order whose outcome is unknown, in ms.
+   * @default 5000
+   */
+  followIntervalMs?: number | undefined;
 }
+
+/** The storefront app, with the watcher that follows unknown purchases and voids. */
+export type Storefront = Hono & {
+  /**
+   * Follows every `unknown` authorize and void until the program's answer is definitive, and
+   * updates the order then (started on the first unknown). Stop it when shutting down.
+   */
+  readonly followUp: PaymentWatcher;
+};
 
 const mask = (value: string) => `••••${value.slice(-4)}`;
 
 /**
- * The storefront: course list with live seats, checkout with OTP, invoice, void. Every purchase
- * outcome the SDK can report is handled, and an unknown one is reconciled on the next view.
+ * The storefront: course list with live seats (only purchasable schedules can be bought),
+ * checkout with OTP, invoice, void. Every purchase outcome the SDK can report is handled: an
+ * unknown one is followed by a payment watcher until the program's answer is definitive, so it
+ * is never forgotten and never shown as failed while it could still go through.
  */
-export function createApp(options: StorefrontOptions): Hono {
+export function createApp(options: StorefrontOptions): Storefront {
   const { client, courses, schedules } = options;
   const orders = options.orders ?? createOrderStore();
   const log = options.log ?? (() => {});
   const catalogue: Catalogue = createCatalogue(client, { ttlMs: 2_000 });
+
+  // What the watcher settles: the program's definitive answer for an order in doubt.
+  const settle = (outcome: FollowedOutcome) => {
+    const order = orders.get(outcome.invoiceCode);
+    if (!order) return;
+    order.voidPending = undefined;
+    switch (outcome.outcome) {
+      case 'purchased':
+      case 'not_voided':
+        Object.assign(order, { state: 'paid', transactionCode: outcome.payment.transactionCode });
+        if (outcome.outcome === 'not_voided') {
+          order.message = 'Pembatalan tidak terjadi. Silakan coba lagi.';
+        }
+        break;
+      case 'voided':
+        Object.assign(order, { state: 'voided', transactionCode: outcome.payment.transactionCode });
+        break;
+      case 'not_purchased':
+        Object.assign(order, {
+          state: 'failed',
+          message: 'Pembayaran tidak terjadi. Silakan ulangi pembelian.',
+        });
+        break;
+    }
+    order.paymentToken = undefined;
+    catalogue.invalidate(order);
+    orders.save(order);
+    log(`${order.invoiceCode} settled by the watcher: ${outcome.operation} → ${outcome.outcome}`);
+  };
+  const followUp = createPaymentWatcher(client, {
+    intervalMs: options.followIntervalMs ?? 5_000,
+    maxIntervalMs: 60_000,
+    // Events are for downstream systems; the order itself changes on the settled outcome.
+    onEvent: () => {},
+    onOutcome: settle,
+    onError: (error, invoiceCode) =>
+      log(`${invoiceCode}: status lookup failed (${(error as Error).name}); will ask again`),
+  });
+  // Enrols an unknown and makes sure someone is polling.
+  const follow = {
+    follow: (pending: Parameters<PaymentWatcher['follow']>[0]) => {
+      const enrolled = followUp.follow(pending);
+      followUp.start();
+      return enrolled;
+    },
+  };
   const courseOf = (code: string) => courses.find((course) => course.courseCode === code);
   const app = new Hono();
 
@@ -85,6 +150,7 @@ export function createApp(options: StorefrontOptions): Hono {
         amount: course.price,
       });
       order.paymentToken = challenge.paymentToken;
+      order.paymentTokenExpiresAt = challenge.expiresAt;
     } catch (error) {
       // Each program refusal becomes a message for the buyer (program-api.md §2: the DP must map them).
       const described = describePurchaseError(error);
@@ -111,12 +177,17 @@ export function createApp(options: StorefrontOptions): Hono {
       return context.redirect(`/invoices/${order.invoiceCode}`, 303);
     }
     const otp = String((await context.req.parseBody())['otp'] ?? '').trim();
-    const result = await client.payments.authorize({
-      paymentToken: order.paymentToken,
-      otp,
-      invoiceCode: order.invoiceCode,
-      invoiceUrl: `${options.publicUrl}/invoices/${order.invoiceCode}`,
-    });
+    const result = await client.payments.authorize(
+      {
+        paymentToken: order.paymentToken,
+        otp,
+        invoiceCode: order.invoiceCode,
+        invoiceUrl: `${options.publicUrl}/invoices/${order.invoiceCode}`,
+        paymentTokenExpiresAt: order.paymentTokenExpiresAt,
+      },
+      // An unknown outcome is enrolled with the watcher in the same call.
+      { follow },
+    );
     switch (result.outcome) {
       case 'purchased':
         Object.assign(order, { state: 'paid', transactionCode: result.payment.transactionCode });
@@ -145,9 +216,9 @@ export function createApp(options: StorefrontOptions): Hono {
         break;
       }
       case 'unknown':
-        // Never re-send authorize: the invoice page asks payment/status until it knows.
+        // Never re-send authorize, never tell the buyer it failed: the watcher follows it.
         Object.assign(order, { state: 'unknown' });
-        log(`${order.invoiceCode} outcome unknown; will reconcile through payment/status`);
+        log(`${order.invoiceCode} outcome unknown; followed through payment/status`);
         break;
     }
     orders.save(order);
@@ -170,10 +241,10 @@ export function createApp(options: StorefrontOptions): Hono {
         409,
       );
     }
-    const result = await client.payments.void({
-      invoiceCode: order.invoiceCode,
-      transactionCode: order.transactionCode,
-    });
+    const result = await client.payments.void(
+      { invoiceCode: order.invoiceCode, transactionCode: order.transactionCode },
+      { follow },
+    );
     if (result.outcome === 'voided') {
       order.state = 'voided';
       catalogue.invalidate(order);
@@ -183,12 +254,12 @@ export function createApp(options: StorefrontOptions): Hono {
     } else if (result.outcome === 'not_voided') {
       order.message = describePurchaseError(result.error).message.id;
     } else {
-      order.state = 'unknown';
+      Object.assign(order, { state: 'unknown', voidPending: true });
     }
     orders.save(order);
     return context.redirect(`/invoices/${order.invoiceCode}`, 303);
   });
 
   app.get('/health', (context) => context.json({ ok: true }));
-  return app;
+  return Object.assign(app, { followUp });
 }

@@ -1,4 +1,4 @@
-export type { StorefrontOptions } from './create-app.js';
+export type { Storefront, StorefrontOptions } from './create-app.js';
 export { createApp } from './create-app.js';
 export type { RunningServer } from './listen.js';
 export { listen } from './listen.js';

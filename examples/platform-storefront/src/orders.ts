@@ -8,7 +8,10 @@ export type OrderState =
   | 'voided'
   /** The program refused, or reconciliation showed nothing was bought. */
   | 'failed'
-  /** Authorize's outcome is not known yet: reconciled through payment status on the next view. */
+  /**
+   * Authorize's (or void's) outcome is not known yet: the storefront's payment watcher follows
+   * it through payment status until the program's answer is definitive.
+   */
   | 'unknown';
 
 /** One checkout, keyed by its invoice code. */
@@ -21,7 +24,11 @@ export interface Order {
   state: OrderState;
   /** The send-otp payment token: a secret, kept server-side only, dropped once used. */
   paymentToken: string | undefined;
+  /** When the payment token expires, if send-otp said (bounds how long a purchase may commit). */
+  paymentTokenExpiresAt?: string | undefined;
   transactionCode: string | undefined;
+  /** True while a void's outcome is unknown (followed by the watcher). */
+  voidPending?: boolean | undefined;
   /** The last error shown to the buyer. */
   message: string | undefined;
 }

@@ -1,11 +1,13 @@
-import { ProgramApiError, ProgramErrorCode } from '@prakerja-kit/core';
 import type { PlatformClient } from '@prakerja-kit/platform';
 import type { Order } from './orders.js';
 
 /**
  * Brings an order in line with the program's own record (`payment/status` by invoice code) and
- * returns the program's status string. The program is the source of truth: an order whose
- * authorize answer was lost becomes paid or failed here, and a void done elsewhere shows up.
+ * returns the program's status string, for the invoice page. The program is the source of
+ * truth: a paid or voided purchase shows up here at once.
+ *
+ * A "not found" here never fails an order whose authorize is in doubt: the purchase may still
+ * commit. Only the payment watcher decides that, once the order's `settlesAt` has passed.
  */
 export async function reconcileOrder(
   client: PlatformClient,
@@ -17,22 +19,12 @@ export async function reconcileOrder(
   try {
     const payment = await client.payments.retrieve({ invoiceCode: order.invoiceCode });
     order.transactionCode = payment.transactionCode;
-    if (payment.state === 'authorized') order.state = 'paid';
     if (payment.state === 'voided') order.state = 'voided';
+    // A void in doubt may still commit: SUCCESS does not end it (the watcher does).
+    else if (payment.state === 'authorized' && !order.voidPending) order.state = 'paid';
     return payment.status;
-  } catch (error) {
-    // No purchase under this invoice code (SBX_PLT40016 in the sandbox; production's code is not
-    // documented): the authorize that was in doubt did not go through.
-    if (
-      error instanceof ProgramApiError &&
-      error.code === ProgramErrorCode.INVOICE_NOT_FOUND &&
-      order.state === 'unknown'
-    ) {
-      order.state = 'failed';
-      order.message = 'Pembayaran tidak terjadi. Silakan ulangi pembelian.';
-      return undefined;
-    }
-    // Still unknown (program unreachable): show what we have, ask again on the next view.
+  } catch {
+    // Not found yet, or the program unreachable: show what we have; the watcher keeps asking.
     return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import type { Course, Schedule, WithSeats } from '@prakerja-kit/platform';
+import type { Course, NotPurchasableReason, Schedule, WithSeats } from '@prakerja-kit/platform';
 import { html } from 'hono/html';
 import type { Order } from './orders.js';
 
@@ -29,19 +29,28 @@ export function layout(title: string, body: unknown) {
 </html>`;
 }
 
+const CLOSED_LABEL: Record<NotPurchasableReason, string> = {
+  started: 'Sudah dimulai',
+  purchase_window_closed: 'Penjualan ditutup',
+  sold_out: 'Habis',
+  seats_unknown: 'Kursi tidak diketahui',
+  start_unknown: 'Jadwal tidak diketahui',
+};
+
 /** The course list with live seats per schedule. */
 export function coursesPage(courses: readonly Course[], schedules: readonly WithSeats<Schedule>[]) {
   const rows = schedules.map((schedule) => {
     const course = courses.find((item) => item.courseCode === schedule.courseCode);
     const seats = schedule.seats;
     const seatText = seats.status === 'known' ? String(seats.remaining) : 'tidak diketahui';
-    const canBuy = seats.status === 'known' && !seats.soldOut;
+    // Only what can really be bought now: started, closed, full or unreadable schedules are not.
+    const canBuy = schedule.purchasable;
     return html`<tr>
       <td>${course?.title ?? schedule.courseCode}</td>
       <td>${idr(course?.price ?? 0)}</td>
       <td>${when(schedule.startsAt)}</td>
       <td data-seats="${schedule.scheduleCode}">${seatText}</td>
-      <td>${canBuy ? html`<a href="/checkout/${schedule.scheduleCode}" data-buy="${schedule.scheduleCode}">Beli</a>` : 'Habis'}</td>
+      <td>${canBuy ? html`<a href="/checkout/${schedule.scheduleCode}" data-buy="${schedule.scheduleCode}">Beli</a>` : html`<span data-closed="${schedule.scheduleCode}" data-reason="${schedule.reason}">${CLOSED_LABEL[schedule.reason]}</span>`}</td>
     </tr>`;
   });
   return layout(

@@ -1,12 +1,22 @@
 import { ProgramPath } from '@prakerja-kit/core';
 import { createPlatformClient } from '@prakerja-kit/platform';
 import { createSandbox, type Sandbox, type SandboxServer } from '@prakerja-kit/sandbox';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { connectSandbox, createApp, listen, type RunningServer } from '../src/index.js';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import {
+  connectSandbox,
+  createApp,
+  createOrderStore,
+  listen,
+  type OrderStore,
+  type RunningServer,
+  type Storefront,
+} from '../src/index.js';
 
 let sandbox: Sandbox;
 let sandboxServer: SandboxServer;
 let app: RunningServer;
+let storefront: Storefront;
+let orders: OrderStore;
 const lines: string[] = [];
 
 beforeEach(async () => {
@@ -18,24 +28,29 @@ beforeEach(async () => {
     signKey: connection.signKey,
     baseUrl: connection.baseUrl,
     logLevel: 'silent',
-    // Quick give-up for the test of an outcome that stays unknown.
+    // Quick give-up for the test of an outcome that stays unknown, and a short timeout for the
+    // late-commit test (the commit window stays the 60 s default).
     maxRetries: 1,
+    timeout: 800,
     reconcile: { attempts: 2, delayMs: 20 },
   });
-  app = await listen(
-    createApp({
-      client,
-      courses: connection.courses,
-      schedules: connection.schedules,
-      publicUrl: 'http://storefront.test',
-      devOtp: connection.latestOtp,
-      devPrakerjaId: connection.prakerjaId,
-      log: (line) => lines.push(line),
-    }),
-  );
+  orders = createOrderStore();
+  storefront = createApp({
+    client,
+    courses: connection.courses,
+    schedules: connection.schedules,
+    publicUrl: 'http://storefront.test',
+    devOtp: connection.latestOtp,
+    devPrakerjaId: connection.prakerjaId,
+    log: (line) => lines.push(line),
+    orders,
+    followIntervalMs: 20,
+  });
+  app = await listen(storefront);
 });
 
 afterEach(async () => {
+  await storefront.followUp.stop();
   await app.close();
   await sandbox.close();
   lines.length = 0;
@@ -98,21 +113,58 @@ test('shows the program refusal as a message for the buyer', async () => {
   expect(await response.text()).toContain('id="error"');
 });
 
-test('an authorize that stays unknown (status down too) is shown as such, then reconciled', async () => {
+test('an authorize that stays unknown (status down too) is shown as such, then followed to paid by the watcher', async () => {
   sandbox.control.faults.add({ kind: 'drop-after-commit', path: ProgramPath.AUTHORIZE });
   sandbox.control.faults.add({
     kind: 'error',
     path: ProgramPath.PAYMENT_STATUS,
     status: 503,
-    times: 20,
+    times: 4,
   });
   const invoicePath = await checkout(sandbox.fixtures.schedules[0]!.schedule_code);
-  expect(await (await get(invoicePath)).text()).toContain('data-state="unknown"');
-
-  sandbox.control.faults.clear();
+  const invoiceCode = invoicePath.split('/').pop()!;
+  expect(orders.get(invoiceCode)?.state).toBe('unknown');
+  expect(storefront.followUp.pending.map((item) => item.invoiceCode)).toEqual([invoiceCode]);
+  // Nobody views the invoice: the watcher alone settles it once status answers again.
+  await vi.waitFor(() => expect(orders.get(invoiceCode)?.state).toBe('paid'), {
+    timeout: 5000,
+    interval: 20,
+  });
   expect(await (await get(invoicePath)).text()).toContain('data-state="paid"');
   const buyer = sandbox.fixtures.participants[0]!.prakerja_id;
   expect(
     sandbox.control.transactions.list().filter((item) => item.prakerjaId === buyer),
   ).toHaveLength(1);
+});
+
+test('a purchase the program commits after the storefront gave up is never shown as failed, and is followed to paid', async () => {
+  sandbox.control.faults.add({ kind: 'latency', path: ProgramPath.AUTHORIZE, latencyMs: 3000 });
+  const invoicePath = await checkout(sandbox.fixtures.schedules[0]!.schedule_code);
+  const invoiceCode = invoicePath.split('/').pop()!;
+  const seen: string[] = [];
+  const timer = setInterval(() => seen.push(orders.get(invoiceCode)?.state ?? '-'), 10);
+  try {
+    expect(await (await get(invoicePath)).text()).toContain('data-state="unknown"');
+    await vi.waitFor(() => expect(orders.get(invoiceCode)?.state).toBe('paid'), {
+      timeout: 8000,
+      interval: 20,
+    });
+  } finally {
+    clearInterval(timer);
+  }
+  expect(seen).not.toContain('failed');
+  const buyer = sandbox.fixtures.participants[0]!.prakerja_id;
+  expect(
+    sandbox.control.transactions.list().filter((item) => item.prakerjaId === buyer),
+  ).toHaveLength(1);
+  expect(lines.join('\n')).toContain(
+    `${invoiceCode} settled by the watcher: authorize → purchased`,
+  );
+});
+
+test('offers no schedule that has started', async () => {
+  const started = sandbox.fixtures.schedules[2]!;
+  const page = await (await get('/')).text();
+  expect(page).toContain(`data-closed="${started.schedule_code}" data-reason="started"`);
+  expect(page).not.toContain(`data-buy="${started.schedule_code}"`);
 });

@@ -1,12 +1,13 @@
 import { createTransport, type Transport, type TransportOptions } from '@prakerja-kit/core';
+import type { PaymentStatusAnswer } from './payment-not-found-error.js';
 import { createPaymentsResource, type PaymentsResource } from './resources/payments.js';
 import { createQuotasResource, type QuotasResource } from './resources/quotas.js';
 
-/** How reconciliation through payment status behaves after an ambiguous authorize or void. */
+/** How `authorize` and `void` reconcile through payment status, and when an answer is final. */
 export interface ReconcileOptions {
   /**
-   * Status lookups before giving up. A "not found" is only trusted after the last one, because
-   * after a timeout the program may still be committing the authorize.
+   * Status lookups after an ambiguous failure (timeout, dropped connection, 5xx, unreadable
+   * 2xx). A refusal is looked up exactly once, whatever this says.
    * @default 3
    */
   attempts?: number | undefined;
@@ -15,6 +16,31 @@ export interface ReconcileOptions {
    * @default 1000
    */
   delayMs?: number | undefined;
+  /**
+   * How long after an ambiguous authorize or void ended the program may still commit it, in
+   * milliseconds. A status "not found" (authorize) or `SUCCESS` (void) is definitive only when
+   * seen at or after the end of this window. The default is twice the SDK's default request
+   * timeout, or twice the client's `timeout` when that is longer; it does NOT shrink when you
+   * lower the timeout (a commit can land seconds after a short timeout). Lowering it below the
+   * program's real commit delay re-opens the double-charge it guards against.
+   * @default max(60000, 2 × timeout)
+   */
+  commitWindowMs?: number | undefined;
+  /**
+   * How long a payment token can be used after authorize was sent, in milliseconds, when the
+   * caller does not pass `paymentTokenExpiresAt` (send-otp's `expiresAt`). The program does not
+   * document the token's lifetime (program-api.md §4.2, UNCERTAIN): this is an assumption. Once
+   * the token is dead nothing can commit, so a "not found" is definitive.
+   * @default 900000 (15 minutes)
+   */
+  paymentTokenTtlMs?: number | undefined;
+  /**
+   * Decides whether a payment-status answer means "no purchase has this invoice code" (the
+   * program does not document it). Used by `payments.retrieve` (which then throws
+   * `PaymentNotFoundError`), reconciliation and the watcher.
+   * @default isPaymentNotFoundAnswer
+   */
+  isNotFound?: ((answer: PaymentStatusAnswer) => boolean) | undefined;
 }
 
 /** Options of {@link createPlatformClient}: core transport options plus reconciliation. */
@@ -51,7 +77,7 @@ export function createPlatformClient(options: PlatformClientOptions = {}): Platf
   const transport = createTransport(options);
   return {
     quotas: createQuotasResource(transport),
-    payments: createPaymentsResource(transport, options.reconcile ?? {}),
+    payments: createPaymentsResource(transport, options.reconcile ?? {}, options.timeout ?? 30_000),
     transport,
   };
 }

@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeClient, ok, programError } from '../test/support/fake-program.js';
 import { createCatalogue } from './create-catalogue.js';
 
@@ -20,6 +20,9 @@ it('adds live seats to every schedule, in order, keeping their own fields', asyn
   expect(page[0]).toEqual({
     ...schedules[0],
     seats: { status: 'known', remaining: 0, soldOut: true, fromCache: false },
+    startsAt: undefined,
+    purchasable: false,
+    reason: 'start_unknown',
   });
   expect(page[39]?.seats).toMatchObject({ status: 'known', remaining: 39, soldOut: false });
 });
@@ -95,4 +98,54 @@ it('does not cache a failed lookup', async () => {
     remaining: 5,
   });
   expect(calls).toHaveLength(2);
+});
+
+describe('purchasable', () => {
+  const now = Date.parse('2026-12-01T09:00:00+07:00');
+  const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+  const quota = (call: { body: Record<string, unknown> }) => {
+    const code = String(call.body['schedule_code']);
+    if (code === 'S-ERR') return programError('X', 503);
+    return ok({ course_code: 'C', schedule_code: code, quota: code === 'S-FULL' ? 0 : 5 });
+  };
+
+  it.each<[string, Record<string, unknown>, boolean, string | undefined]>([
+    ['starts tomorrow, seats left', { startsAt: at(1440) }, true, undefined],
+    ['`startAt` is read too', { startAt: at(1440) }, true, undefined],
+    ['started a minute ago', { startsAt: at(-1) }, false, 'started'],
+    ['starts right now', { startsAt: at(0) }, false, 'started'],
+    [
+      'started, even with seats unknown',
+      { scheduleCode: 'S-ERR', startsAt: at(-60) },
+      false,
+      'started',
+    ],
+    ['sold out', { scheduleCode: 'S-FULL', startsAt: at(60) }, false, 'sold_out'],
+    ['seats unknown', { scheduleCode: 'S-ERR', startsAt: at(60) }, false, 'seats_unknown'],
+    ['no start time', {}, false, 'start_unknown'],
+    ['an unreadable start time', { startsAt: 'soon' }, false, 'start_unknown'],
+    [
+      'purchase window closed',
+      { startsAt: at(60), purchaseClosesAt: at(-5) },
+      false,
+      'purchase_window_closed',
+    ],
+  ])('%s', async (_, fields, purchasable, reason) => {
+    const { client } = fakeClient({ 'payment/quota-schedule': quota }, { maxRetries: 0 });
+    const [item] = await createCatalogue(client, { now: () => now }).withSeats([
+      { courseCode: 'C', scheduleCode: 'S-1', ...fields },
+    ]);
+    expect(item).toMatchObject({ purchasable, reason });
+    expect(item?.startsAt).toBe(fields['startsAt'] ?? fields['startAt']);
+  });
+
+  it('closes sales closeBeforeStartMs before the start', async () => {
+    const { client } = fakeClient({ 'payment/quota-schedule': quota });
+    const catalogue = createCatalogue(client, { now: () => now, closeBeforeStartMs: 3_600_000 });
+    const page = await catalogue.withSeats([
+      { courseCode: 'C', scheduleCode: 'S-1', startsAt: at(59) },
+      { courseCode: 'C', scheduleCode: 'S-2', startsAt: at(61) },
+    ]);
+    expect(page.map((item) => item.reason)).toEqual(['purchase_window_closed', undefined]);
+  });
 });

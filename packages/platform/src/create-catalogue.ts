@@ -20,8 +20,47 @@ export type Seats =
       error: unknown;
     };
 
-/** A schedule with its live seats attached. */
-export type WithSeats<S> = S & { seats: Seats };
+/**
+ * Why a schedule cannot be bought now:
+ * - `started`: its start time has passed (send-otp refuses purchases once a course started);
+ * - `purchase_window_closed`: the schedule's `purchaseClosesAt`, or the catalogue's
+ *   `closeBeforeStartMs` before the start, has passed;
+ * - `sold_out`: no seat left;
+ * - `seats_unknown`: the live seat count could not be read;
+ * - `start_unknown`: no (readable) start time was given, so it cannot be shown not to have
+ *   started.
+ */
+export type NotPurchasableReason =
+  | 'started'
+  | 'purchase_window_closed'
+  | 'sold_out'
+  | 'seats_unknown'
+  | 'start_unknown';
+
+/** Whether a schedule can be offered for purchase now. Switch on `purchasable`. */
+export type Purchasability =
+  | { purchasable: true; reason: undefined }
+  | { purchasable: false; reason: NotPurchasableReason };
+
+/**
+ * A schedule with its live seats, its start time (`startsAt`, ISO-8601, from the schedule's
+ * `startsAt` or `startAt`) and whether it can be bought now.
+ */
+export type WithSeats<S> = S & { seats: Seats; startsAt: string | undefined } & Purchasability;
+
+/** What {@link Catalogue.withSeats} reads from each schedule. */
+export interface CatalogueSchedule {
+  /** The program's course code. */
+  courseCode: string;
+  /** The program's schedule code. */
+  scheduleCode: string;
+  /** Start, ISO-8601 (as on `Schedule`). */
+  startsAt?: string | undefined;
+  /** Start, ISO-8601: accepted as a synonym of `startsAt`. */
+  startAt?: string | undefined;
+  /** When sales close, ISO-8601, if earlier than the start. */
+  purchaseClosesAt?: string | undefined;
+}
 
 /** Options of {@link createCatalogue}. */
 export interface CatalogueOptions {
@@ -40,7 +79,13 @@ export interface CatalogueOptions {
    * @default 5000
    */
   maxEntries?: number | undefined;
-  /** Clock for the cache, in milliseconds. @default Date.now */
+  /**
+   * Sales close this many milliseconds before a schedule starts (besides any per-schedule
+   * `purchaseClosesAt`). The program only documents that purchases stop at the start.
+   * @default 0
+   */
+  closeBeforeStartMs?: number | undefined;
+  /** Clock for the cache and the purchase window, in milliseconds. @default Date.now */
   now?: (() => number) | undefined;
 }
 
@@ -49,14 +94,17 @@ export interface Catalogue {
   /**
    * Returns each schedule (in order, with all its own fields) plus `seats`, looked up through
    * quota-schedule with bounded concurrency, a short cache, and one lookup per schedule even
-   * when several pages ask at once. A failing schedule gets `seats.status === 'unknown'`; the
-   * call itself does not reject because of it.
+   * when several pages ask at once, plus `startsAt` and `purchasable` (with `reason` when
+   * false). A schedule is purchasable only when its start is known and in the future, its
+   * purchase window is open, and seats are known to remain: a started schedule never is. A
+   * failing schedule gets `seats.status === 'unknown'`; the call itself does not reject
+   * because of it.
    *
    * @example
    * const page = await catalogue.withSeats(schedules);
-   * const open = page.filter((s) => s.seats.status === 'known' && !s.seats.soldOut);
+   * const open = page.filter((s) => s.purchasable);
    */
-  withSeats<S extends { courseCode: string; scheduleCode: string }>(
+  withSeats<S extends CatalogueSchedule>(
     schedules: readonly S[],
     options?: RequestOptions,
   ): Promise<WithSeats<S>[]>;
@@ -78,11 +126,27 @@ const keyOf = (schedule: { courseCode: string; scheduleCode: string }) =>
  */
 export function createCatalogue(client: PlatformClient, options: CatalogueOptions = {}): Catalogue {
   const concurrency = options.concurrency ?? 8;
-  const cache = new TtlCache<Quota>(
-    options.ttlMs ?? 15_000,
-    options.maxEntries ?? 5000,
-    options.now ?? Date.now,
-  );
+  const now = options.now ?? Date.now;
+  const closeBeforeStartMs = options.closeBeforeStartMs ?? 0;
+  const purchasability = (
+    startsAt: string | undefined,
+    closesAt: string | undefined,
+    seats: Seats,
+  ): Purchasability => {
+    const start = startsAt === undefined ? Number.NaN : Date.parse(startsAt);
+    const at = now();
+    const no = (reason: NotPurchasableReason): Purchasability => ({ purchasable: false, reason });
+    if (Number.isNaN(start)) return no('start_unknown');
+    if (at >= start) return no('started');
+    const close = closesAt === undefined ? Number.NaN : Date.parse(closesAt);
+    if (at >= start - closeBeforeStartMs || (!Number.isNaN(close) && at >= close)) {
+      return no('purchase_window_closed');
+    }
+    if (seats.status === 'unknown') return no('seats_unknown');
+    if (seats.soldOut) return no('sold_out');
+    return { purchasable: true, reason: undefined };
+  };
+  const cache = new TtlCache<Quota>(options.ttlMs ?? 15_000, options.maxEntries ?? 5000, now);
   return {
     withSeats(schedules, requestOptions) {
       return mapConcurrent(schedules, concurrency, async (schedule) => {
@@ -99,7 +163,13 @@ export function createCatalogue(client: PlatformClient, options: CatalogueOption
         } catch (error) {
           seats = { status: 'unknown', error };
         }
-        return { ...schedule, seats };
+        const startsAt = schedule.startsAt ?? schedule.startAt;
+        return {
+          ...schedule,
+          seats,
+          startsAt,
+          ...purchasability(startsAt, schedule.purchaseClosesAt, seats),
+        };
       });
     },
     invalidate(schedule) {

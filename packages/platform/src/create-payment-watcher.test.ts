@@ -1,10 +1,16 @@
-import { expect, it, vi } from 'vitest';
-import { fakeClient, ok, programError, statusData } from '../test/support/fake-program.js';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  fakeClient,
+  notFound as notFoundForms,
+  ok,
+  programError,
+  statusData,
+} from '../test/support/fake-program.js';
 import { createMemoryPaymentStore } from './create-memory-payment-store.js';
-import { createPaymentWatcher } from './create-payment-watcher.js';
+import { createPaymentWatcher, type FollowedOutcome } from './create-payment-watcher.js';
 import { type PaymentEvent, paymentEventSchema } from './schemas/payment-events.js';
 
-const notFound = programError('SBX_PLT40016');
+const notFound = notFoundForms.message;
 
 it('emits payment.authorized once when an invoice appears, in the event model shape', async () => {
   const { client } = fakeClient({
@@ -172,4 +178,184 @@ it('polls an invoice watched after start at once, not after the current backoff'
   await vi.waitFor(() => expect(onEvent).toHaveBeenCalledTimes(1), { timeout: 2000, interval: 5 });
   await watcher.stop();
   expect(calls).toHaveLength(1);
+});
+
+describe('following unknown outcomes', () => {
+  const pendingAuthorize = (settlesAt: number) => ({
+    operation: 'authorize' as const,
+    invoiceCode: 'INV-1',
+    settlesAt,
+  });
+
+  it('resolves a followed authorize to purchased when the late commit shows up, with its event', async () => {
+    const { client } = fakeClient({
+      'payment/status': [notFound, notFound, ok(statusData('INV-1'))],
+    });
+    const outcomes: FollowedOutcome[] = [];
+    const types: string[] = [];
+    let clock = 1_000;
+    const watcher = createPaymentWatcher(client, {
+      onEvent: (event) => {
+        types.push(event.type);
+      },
+      onOutcome: (outcome) => {
+        outcomes.push(outcome);
+      },
+      now: () => clock,
+    });
+    expect(watcher.follow(pendingAuthorize(10_000))).toBe(true);
+    expect(watcher.pending).toEqual([pendingAuthorize(10_000)]);
+    await watcher.poll();
+    clock = 6_000;
+    // Still not found before settlesAt: nothing is said; then the late commit shows up.
+    await watcher.poll();
+    expect(outcomes).toEqual([]);
+    await watcher.poll();
+    expect(outcomes).toMatchObject([
+      { operation: 'authorize', invoiceCode: 'INV-1', outcome: 'purchased' },
+    ]);
+    expect(types).toEqual(['payment.authorized']);
+    expect(watcher.pending).toEqual([]);
+    expect(watcher.invoiceCodes).toEqual(['INV-1']);
+  });
+
+  it('reports not_purchased only once settlesAt has passed and status still says not found', async () => {
+    const { client } = fakeClient({ 'payment/status': notFoundForms.emptyData });
+    const outcomes: FollowedOutcome[] = [];
+    let clock = 1_000;
+    const watcher = createPaymentWatcher(client, {
+      onEvent: () => {},
+      onOutcome: (outcome) => {
+        outcomes.push(outcome);
+      },
+      now: () => clock,
+    });
+    watcher.follow(pendingAuthorize(5_000));
+    await watcher.poll();
+    clock = 4_999;
+    await watcher.poll();
+    expect(outcomes).toEqual([]);
+    clock = 5_000;
+    await watcher.poll();
+    expect(outcomes).toMatchObject([
+      { operation: 'authorize', outcome: 'not_purchased', error: { form: 'empty_data' } },
+    ]);
+    expect(watcher.invoiceCodes).toEqual([]);
+  });
+
+  it('never settles on a failed lookup, and retries an onOutcome that threw', async () => {
+    const { client } = fakeClient(
+      {
+        'payment/status': [
+          programError('X', 503),
+          { status: 401, json: { message: 'not found' } },
+          notFound,
+        ],
+      },
+      { maxRetries: 0 },
+    );
+    const errors: unknown[] = [];
+    let fail = true;
+    const outcomes: string[] = [];
+    const watcher = createPaymentWatcher(client, {
+      onEvent: () => {},
+      onError: (error) => {
+        errors.push(error);
+      },
+      onOutcome: (outcome) => {
+        if (fail) {
+          fail = false;
+          throw new Error('queue down');
+        }
+        outcomes.push(outcome.outcome);
+      },
+      now: () => 10_000,
+    });
+    watcher.follow(pendingAuthorize(0));
+    await watcher.poll();
+    await watcher.poll();
+    expect(outcomes).toEqual([]);
+    await watcher.poll();
+    expect(outcomes).toEqual([]);
+    await watcher.poll();
+    expect(outcomes).toEqual(['not_purchased']);
+    expect(errors).toHaveLength(3);
+  });
+
+  it('follows an unknown authorize result in one call and ignores definitive ones', async () => {
+    const { client } = fakeClient({ 'payment/status': ok(statusData('INV-1')) });
+    const watcher = createPaymentWatcher(client, { onEvent: () => {} });
+    const payment = {
+      invoiceCode: 'INV-2',
+      transactionCode: 'T',
+      amount: 1,
+      state: 'authorized' as const,
+      status: 'SUCCESS',
+      prakerjaName: undefined,
+      createdAt: undefined,
+    };
+    expect(watcher.follow({ outcome: 'purchased', payment, reconciled: false })).toBe(false);
+    expect(watcher.invoiceCodes).toEqual([]);
+  });
+
+  it('resolves a followed void: voided as soon as status shows it, not_voided only after settlesAt', async () => {
+    const { client } = fakeClient({
+      'payment/status': (call) =>
+        ok(
+          statusData(
+            String(call.body['invoice_code']),
+            call.body['invoice_code'] === 'INV-V' ? 'VOIDED' : 'SUCCESS',
+          ),
+        ),
+    });
+    const outcomes: FollowedOutcome[] = [];
+    const types: string[] = [];
+    let clock = 1_000;
+    const watcher = createPaymentWatcher(client, {
+      onEvent: (event) => {
+        types.push(event.type);
+      },
+      onOutcome: (outcome) => {
+        outcomes.push(outcome);
+      },
+      now: () => clock,
+    });
+    watcher.follow({ operation: 'void', invoiceCode: 'INV-V', settlesAt: 9_000 });
+    watcher.follow({ operation: 'void', invoiceCode: 'INV-S', settlesAt: 9_000 });
+    await watcher.poll();
+    expect(outcomes.map((item) => [item.invoiceCode, item.outcome])).toEqual([['INV-V', 'voided']]);
+    clock = 9_000;
+    await watcher.poll();
+    expect(outcomes.map((item) => [item.invoiceCode, item.outcome])).toEqual([
+      ['INV-V', 'voided'],
+      ['INV-S', 'not_voided'],
+    ]);
+    expect(types.sort()).toEqual(['payment.authorized', 'payment.authorized', 'payment.voided']);
+    // The transaction that still stands stays watched; the voided one is done.
+    expect(watcher.invoiceCodes).toEqual(['INV-S']);
+  });
+
+  it('polls a followed item again when it settles, not a whole backoff later', async () => {
+    vi.useFakeTimers();
+    try {
+      const { client, calls } = fakeClient({ 'payment/status': notFound });
+      const outcomes: string[] = [];
+      const watcher = createPaymentWatcher(client, {
+        intervalMs: 1_000,
+        maxIntervalMs: 600_000,
+        onEvent: () => {},
+        onOutcome: (outcome) => {
+          outcomes.push(outcome.outcome);
+        },
+      });
+      watcher.follow(pendingAuthorize(Date.now() + 2_500));
+      watcher.start();
+      await vi.advanceTimersByTimeAsync(2_600);
+      expect(outcomes).toEqual(['not_purchased']);
+      expect(calls.length).toBeLessThanOrEqual(4);
+      await watcher.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -5,9 +5,39 @@ import {
   type PaymentStateStore,
   type SeenPaymentState,
 } from './create-memory-payment-store.js';
-import { isPaymentNotFound } from './internal/reconcile.js';
+import { PaymentNotFoundError } from './payment-not-found-error.js';
+import type {
+  AuthorizeResult,
+  PaymentFollower,
+  PendingPayment,
+  VoidResult,
+} from './resources/payment-results.js';
 import type { Payment } from './schemas/payment.js';
 import type { PaymentEvent } from './schemas/payment-events.js';
+
+/**
+ * The definitive answer to an `unknown` authorize or void the watcher was asked to follow
+ * ({@link PaymentWatcher.follow}). Platform-side only: not a webhook event type.
+ *
+ * - authorize → `purchased` (status SUCCESS) or `voided` (bought, then voided): also emitted as
+ *   `payment.authorized` / `payment.voided` events.
+ * - authorize → `not_purchased`: status still said "not found" at or after `settlesAt`, when
+ *   the purchase could no longer commit. No event (nothing happened).
+ * - void → `voided` (also a `payment.voided` event) or `not_voided` (status still SUCCESS at or
+ *   after `settlesAt`).
+ */
+export type FollowedOutcome =
+  | { operation: 'authorize'; invoiceCode: string; outcome: 'purchased'; payment: Payment }
+  | { operation: 'authorize'; invoiceCode: string; outcome: 'voided'; payment: Payment }
+  | {
+      operation: 'authorize';
+      invoiceCode: string;
+      outcome: 'not_purchased';
+      /** The status answer that settled it. */
+      error: PaymentNotFoundError;
+    }
+  | { operation: 'void'; invoiceCode: string; outcome: 'voided'; payment: Payment }
+  | { operation: 'void'; invoiceCode: string; outcome: 'not_voided'; payment: Payment };
 
 /** Options of {@link createPaymentWatcher}. */
 export interface PaymentWatcherOptions {
@@ -16,7 +46,13 @@ export interface PaymentWatcherOptions {
   /** Called for each event, in order per invoice. If it throws, the state is not saved and the
    * same event (same `id`) is emitted again on the next poll. */
   onEvent: (event: PaymentEvent) => void | Promise<void>;
-  /** Called when a status lookup or `onEvent` fails. @default ignore */
+  /**
+   * Called once per followed `unknown` when its answer becomes definitive (see
+   * {@link FollowedOutcome}). If it throws, the item stays pending and is reported again on the
+   * next poll. @default ignore
+   */
+  onOutcome?: ((outcome: FollowedOutcome) => void | Promise<void>) | undefined;
+  /** Called when a status lookup, `onEvent` or `onOutcome` fails. @default ignore */
   onError?: ((error: unknown, invoiceCode: string) => void) | undefined;
   /** Last reported state per invoice. @default in memory ({@link createMemoryPaymentStore}) */
   store?: PaymentStateStore | undefined;
@@ -42,13 +78,28 @@ export interface PaymentWatcherOptions {
 }
 
 /** A running (or stopped) status watcher. */
-export interface PaymentWatcher {
+export interface PaymentWatcher extends PaymentFollower {
   /** Starts watching an invoice code (no-op when already watched). */
   watch(invoiceCode: string): void;
-  /** Stops watching an invoice code. */
+  /**
+   * Follows an `unknown` outcome of `payments.authorize` or `payments.void` until it is
+   * definitive, then reports it to `onOutcome` (and emits `payment.authorized` /
+   * `payment.voided` as for any watched invoice). Also watches its invoice code. Given any other
+   * outcome, does nothing and returns false. Pass the watcher as `{ follow: watcher }` to
+   * authorize and void to enrol every unknown automatically. Pending items live in this
+   * process's memory.
+   *
+   * @example
+   * const result = await client.payments.authorize(params);
+   * if (result.outcome === 'unknown') watcher.follow(result);
+   */
+  follow(pending: PendingPayment | AuthorizeResult | VoidResult): boolean;
+  /** Stops watching an invoice code (and following it). */
   unwatch(invoiceCode: string): void;
   /** The invoice codes being watched. */
   readonly invoiceCodes: readonly string[];
+  /** The unknown outcomes being followed, not yet definitive. */
+  readonly pending: readonly PendingPayment[];
   /** Polls every watched invoice now, ignoring backoff; resolves with the events emitted. */
   poll(): Promise<PaymentEvent[]>;
   /** Starts polling on the backoff schedule. */
@@ -60,6 +111,7 @@ export interface PaymentWatcher {
 interface Entry {
   delayMs: number;
   dueAt: number;
+  pending: PendingPayment | undefined;
 }
 
 /**
@@ -73,10 +125,16 @@ interface Entry {
  * when the watcher noticed (the program reports no void time); `authorized_at` is the status
  * `created_at` when sent.
  *
+ * It also follows `unknown` outcomes of authorize and void ({@link PaymentWatcher.follow}, or
+ * `{ follow: watcher }` on the call) and reports each to `onOutcome` once the program's answer
+ * is definitive: a "not found" counts as `not_purchased` only at or after the item's
+ * `settlesAt`.
+ *
  * @example
  * const watcher = createPaymentWatcher(client, { onEvent: (event) => queue.push(event) });
  * watcher.watch('INV-1001');
  * watcher.start();
+ * await client.payments.authorize(params, { follow: watcher }); // unknowns are followed
  */
 export function createPaymentWatcher(
   client: PlatformClient,
@@ -96,7 +154,7 @@ export function createPaymentWatcher(
 
   const watch = (invoiceCode: string) => {
     if (entries.has(invoiceCode)) return;
-    entries.set(invoiceCode, { delayMs: intervalMs, dueAt: now() });
+    entries.set(invoiceCode, { delayMs: intervalMs, dueAt: now(), pending: undefined });
     // A new invoice is due now: wake a timer that may be sleeping through a long backoff.
     if (running && timer !== undefined) {
       clearTimeout(timer);
@@ -104,6 +162,47 @@ export function createPaymentWatcher(
     }
   };
   for (const invoiceCode of options.invoiceCodes ?? []) watch(invoiceCode);
+
+  const follow = (item: PendingPayment | AuthorizeResult | VoidResult): boolean => {
+    if ('outcome' in item && item.outcome !== 'unknown') return false;
+    const { operation, invoiceCode, settlesAt } = item as PendingPayment;
+    watch(invoiceCode);
+    const entry = entries.get(invoiceCode)!;
+    entry.pending = { operation, invoiceCode, settlesAt };
+    entry.delayMs = intervalMs;
+    entry.dueAt = Math.min(entry.dueAt, now());
+    return true;
+  };
+
+  // The definitive answer for a followed item, when status now gives one.
+  function settle(
+    pending: PendingPayment,
+    payment: Payment | undefined,
+    notFound: PaymentNotFoundError | undefined,
+    at: number,
+  ): FollowedOutcome | undefined {
+    const { invoiceCode } = pending;
+    const settled = at >= pending.settlesAt;
+    if (pending.operation === 'authorize') {
+      if (payment?.state === 'authorized') {
+        return { operation: 'authorize', invoiceCode, outcome: 'purchased', payment };
+      }
+      if (payment?.state === 'voided') {
+        return { operation: 'authorize', invoiceCode, outcome: 'voided', payment };
+      }
+      if (notFound && settled) {
+        return { operation: 'authorize', invoiceCode, outcome: 'not_purchased', error: notFound };
+      }
+      return undefined;
+    }
+    if (payment?.state === 'voided') {
+      return { operation: 'void', invoiceCode, outcome: 'voided', payment };
+    }
+    if (payment?.state === 'authorized' && settled) {
+      return { operation: 'void', invoiceCode, outcome: 'not_voided', payment };
+    }
+    return undefined;
+  }
 
   async function eventsFor(payment: Payment, seen: SeenPaymentState | undefined) {
     const at = new Date(now()).toISOString();
@@ -146,11 +245,14 @@ export function createPaymentWatcher(
     const emitted: PaymentEvent[] = [];
     try {
       let payment: Payment | undefined;
+      let notFound: PaymentNotFoundError | undefined;
       try {
         payment = await client.payments.retrieve({ invoiceCode });
       } catch (error) {
-        if (!isPaymentNotFound(error)) throw error;
+        if (!(error instanceof PaymentNotFoundError)) throw error;
+        notFound = error;
       }
+      const at = now();
       if (payment !== undefined) {
         const seen = await store.get(invoiceCode);
         for (const event of await eventsFor(payment, seen)) {
@@ -159,7 +261,18 @@ export function createPaymentWatcher(
           changed = true;
           await store.set(invoiceCode, event.type === 'payment.voided' ? 'voided' : 'authorized');
         }
-        if (stopWhenVoided && payment.state === 'voided') entries.delete(invoiceCode);
+      }
+      const pending = entry?.pending;
+      const outcome = pending && settle(pending, payment, notFound, at);
+      if (entry && outcome) {
+        await options.onOutcome?.(outcome);
+        entry.pending = undefined;
+        changed = true;
+        // Nothing was bought: nothing left to watch under this invoice code.
+        if (outcome.outcome === 'not_purchased') entries.delete(invoiceCode);
+      }
+      if (stopWhenVoided && payment?.state === 'voided' && !entry?.pending) {
+        entries.delete(invoiceCode);
       }
     } catch (error) {
       options.onError?.(error, invoiceCode);
@@ -167,6 +280,10 @@ export function createPaymentWatcher(
     if (entry && entries.get(invoiceCode) === entry) {
       entry.delayMs = changed ? intervalMs : Math.min(maxIntervalMs, entry.delayMs * factor);
       entry.dueAt = now() + entry.delayMs;
+      // A followed item is looked at again as soon as its answer can become definitive.
+      if (entry.pending && entry.pending.settlesAt > now()) {
+        entry.dueAt = Math.min(entry.dueAt, entry.pending.settlesAt);
+      }
     }
     return emitted;
   }
@@ -197,11 +314,15 @@ export function createPaymentWatcher(
 
   return {
     watch,
+    follow,
     unwatch: (invoiceCode) => {
       entries.delete(invoiceCode);
     },
     get invoiceCodes() {
       return [...entries.keys()];
+    },
+    get pending() {
+      return [...entries.values()].flatMap((entry) => (entry.pending ? [entry.pending] : []));
     },
     poll: () => run([...entries.keys()]),
     start() {

@@ -1,15 +1,37 @@
 export type { PlatformClient, PlatformClientOptions, ReconcileOptions } from './client.js';
 export { createPlatformClient } from './client.js';
-export type { Catalogue, CatalogueOptions, Seats, WithSeats } from './create-catalogue.js';
+export type {
+  Catalogue,
+  CatalogueOptions,
+  CatalogueSchedule,
+  NotPurchasableReason,
+  Purchasability,
+  Seats,
+  WithSeats,
+} from './create-catalogue.js';
 export { createCatalogue } from './create-catalogue.js';
 export type { PaymentStateStore, SeenPaymentState } from './create-memory-payment-store.js';
 export { createMemoryPaymentStore } from './create-memory-payment-store.js';
-export type { PaymentWatcher, PaymentWatcherOptions } from './create-payment-watcher.js';
+export type {
+  FollowedOutcome,
+  PaymentWatcher,
+  PaymentWatcherOptions,
+} from './create-payment-watcher.js';
 export { createPaymentWatcher } from './create-payment-watcher.js';
 export type { PurchaseErrorDescription, PurchaseErrorReason } from './describe-purchase-error.js';
 export { describePurchaseError } from './describe-purchase-error.js';
-export type { AuthorizeResult, VoidResult } from './resources/payment-results.js';
-export type { PaymentsResource } from './resources/payments.js';
+export type {
+  PaymentNotFoundForm,
+  PaymentStatusAnswer,
+} from './payment-not-found-error.js';
+export { isPaymentNotFoundAnswer, PaymentNotFoundError } from './payment-not-found-error.js';
+export type {
+  AuthorizeResult,
+  PaymentFollower,
+  PendingPayment,
+  VoidResult,
+} from './resources/payment-results.js';
+export type { PaymentCallOptions, PaymentsResource } from './resources/payments.js';
 export type { QuotasResource } from './resources/quotas.js';
 export type { Course, Schedule } from './schemas/catalogue.js';
 export { courseSchema, scheduleSchema } from './schemas/catalogue.js';

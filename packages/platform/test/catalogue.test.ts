@@ -22,5 +22,56 @@ it('adds the sandbox seats to every seeded schedule and marks an unknown one as 
       fromCache: false,
     })),
   );
-  expect(result.at(-1)?.seats).toMatchObject({ status: 'unknown', error: { code: 'SBX_PLT40001' } });
+  expect(result.at(-1)?.seats).toMatchObject({
+    status: 'unknown',
+    error: { code: 'SBX_PLT40001' },
+  });
+});
+
+it('never offers a schedule the sandbox says has started or is full, and carries each start time', async () => {
+  const { schedules } = env.fixtures();
+  const now = env.sandbox.control.clock.now().getTime();
+  const page = await createCatalogue(env.client(), {
+    now: () => now,
+  }).withSeats(
+    schedules.map((item) => ({
+      courseCode: item.course_code,
+      scheduleCode: item.schedule_code,
+      startAt: item.start_at,
+    })),
+  );
+  for (const [index, item] of page.entries()) {
+    const fixture = schedules[index]!;
+    expect(item.startsAt).toBe(fixture.start_at);
+    const started = Date.parse(fixture.start_at) <= now;
+    expect(item.purchasable).toBe(!started && fixture.seats > 0);
+    if (started) expect(item.reason).toBe('started');
+  }
+  expect(page.some((item) => item.reason === 'started')).toBe(true);
+  // Every schedule offered as purchasable really can be bought: send-otp accepts it.
+  const client = env.client();
+  for (const item of page.filter((entry) => entry.purchasable)) {
+    const course = env.fixtures().courses.find((entry) => entry.course_code === item.courseCode)!;
+    await expect(
+      client.payments.sendOtp(
+        env.sendOtpParams({
+          courseCode: item.courseCode,
+          scheduleCode: item.scheduleCode,
+          amount: course.price,
+        }),
+      ),
+    ).resolves.toMatchObject({ paymentToken: expect.any(String) });
+  }
+  // A started one is refused by the program, as the catalogue said.
+  const started = page.find((entry) => entry.reason === 'started')!;
+  const course = env.fixtures().courses.find((entry) => entry.course_code === started.courseCode)!;
+  await expect(
+    client.payments.sendOtp(
+      env.sendOtpParams({
+        courseCode: started.courseCode,
+        scheduleCode: started.scheduleCode,
+        amount: course.price,
+      }),
+    ),
+  ).rejects.toMatchObject({ name: 'ProgramApiError' });
 });

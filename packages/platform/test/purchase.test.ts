@@ -1,7 +1,11 @@
 import { ProgramApiError, ProgramPath } from '@prakerja-kit/core';
 import { expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { describePurchaseError, type PaymentSendOtpParams } from '../src/index.js';
+import {
+  describePurchaseError,
+  PaymentNotFoundError,
+  type PaymentSendOtpParams,
+} from '../src/index.js';
 import { useSandbox } from './support/sandbox.js';
 
 const env = useSandbox();
@@ -69,12 +73,13 @@ it('voids a purchase, then reports a second void as already done and an unknown 
     expect((missing.error as ProgramApiError).code).toBe('ERRVOD40001');
 });
 
-it('answers SBX_PLT40016 from status for an invoice nobody bought', async () => {
+it('throws PaymentNotFoundError from status for an invoice nobody bought', async () => {
   const error = await env
     .client()
     .payments.retrieve({ invoiceCode: 'INV-NOBODY' })
     .catch((caught: unknown) => caught);
-  expect(error).toMatchObject({ name: 'ProgramApiError', code: 'SBX_PLT40016' });
+  expect(error).toBeInstanceOf(PaymentNotFoundError);
+  expect(error).toMatchObject({ invoiceCode: 'INV-NOBODY', form: expect.any(String) });
 });
 
 it.each([
@@ -178,7 +183,7 @@ it('reports an authorize re-sent after it went through as that purchase, once', 
   expect(bought.filter((item) => item.invoiceCode === 'INV-AGAIN-1')).toHaveLength(1);
 });
 
-it('refuses a used token (SBX_PLT40013), an unknown token (SBX_PLT40014) and a reused invoice (SBX_PLT40015)', async () => {
+it('refuses a used token and an unknown token as not purchased, and reports a paid invoice sent again with a new token as that purchase', async () => {
   const { client, paymentToken, otp, params } = await buy('INV-USED-1');
   const reasonOf = async (token: string, tokenOtp: string, invoiceCode: string) => {
     const result = await client.payments.authorize({
@@ -195,7 +200,21 @@ it('refuses a used token (SBX_PLT40013), an unknown token (SBX_PLT40014) and a r
   expect(await reasonOf('ptk_not_a_token', otp, 'INV-USED-3')).toBe('payment_token_invalid');
   const again = await client.payments.sendOtp(params);
   const secondOtp = env.sandbox.control.sms.latestOtp(params.prakerjaId)!;
-  expect(await reasonOf(again.paymentToken, secondOtp, 'INV-USED-1')).toBe('invoice_already_used');
+  // The program refuses the reused invoice; status shows it paid: that purchase, no second one.
+  const reused = await client.payments.authorize({
+    paymentToken: again.paymentToken,
+    otp: secondOtp,
+    invoiceCode: 'INV-USED-1',
+    invoiceUrl: 'https://shop.example/invoices/INV-USED-1',
+  });
+  expect(reused).toMatchObject({
+    outcome: 'purchased',
+    reconciled: true,
+    payment: { invoiceCode: 'INV-USED-1', state: 'authorized' },
+  });
+  expect(
+    env.sandbox.control.transactions.list().filter((item) => item.invoiceCode === 'INV-USED-1'),
+  ).toHaveLength(1);
 });
 
 it('refuses an expired payment token (SBX_PLT40012)', async () => {

@@ -1,6 +1,6 @@
 import { ProgramPath } from '@prakerja-kit/core';
 import { expect, it } from 'vitest';
-import { createPaymentWatcher, type PaymentEvent } from '../src/index.js';
+import { createPaymentWatcher, type FollowedOutcome, type PaymentEvent } from '../src/index.js';
 import { useSandbox } from './support/sandbox.js';
 
 const env = useSandbox();
@@ -46,11 +46,27 @@ it('reports the purchase exactly once when the connection drops after the sandbo
   });
 });
 
-it('reports not purchased when the connection dropped before the sandbox processed it, and the retry then buys once', async () => {
+it('reports unknown when the connection dropped before the sandbox processed it, and the watcher settles it as not purchased', async () => {
   const { client, params } = await otpFor('INV-DROP-2');
   env.sandbox.control.faults.add({ kind: 'drop-before', path: ProgramPath.AUTHORIZE });
-  const first = await client.payments.authorize(params);
-  expect(first).toMatchObject({ outcome: 'not_purchased', reconciled: true });
+  const outcomes: FollowedOutcome[] = [];
+  let skipMs = 0;
+  const watcher = createPaymentWatcher(client, {
+    onEvent: () => {},
+    onOutcome: (outcome) => {
+      outcomes.push(outcome);
+    },
+    now: () => Date.now() + skipMs,
+  });
+  const first = await client.payments.authorize(params, { follow: watcher });
+  // The client cannot tell a drop before from a drop after: never "not purchased" yet.
+  expect(first).toMatchObject({ outcome: 'unknown', invoiceCode: 'INV-DROP-2' });
+  if (first.outcome !== 'unknown') return;
+  await watcher.poll();
+  expect(outcomes).toEqual([]);
+  skipMs = first.settlesAt - Date.now();
+  await watcher.poll();
+  expect(outcomes).toMatchObject([{ outcome: 'not_purchased', invoiceCode: 'INV-DROP-2' }]);
   expect(env.sandbox.control.transactions.byInvoice('INV-DROP-2')).toBeUndefined();
   const second = await client.payments.authorize(params);
   expect(second).toMatchObject({ outcome: 'purchased', reconciled: false });
@@ -72,11 +88,16 @@ it('reconciles a void whose connection dropped after the sandbox committed it', 
   expect(env.sandbox.control.events.list('payment.voided')).toHaveLength(1);
 });
 
-it('reconciles a 5xx on authorize instead of re-sending it', async () => {
+it('reconciles a 5xx on authorize instead of re-sending it: unknown within the commit window, not purchased after it', async () => {
   const { client, params } = await otpFor('INV-5XX-1');
   env.sandbox.control.faults.add({ kind: 'error', path: ProgramPath.AUTHORIZE, status: 503 });
-  const result = await client.payments.authorize(params);
-  expect(result.outcome).toBe('not_purchased');
+  expect(await client.payments.authorize(params)).toMatchObject({ outcome: 'unknown' });
+  env.sandbox.control.faults.add({ kind: 'error', path: ProgramPath.AUTHORIZE, status: 503 });
+  const settled = env.client({ reconcile: { attempts: 3, delayMs: 10, commitWindowMs: 5 } });
+  expect(await settled.payments.authorize(params)).toMatchObject({
+    outcome: 'not_purchased',
+    reconciled: true,
+  });
   expect(env.sandbox.control.transactions.byInvoice('INV-5XX-1')).toBeUndefined();
 });
 

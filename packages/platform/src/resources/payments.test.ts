@@ -1,6 +1,13 @@
 import { ProgramApiError, RequestValidationError, TimeoutError } from '@prakerja-kit/core';
 import { describe, expect, it } from 'vitest';
-import { drop, fakeClient, ok, programError, statusData } from '../../test/support/fake-program.js';
+import {
+  drop,
+  fakeClient,
+  notFound,
+  ok,
+  programError,
+  statusData,
+} from '../../test/support/fake-program.js';
 
 const authorizeParams = {
   paymentToken: 'ptk_fake_token',
@@ -101,14 +108,17 @@ describe('payments', () => {
     });
   });
 
-  it('returns a program refusal of authorize as not purchased without reconciling', async () => {
-    const { client, calls } = fakeClient({ 'payment/authorize': programError('SBX_PLT40011') });
+  it('returns a program refusal of authorize as not purchased once status confirms no purchase', async () => {
+    const { client, calls } = fakeClient({
+      'payment/authorize': programError('SBX_PLT40011'),
+      'payment/status': notFound.message,
+    });
     const result = await client.payments.authorize(authorizeParams);
     expect(result.outcome).toBe('not_purchased');
     if (result.outcome !== 'not_purchased') return;
     expect(result.reconciled).toBe(false);
     expect((result.error as ProgramApiError).code).toBe('SBX_PLT40011');
-    expect(calls.map((call) => call.path)).toEqual(['/api/v1/integration/payment/authorize']);
+    expect(calls.map((call) => call.path.split('/').pop())).toEqual(['authorize', 'status']);
   });
 
   it('reconciles a dropped authorize through status and reports the purchase once, without re-sending', async () => {
@@ -121,20 +131,86 @@ describe('payments', () => {
     expect(calls.filter((call) => call.path.endsWith('/authorize'))).toHaveLength(1);
   });
 
-  it('reports not purchased when status never finds the dropped authorize', async () => {
+  it('reports a dropped authorize that status does not find as unknown until it can no longer commit', async () => {
     const { client, calls } = fakeClient({
       'payment/authorize': drop,
-      'payment/status': programError('SBX_PLT40016'),
+      'payment/status': notFound.message,
     });
+    const before = Date.now();
+    const result = await client.payments.authorize(authorizeParams);
+    expect(result).toMatchObject({
+      outcome: 'unknown',
+      operation: 'authorize',
+      invoiceCode: 'INV-1',
+    });
+    if (result.outcome !== 'unknown') return;
+    // Default window: max(60 s, 2 × the 30 s default timeout).
+    expect(result.settlesAt).toBeGreaterThanOrEqual(before + 60_000);
+    expect(result.settlesAt).toBeLessThan(Date.now() + 60_001);
+    expect(result.error.name).toBe('ConnectionError');
+    expect(calls.filter((call) => call.path.endsWith('/status'))).toHaveLength(2);
+  });
+
+  it('never shrinks the commit window below 60 s for a lowered timeout, and widens it for a long one', async () => {
+    const short = fakeClient(
+      { 'payment/authorize': { hang: true }, 'payment/status': notFound.message },
+      { timeout: 20 },
+    );
+    const before = Date.now();
+    const result = await short.client.payments.authorize(authorizeParams);
+    expect(result.outcome).toBe('unknown');
+    if (result.outcome === 'unknown')
+      expect(result.settlesAt).toBeGreaterThanOrEqual(before + 60_000);
+    const long = fakeClient(
+      { 'payment/authorize': drop, 'payment/status': notFound.message },
+      { timeout: 50_000 },
+    );
+    const second = await long.client.payments.authorize(authorizeParams);
+    if (second.outcome !== 'unknown') throw new Error(second.outcome);
+    expect(second.settlesAt).toBeGreaterThanOrEqual(before + 100_000);
+  });
+
+  it('settles no later than the payment token expiry the caller passes', async () => {
+    const { client } = fakeClient({
+      'payment/authorize': drop,
+      'payment/status': notFound.message,
+    });
+    const expiresAt = new Date(Date.now() + 5_000).toISOString();
+    const result = await client.payments.authorize({
+      ...authorizeParams,
+      paymentTokenExpiresAt: expiresAt,
+    });
+    if (result.outcome !== 'unknown') throw new Error(result.outcome);
+    expect(result.settlesAt).toBe(Date.parse(expiresAt));
+  });
+
+  it('reports a dropped authorize as not purchased once status still finds nothing after the window', async () => {
+    const { client, calls } = fakeClient(
+      { 'payment/authorize': drop, 'payment/status': notFound.message },
+      { reconcile: { attempts: 3, delayMs: 15, commitWindowMs: 20 } },
+    );
     const result = await client.payments.authorize(authorizeParams);
     expect(result).toMatchObject({ outcome: 'not_purchased', reconciled: true });
-    expect(calls.filter((call) => call.path.endsWith('/status'))).toHaveLength(2);
+    // The first lookup came before the window closed; a later one, after it, settled it.
+    expect(calls.filter((call) => call.path.endsWith('/status')).length).toBeGreaterThan(1);
+  });
+
+  it('settles a dropped authorize at once when the payment token had already expired', async () => {
+    const { client } = fakeClient({
+      'payment/authorize': drop,
+      'payment/status': notFound.message,
+    });
+    const result = await client.payments.authorize({
+      ...authorizeParams,
+      paymentTokenExpiresAt: Date.now() - 1_000,
+    });
+    expect(result).toMatchObject({ outcome: 'not_purchased', reconciled: true });
   });
 
   it('keeps checking status when the purchase appears only on a later lookup', async () => {
     const { client } = fakeClient({
       'payment/authorize': drop,
-      'payment/status': [programError('SBX_PLT40016'), ok(statusData('INV-1'))],
+      'payment/status': [notFound.message, ok(statusData('INV-1'))],
     });
     expect(await client.payments.authorize(authorizeParams)).toMatchObject({
       outcome: 'purchased',
@@ -231,11 +307,29 @@ describe('payments', () => {
     expect(calls.filter((call) => call.path.endsWith('/void'))).toHaveLength(1);
   });
 
-  it('reports a dropped void that did not happen as not voided, safe to retry', async () => {
+  it('reports a dropped void still SUCCESS in status as unknown while it could still commit', async () => {
     const { client } = fakeClient({
       'payment/void': drop,
       'payment/status': ok(statusData('INV-1', 'SUCCESS')),
     });
+    const result = await client.payments.void({
+      invoiceCode: 'INV-1',
+      transactionCode: 'TRX0000000000001',
+    });
+    expect(result).toMatchObject({
+      outcome: 'unknown',
+      operation: 'void',
+      invoiceCode: 'INV-1',
+      transactionCode: 'TRX0000000000001',
+      payment: { state: 'authorized' },
+    });
+  });
+
+  it('reports a dropped void that did not happen as not voided once the window passed, safe to retry', async () => {
+    const { client } = fakeClient(
+      { 'payment/void': drop, 'payment/status': ok(statusData('INV-1', 'SUCCESS')) },
+      { reconcile: { attempts: 2, delayMs: 10, commitWindowMs: 5 } },
+    );
     const result = await client.payments.void({
       invoiceCode: 'INV-1',
       transactionCode: 'TRX0000000000001',
@@ -293,10 +387,10 @@ it('reports a re-sent authorize refused as token-used as the purchase it already
 it('reports token-used as not purchased when no purchase has this invoice, after one lookup', async () => {
   const { client, calls } = fakeClient({
     'payment/authorize': programError('SBX_PLT40013'),
-    'payment/status': programError('SBX_PLT40016'),
+    'payment/status': notFound.message,
   });
   const result = await client.payments.authorize(authorizeParams);
-  expect(result).toMatchObject({ outcome: 'not_purchased', reconciled: true });
+  expect(result).toMatchObject({ outcome: 'not_purchased', reconciled: false });
   if (result.outcome === 'not_purchased')
     expect((result.error as ProgramApiError).code).toBe('SBX_PLT40013');
   expect(calls).toHaveLength(2);

@@ -15,8 +15,9 @@ import {
   SEND_OTP_PATH,
   VOID_PATH,
 } from '../internal/paths.js';
-import { reconcile } from '../internal/reconcile.js';
+import { type Lookup, lookUp, reconcile } from '../internal/reconcile.js';
 import { toPayment } from '../internal/to-payment.js';
+import { isPaymentNotFoundAnswer, PaymentNotFoundError } from '../payment-not-found-error.js';
 import {
   type OtpChallenge,
   type Payment,
@@ -31,7 +32,17 @@ import {
   paymentWireSchema,
   sendOtpWireSchema,
 } from '../schemas/payment.js';
-import type { AuthorizeResult, VoidResult } from './payment-results.js';
+import type { AuthorizeResult, PaymentFollower, VoidResult } from './payment-results.js';
+
+/** Per-call options of `payments.authorize` and `payments.void`. */
+export interface PaymentCallOptions extends RequestOptions {
+  /**
+   * Where an `unknown` outcome is enrolled, so it is followed up until the program's answer is
+   * definitive: typically the payment watcher (`createPaymentWatcher`). Pass it on every call
+   * to never forget an unknown.
+   */
+  follow?: PaymentFollower | undefined;
+}
 
 /** Purchases: send the OTP, authorize, look up, void. */
 export interface PaymentsResource {
@@ -46,42 +57,66 @@ export interface PaymentsResource {
    */
   sendOtp(params: PaymentSendOtpParams, options?: RequestOptions): Promise<OtpChallenge>;
   /**
-   * Completes the purchase with the buyer's OTP. Never sent twice blindly: after a timeout, a
-   * dropped connection, a 5xx or an unreadable 2xx it reconciles through payment status by
-   * `invoiceCode` and reports what actually happened.
+   * Completes the purchase with the buyer's OTP. Never sent twice: the client only ever reads
+   * payment status (by `invoiceCode`) to find out what happened. Invoice codes must be unique
+   * per purchase. Only invalid input throws (`RequestValidationError`, before sending).
    *
-   * Program refusals (wrong OTP, expired token...) come back as `not_purchased`, not thrown;
-   * only invalid input (`RequestValidationError`) throws. Calling it again for a purchase that
-   * already went through is answered `SBX_PLT40013` (token used) by the program; the client then
-   * looks the invoice up and reports that purchase (`reconciled: true`), so a re-sent authorize
-   * never reads as a refusal. Invoice codes must be unique per purchase.
+   * | What authorize got | Status lookups | Answer |
+   * |---|---|---|
+   * | 2xx, `status` SUCCESS | none | `purchased` |
+   * | caller's abort | none | `unknown` (follow it) |
+   * | a refusal: any 4xx whatever its code (409, 422, 429 included), or a failure known not to have been processed (not-sent connection error, redirect, other 3xx) | exactly one | paid → `purchased` (reconciled); voided → `voided`; not found → `not_purchased` (the refusal is the program's answer); lookup failed, unreadable or unrecognised status → `unknown` |
+   * | an ambiguous failure: timeout, connection lost after sending, 5xx, unreadable 2xx, 2xx with another `status` | `reconcile.attempts`, `reconcile.delayMs` apart | paid → `purchased`; voided → `voided`; unrecognised status → `unknown` with the raw status; not found → `not_purchased` only if seen at or after `settlesAt`, else `unknown` |
+   *
+   * `settlesAt` (epoch ms) is the earliest time a "not found" becomes definitive: the end of the
+   * call plus `reconcile.commitWindowMs` (default max(60 s, 2 × timeout)), or the payment
+   * token's expiry (`paymentTokenExpiresAt`, else `reconcile.paymentTokenTtlMs` after sending,
+   * default 15 minutes, an assumption) when that comes first. No undocumented program code
+   * decides an answer. "Not found" is recognised in every plausible form (see
+   * `isPaymentNotFoundAnswer`).
    *
    * @example
-   * const result = await client.payments.authorize({ paymentToken, otp, invoiceCode, invoiceUrl });
+   * const result = await client.payments.authorize(
+   *   { paymentToken, otp, invoiceCode, invoiceUrl, paymentTokenExpiresAt: challenge.expiresAt },
+   *   { follow: watcher },
+   * );
    * switch (result.outcome) {
    *   case 'purchased': return deliver(result.payment);
    *   case 'not_purchased': return askAgain(describePurchaseError(result.error));
    *   case 'voided': return showVoided(result.payment);
-   *   case 'unknown': return checkLater(result.invoiceCode);
+   *   case 'unknown': return showPending(result.invoiceCode); // the watcher resolves it
    * }
    */
-  authorize(params: PaymentAuthorizeParams, options?: RequestOptions): Promise<AuthorizeResult>;
+  authorize(params: PaymentAuthorizeParams, options?: PaymentCallOptions): Promise<AuthorizeResult>;
   /**
    * Returns a purchase by your invoice code (program `payment/status`). Read-only.
    *
-   * Throws `ProgramApiError` when no purchase has this invoice code (`SBX_PLT40016` in the
-   * sandbox; the production code is not documented).
+   * Throws {@link PaymentNotFoundError} when status says no purchase has this invoice code, in
+   * any form the SDK recognises (HTTP 404; a 4xx "tidak ditemukan" with an undocumented code;
+   * a 2xx with empty `data`; or what `reconcile.isNotFound` says). Other failures throw as
+   * usual (`ProgramApiError`, `ConnectionError`, `ResponseValidationError`...).
    */
   retrieve(params: PaymentRetrieveParams, options?: RequestOptions): Promise<Payment>;
   /**
-   * Voids a purchase. `ERRPLT40028` (already voided) counts as done. Never sent twice blindly:
-   * an ambiguous failure is reconciled through payment status.
+   * Voids a purchase. Never sent twice.
+   *
+   * | What void got | Status lookups | Answer |
+   * |---|---|---|
+   * | 2xx | none | `voided` |
+   * | `ERRPLT40028` (documented: already voided) | none | `voided`, `alreadyVoided: true` |
+   * | `ERRVOD40001` (documented: transaction code not found) | none | `not_voided` |
+   * | caller's abort | none | `unknown` |
+   * | any other refusal, or a failure known not to have been processed | exactly one | voided → `voided` (reconciled); SUCCESS → `not_voided`; otherwise `unknown` |
+   * | an ambiguous failure | `reconcile.attempts` | voided → `voided`; SUCCESS → `not_voided` only if seen at or after `settlesAt` (a void can commit late too); otherwise `unknown` |
+   *
+   * @example
+   * const result = await client.payments.void({ invoiceCode, transactionCode }, { follow: watcher });
    */
-  void(params: PaymentVoidParams, options?: RequestOptions): Promise<VoidResult>;
+  void(params: PaymentVoidParams, options?: PaymentCallOptions): Promise<VoidResult>;
 }
 
-// A 2xx that could not be read, or a failure the program may have acted on: ask status.
-function isAmbiguous(error: unknown): error is ProgramRequestError | ResponseValidationError {
+// A 2xx that could not be read, or a failure the program may have acted on: reconcile.
+function isAmbiguous(error: unknown): boolean {
   return (
     error instanceof ResponseValidationError ||
     (error instanceof ProgramRequestError &&
@@ -90,21 +125,99 @@ function isAmbiguous(error: unknown): error is ProgramRequestError | ResponseVal
   );
 }
 
+// Ambiguous, or aborted by the caller after the request may have reached the program.
+function mayHaveCommitted(error: ProgramRequestError | ResponseValidationError): boolean {
+  return (
+    isAmbiguous(error) || (error instanceof RequestAbortedError && error.maybeProcessed === true)
+  );
+}
+
+function toMs(value: string | number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = typeof value === 'number' ? value : Date.parse(value);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
 /** @internal */
 export function createPaymentsResource(
   transport: Transport,
   settings: ReconcileOptions,
+  defaultTimeoutMs: number,
 ): PaymentsResource {
+  const now = Date.now;
+  const schedule = {
+    attempts: Math.max(1, settings.attempts ?? 3),
+    delayMs: Math.max(0, settings.delayMs ?? 1000),
+  };
+  const tokenTtlMs = settings.paymentTokenTtlMs ?? 15 * 60_000;
+  const isNotFound = settings.isNotFound ?? isPaymentNotFoundAnswer;
+  const commitWindow = (options: RequestOptions | undefined) =>
+    settings.commitWindowMs ?? Math.max(60_000, 2 * (options?.timeout ?? defaultTimeoutMs));
+
   async function retrieveOne(invoiceCode: string, options?: RequestOptions): Promise<Payment> {
-    const { data } = await transport.request({
-      method: 'POST',
-      path: PAYMENT_STATUS_PATH,
-      body: { invoice_code: invoiceCode },
-      readOnly: true,
-      data: paymentWireSchema,
-      options,
-    });
-    return toPayment(data);
+    let response: Awaited<ReturnType<typeof transport.request<unknown>>>;
+    try {
+      response = await transport.request({
+        method: 'POST',
+        path: PAYMENT_STATUS_PATH,
+        body: { invoice_code: invoiceCode },
+        readOnly: true,
+        data: z.unknown(),
+        options: requestOptionsOf(options),
+      });
+    } catch (error) {
+      if (error instanceof ProgramApiError && isNotFound({ kind: 'error', error })) {
+        throw new PaymentNotFoundError({
+          invoiceCode,
+          form: error.status === 404 ? 'http_404' : 'error_message',
+          endpoint: PAYMENT_STATUS_PATH,
+          status: error.status,
+          code: error.code,
+          programMessage: error.programMessage,
+          attempts: error.attempts,
+          cause: error,
+        });
+      }
+      throw error;
+    }
+    const { data, status, message, attempts } = response;
+    if (isNotFound({ kind: 'response', status, message, data })) {
+      throw new PaymentNotFoundError({
+        invoiceCode,
+        form: 'empty_data',
+        endpoint: PAYMENT_STATUS_PATH,
+        status,
+        code: undefined,
+        programMessage: message || 'no data',
+        attempts,
+      });
+    }
+    const parsed = z.safeParse(paymentWireSchema, data);
+    if (!parsed.success) {
+      throw new ResponseValidationError(
+        parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
+        PAYMENT_STATUS_PATH,
+        status,
+      );
+    }
+    return toPayment(parsed.data);
+  }
+
+  function followed<R extends AuthorizeResult | VoidResult>(
+    result: R,
+    options: PaymentCallOptions | undefined,
+  ): R {
+    if (result.outcome === 'unknown' && options?.follow) {
+      try {
+        options.follow.follow(result);
+      } catch (error) {
+        transport.logger.warn('could not enrol an unknown payment outcome to follow', {
+          invoiceCode: result.invoiceCode,
+          error,
+        });
+      }
+    }
+    return result;
   }
 
   return {
@@ -138,8 +251,8 @@ export function createPaymentsResource(
     async authorize(params, options) {
       const input = parseParams(paymentAuthorizeParamsSchema, params, AUTHORIZE_PATH);
       const { invoiceCode } = input;
+      const sentAt = now();
       let failure: ProgramRequestError | ResponseValidationError;
-      let tokenUsed = false;
       try {
         const { data } = await transport.request({
           method: 'POST',
@@ -149,44 +262,67 @@ export function createPaymentsResource(
           readOnly: false,
           data: paymentWireSchema,
           secrets: [input.paymentToken, input.otp],
-          options,
+          options: requestOptionsOf(options),
         });
         const payment = toPayment(data);
-        if (payment.state === 'authorized')
+        if (payment.state === 'authorized') {
           return { outcome: 'purchased', payment, reconciled: false };
+        }
         failure = new ResponseValidationError(
           [{ path: ['status'], message: `expected SUCCESS, got ${payment.status}` }],
           AUTHORIZE_PATH,
           200,
         );
       } catch (error) {
-        if (error instanceof RequestAbortedError) {
-          return { outcome: 'unknown', invoiceCode, error, payment: undefined };
-        }
-        // SBX_PLT40013 (token already used): the token bought something, maybe this very
-        // purchase re-sent after an ambiguous failure; one status lookup by invoice says which.
-        tokenUsed = error instanceof ProgramApiError && error.code === 'SBX_PLT40013';
-        if (!tokenUsed && !isAmbiguous(error)) {
-          if (error instanceof ProgramRequestError) {
-            return { outcome: 'not_purchased', error, reconciled: false };
-          }
+        if (!(error instanceof ProgramRequestError || error instanceof ResponseValidationError)) {
           throw error;
         }
-        failure = error as ProgramRequestError | ResponseValidationError;
+        failure = error;
       }
-      const lookups = tokenUsed ? { ...settings, attempts: 1 } : settings;
-      const finding = await reconcile(retrieveOne, invoiceCode, lookups, options);
-      if (finding.kind === 'found') {
-        const { payment } = finding;
-        if (payment.state === 'authorized')
+      const endedAt = now();
+      const ambiguous = isAmbiguous(failure);
+      const tokenDeadline = toMs(input.paymentTokenExpiresAt) ?? sentAt + tokenTtlMs;
+      // Known not processed: a "not found" is definitive at once. Otherwise the call may still
+      // commit until the window closes or the token dies, whichever comes first.
+      const settlesAt = mayHaveCommitted(failure)
+        ? Math.min(endedAt + commitWindow(options), Math.max(tokenDeadline, endedAt))
+        : endedAt;
+      const unknown = (payment: Payment | undefined): AuthorizeResult =>
+        followed(
+          {
+            outcome: 'unknown',
+            operation: 'authorize',
+            invoiceCode,
+            settlesAt,
+            error: failure,
+            payment,
+          },
+          options,
+        );
+      if (failure instanceof RequestAbortedError) return unknown(undefined);
+      const lookup: Lookup = ambiguous
+        ? await reconcile(retrieveOne, invoiceCode, schedule, options, now, (found) =>
+            found.kind === 'found'
+              ? found.payment.state !== 'other'
+              : found.kind === 'not_found' && found.at >= settlesAt,
+          )
+        : await lookUp(retrieveOne, invoiceCode, options, now);
+      if (lookup.kind === 'found') {
+        const { payment } = lookup;
+        if (payment.state === 'authorized') {
           return { outcome: 'purchased', payment, reconciled: true };
+        }
         if (payment.state === 'voided') return { outcome: 'voided', payment, reconciled: true };
-        return { outcome: 'unknown', invoiceCode, error: failure, payment };
+        return unknown(payment);
       }
-      if (finding.kind === 'not_found' && failure instanceof ProgramRequestError) {
-        return { outcome: 'not_purchased', error: failure, reconciled: true };
+      if (
+        lookup.kind === 'not_found' &&
+        lookup.at >= settlesAt &&
+        failure instanceof ProgramRequestError
+      ) {
+        return { outcome: 'not_purchased', error: failure, reconciled: ambiguous };
       }
-      return { outcome: 'unknown', invoiceCode, error: failure, payment: undefined };
+      return unknown(undefined);
     },
 
     async retrieve(params, options) {
@@ -212,41 +348,72 @@ export function createPaymentsResource(
           body: { invoice_code: invoiceCode, transaction_code: transactionCode },
           readOnly: false,
           data: z.unknown(),
-          options,
+          options: requestOptionsOf(options),
         });
         return voided(false, false);
       } catch (error) {
-        // ERRPLT40028 "Transaksi sudah dibatalkan sebelumnya": already done (program-api.md §4.5).
+        if (!(error instanceof ProgramRequestError || error instanceof ResponseValidationError)) {
+          throw error;
+        }
+        // Documented (program-api.md §4.5): already voided, and transaction code not found.
         if (error instanceof ProgramApiError && error.code === 'ERRPLT40028') {
           return voided(true, false);
         }
-        if (!isAmbiguous(error)) {
-          if (error instanceof RequestAbortedError) {
-            return { outcome: 'unknown', invoiceCode, error, payment: undefined };
-          }
-          if (error instanceof ProgramRequestError) {
-            return { outcome: 'not_voided', error, reconciled: false, payment: undefined };
-          }
-          throw error;
+        if (error instanceof ProgramApiError && error.code === 'ERRVOD40001') {
+          return { outcome: 'not_voided', error, reconciled: false, payment: undefined };
         }
         failure = error;
       }
-      const finding = await reconcile(
-        retrieveOne,
-        invoiceCode,
-        settings,
-        options,
-        (payment) => payment.state === 'voided',
-      );
-      if (finding.kind === 'found') {
-        const { payment } = finding;
+      const endedAt = now();
+      const ambiguous = isAmbiguous(failure);
+      const settlesAt = mayHaveCommitted(failure) ? endedAt + commitWindow(options) : endedAt;
+      const unknown = (payment: Payment | undefined): VoidResult =>
+        followed(
+          {
+            outcome: 'unknown',
+            operation: 'void',
+            invoiceCode,
+            transactionCode,
+            settlesAt,
+            error: failure,
+            payment,
+          },
+          options,
+        );
+      if (failure instanceof RequestAbortedError) return unknown(undefined);
+      const lookup: Lookup = ambiguous
+        ? await reconcile(
+            retrieveOne,
+            invoiceCode,
+            schedule,
+            options,
+            now,
+            (found) =>
+              found.kind === 'found' &&
+              (found.payment.state === 'voided' ||
+                (found.payment.state === 'authorized' && found.at >= settlesAt)),
+          )
+        : await lookUp(retrieveOne, invoiceCode, options, now);
+      if (lookup.kind === 'found') {
+        const { payment } = lookup;
         if (payment.state === 'voided') return voided(false, true);
-        if (payment.state === 'authorized' && failure instanceof ProgramRequestError) {
+        if (
+          payment.state === 'authorized' &&
+          lookup.at >= settlesAt &&
+          failure instanceof ProgramRequestError
+        ) {
           return { outcome: 'not_voided', error: failure, reconciled: true, payment };
         }
-        return { outcome: 'unknown', invoiceCode, error: failure, payment };
+        return unknown(payment);
       }
-      return { outcome: 'unknown', invoiceCode, error: failure, payment: undefined };
+      return unknown(undefined);
     },
   };
+}
+
+// Only the transport's own fields go down to it.
+function requestOptionsOf(options: PaymentCallOptions | undefined): RequestOptions | undefined {
+  if (options === undefined || !('follow' in options)) return options;
+  const { follow: _follow, ...rest } = options;
+  return rest;
 }

@@ -47,6 +47,13 @@ export const paymentAuthorizeParamsSchema = z.object({
   invoiceCode: requiredCodeSchema,
   /** URL of your invoice. */
   invoiceUrl: httpUrlSchema,
+  /**
+   * When the payment token expires: send-otp's `expiresAt` (ISO-8601) or epoch milliseconds.
+   * Optional; after an ambiguous failure it bounds how long the purchase could still commit
+   * (otherwise `reconcile.paymentTokenTtlMs` after sending is assumed). An unparseable value is
+   * ignored.
+   */
+  paymentTokenExpiresAt: z.optional(z.union([z.string(), z.number()])),
 });
 
 /** Parameters of `payments.authorize`. */

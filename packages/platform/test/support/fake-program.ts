@@ -7,7 +7,7 @@ export interface RecordedCall {
   headers: Headers;
 }
 
-type Reply =
+export type Reply =
   | { status?: number; json: unknown }
   | { drop: true }
   | { hang: true }
@@ -23,6 +23,26 @@ export const programError = (code: string, status = 400, message = 'Gagal.'): Re
   status,
   json: { success: false, code, message },
 });
+
+/** Every plausible form of payment status's (undocumented) "no purchase has this invoice". */
+export const notFound = {
+  /** The sandbox's: a 400 envelope with an assumed code and a "tidak ditemukan" message. */
+  message: programError(
+    'SBX_PLT40016',
+    400,
+    'Transaksi dengan kode invoice tersebut tidak ditemukan.',
+  ),
+  /** An opaque code, "not found" in English. */
+  opaque: programError('ERRPLT40099', 422, 'Invoice not found'),
+  /** HTTP 404 with no code at all. */
+  http404: { status: 404, json: { success: false, message: 'Not Found' } } as Reply,
+  /** A 200 whose data is null. */
+  emptyData: { json: { success: true, message: 'Data tidak ditemukan', data: null } } as Reply,
+  /** A 200 with no data field. */
+  noData: { json: { success: true, message: 'OK' } } as Reply,
+  /** A 200 whose data is an empty object. */
+  emptyObject: { json: { success: true, message: 'OK', data: {} } } as Reply,
+};
 
 /** A connection reset after the request was sent. */
 export const drop: Reply = { drop: true };
