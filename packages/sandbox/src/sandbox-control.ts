@@ -14,6 +14,7 @@ import type {
 } from './internal/state.js';
 import type { SandboxFixtures } from './sandbox-fixtures.js';
 
+export type { AssignmentVerdictPolicy } from './internal/assignments.js';
 export type {
   AssignmentRecord,
   DeliveryAttempt,
@@ -29,7 +30,6 @@ export type {
   WebhookEndpoint,
 } from './internal/state.js';
 export type { FaultInput, WebhookEndpointInput };
-export type { AssignmentVerdictPolicy } from './internal/assignments.js';
 
 /** A duration for time travel: milliseconds, or named units that add up. */
 export type DurationInput =
