@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import {
   type AssignmentScope,
   assignmentScopeSchema,
+  describeValue,
   integerSchema,
   isLooseInt,
   optionalIntSchema as optionalInt,
@@ -15,7 +16,10 @@ import {
 } from './common.js';
 
 const fits = z.refine<{ scope: AssignmentScope; sequence: number }>(scopeFitsSequence, {
-  message: SCOPE_SEQUENCE_MESSAGE,
+  error: (issue) => {
+    const input = issue.input as { scope: AssignmentScope; sequence: number };
+    return `${SCOPE_SEQUENCE_MESSAGE}, received ${describeValue(input.sequence)} with scope "${input.scope}"`;
+  },
   path: ['sequence'],
 });
 
@@ -49,7 +53,7 @@ export const assignmentsReviewParamsSchema = z
     redeemCode: redeemCodeSchema,
     scope: assignmentScopeSchema,
     sequence: integerSchema,
-    notes: requiredString('notes is required'),
+    notes: requiredString('expected non-empty grading notes'),
     urlFile: z.optional(urlSchema),
   })
   .check(fits);
