@@ -7,7 +7,6 @@ import {
 import type { ProviderContext } from '../internal/context.js';
 import { returnQuery } from '../internal/return-url.js';
 import { emailTag, signState, verifyState } from '../internal/state-token.js';
-import { describeValue, isAttendanceSequence } from '../schemas/common.js';
 import {
   type AttendanceCreateVerificationUrlParams,
   type AttendanceResetParams,
@@ -21,6 +20,7 @@ import {
   toVerificationUrlData,
   verificationUrlSchema,
 } from '../schemas/attendance.js';
+import { describeValue, isAttendanceSequence } from '../schemas/common.js';
 
 /** What `attendance.createVerificationUrl` returns. */
 export interface VerificationUrl {
