@@ -45,7 +45,9 @@ export interface VerificationDecision {
 
 /** One TPM (Tugas Praktik Mandiri) or UK (Unjuk Keterampilan) of a redeem code. */
 export interface AssignmentTarget {
+  /** The redeem code the submission was made for. */
   redeemCode: string;
+  /** `tpm` (Tugas Praktik Mandiri) or `uk` (Unjuk Keterampilan). */
   scope: 'tpm' | 'uk';
   /** 1-998 for `tpm`, 999 for `uk`. */
   sequence: number;

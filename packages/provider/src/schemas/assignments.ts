@@ -131,8 +131,11 @@ export function toSubmissionStatuses(data: z.output<typeof submissionStatusDataS
  * feedback is grading notes, and giving it accepts nothing.
  */
 export interface SubmissionState {
+  /** The redeem code asked about. */
   redeemCode: string;
+  /** `tpm` (Tugas Praktik Mandiri) or `uk` (Unjuk Keterampilan). */
   scope: 'tpm' | 'uk';
+  /** 1-998 for `tpm`, 999 for `uk`. */
   sequence: number;
   /** The participant's submission, raw: `0` none, `1` pending, `2` accepted, `3` rejected, or another integer. */
   assignmentStatus: number;
