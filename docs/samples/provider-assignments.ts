@@ -1,7 +1,7 @@
 import type { ProviderClient } from '@prakerja-kit/provider';
 
 // #region submit
-/** The participant uploaded a file for a TPM: forward it, then grade it. */
+/** The participant uploaded a file for a TPM: forward it, send grading notes, read the verdict. */
 export async function gradeTpm(client: ProviderClient, redeemCode: string, sequence: number) {
   const target = { redeemCode, scope: 'tpm', sequence } as const; // TPM: sequences 1-998
   // Not idempotent on the program side: each call creates a new submission with its own id.
@@ -11,11 +11,13 @@ export async function gradeTpm(client: ProviderClient, redeemCode: string, seque
   });
   await client.assignments.review({
     ...target,
-    notes: 'Rapi dan lengkap.', // the LP's feedback
+    notes: 'Rapi dan lengkap.', // grading notes: the LP's feedback is not a verdict
     urlFile: 'https://lp.example/files/feedback-1.md', // optional; several video links in one .md
   });
-  const { assignmentStatus, feedbackStatus } = await client.assignments.retrieve(target);
-  return { submissionId: submission.id, assignmentStatus, feedbackStatus }; // 0 none, 1 pending, 2 accepted, 3 rejected
+  // The program's verdict: none, pending, accepted, rejected, or unknown (a status outside 0-3,
+  // raw value in assignmentStatus). Accepted only when the program says so.
+  const { assignmentState, assignmentStatus } = await client.assignments.retrieve(target);
+  return { submissionId: submission.id, assignmentState, assignmentStatus };
 }
 // #endregion
 
@@ -30,8 +32,10 @@ export async function progressOf(client: ProviderClient, redeemCode: string) {
   return {
     attended: progress.attendance.filter((item) => item.verified).map((item) => item.sequence),
     postTestVerified: progress.postTest.verified,
-    complete: progress.complete, // post-test verified and UK accepted: the SDK's rule, not the program's
-    partial: progress.partial, // a status call failed: do not conclude from this report
+    // 'complete' (post-test verified, UK accepted by the program), 'incomplete', or 'unknown' (a
+    // status call failed or a status was not understood: ask again later). The SDK's rule.
+    completion: progress.completion,
+    partial: progress.partial, // a status call failed
   };
 }
 // #endregion

@@ -5,7 +5,8 @@ export function createLpClient(env: Record<string, string | undefined> = process
   return createProviderClient({
     env, // PRAKERJA_CLIENT_CODE, PRAKERJA_SIGN_KEY, PRAKERJA_BASE_URL (production when unset)
     redirectUri: env['LP_REDIRECT_URI'], // exactly as registered on Prakerja's form
-    stateSecret: env['LP_STATE_SECRET'], // 32+ random characters of your own; signs the state
+    // 32+ characters with 128+ bits of entropy, e.g. `openssl rand -base64 32`; signs the state
+    stateSecret: env['LP_STATE_SECRET'],
   });
 }
 // #endregion
@@ -33,15 +34,17 @@ export async function startVerification(
 /** Your redirect_uri route: the browser is back; never trust the redirect alone. */
 export async function handleReturn(
   client: ProviderClient,
-  request: { url: string; cookieState: string; sessionEmail: string },
+  request: { url: string; cookieState: string; sessionEmail: string; sessionRedeemCode: string },
 ) {
   const result = await client.attendance.confirm({
     state: request.cookieState, // the signed state from the cookie
-    returnUrl: request.url, // its state must match the one the program issued
-    email: request.sessionEmail, // refuse a state started for someone else
+    returnUrl: request.url, // must carry the state the program issued at url-generate
+    email: request.sessionEmail, // required: refuse a state started for someone else
+    redeemCode: request.sessionRedeemCode, // required, for the same reason
   });
   if (result.verified) return { unlock: result.sequence }; // the signed status call said yes
-  // invalid-state, expired-state, state-mismatch, participant-mismatch, not-verified
+  // invalid-state, expired-state, state-mismatch, state-missing, participant-mismatch,
+  // status-mismatch, not-verified
   return { retry: result.reason };
 }
 // #endregion

@@ -40,6 +40,7 @@ it('redeems (sequence 1) after an approved face check, confirmed by the signed s
     url: redirectUrl,
     cookieState: cookieValue(started.setCookie),
     sessionEmail: participant.email,
+    sessionRedeemCode: participant.redeemCode,
   });
   expect(result).toEqual({ unlock: 1 });
 });
@@ -51,12 +52,19 @@ it('refuses a rejected face check and a state started for another participant', 
   const pending = env.sandbox.control.verifications.list().at(-1)!;
   const { redirectUrl } = env.sandbox.control.verifications.reject(pending.state);
   const cookieState = cookieValue(started.setCookie);
-  expect(
-    await handleReturn(lp, { url: redirectUrl, cookieState, sessionEmail: participant.email }),
-  ).toEqual({
+  const session = { sessionEmail: participant.email, sessionRedeemCode: participant.redeemCode };
+  expect(await handleReturn(lp, { url: redirectUrl, cookieState, ...session })).toEqual({
     retry: 'not-verified',
   });
   expect(
-    await handleReturn(lp, { url: redirectUrl, cookieState, sessionEmail: 'someone@lp.example' }),
+    await handleReturn(lp, {
+      url: redirectUrl,
+      cookieState,
+      ...session,
+      sessionEmail: 'someone@lp.example',
+    }),
   ).toEqual({ retry: 'participant-mismatch' });
+  expect(
+    await handleReturn(lp, { url: redirectUrl.split('?')[0]!, cookieState, ...session }),
+  ).toEqual({ retry: 'state-missing' });
 });

@@ -76,8 +76,8 @@ export async function checkConsistency(world: World, journey: JourneyResult): Pr
   );
   check(
     'course complete',
-    progress.complete && !progress.partial,
-    `complete: ${progress.complete}`,
+    progress.completion === 'complete' && !progress.partial,
+    `completion: ${progress.completion}`,
   );
 
   const feedback = control.state

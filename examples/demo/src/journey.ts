@@ -143,7 +143,9 @@ export async function runJourney(
     attendanceSequences: ATTENDANCE_SEQUENCES,
     tpmSequences: [1],
   });
-  if (!progress.complete) throw new Error('course not complete after the journey');
+  if (progress.completion !== 'complete') {
+    throw new Error(`course not complete after the journey (${progress.completion})`);
+  }
   done('post-test verified and UK accepted: course complete');
 
   // 7. Incentive: the sandbox pushes incentive.disbursement_requested to the payment partner.

@@ -29,7 +29,8 @@ const mask = (value: string) => `••••${value.slice(-4)}`;
 
 /**
  * The LMS: redeem code → Prakerja verification → back with attendance recorded; sessions 2..n and
- * the post-test the same way; TPM/UK link uploads; LP grading; completion.
+ * the post-test the same way; TPM/UK link uploads; LP grading notes; the program's verdict;
+ * completion.
  */
 export function createApp(options: LmsOptions): Hono {
   const { client } = options;
@@ -180,7 +181,8 @@ export function createApp(options: LmsOptions): Hono {
       sequence,
       notes: String(form['notes'] || 'Diterima.'),
     });
-    log(`${scope} ${sequence} accepted for ${mask(redeemCode)}`);
+    // Grading notes only: the program gives the verdict, read back by completion.retrieve.
+    log(`${scope} ${sequence} feedback sent for ${mask(redeemCode)}`);
     return context.redirect('/admin', 303);
   });
 

@@ -1,4 +1,4 @@
-import type { CourseProgress } from '@prakerja-kit/provider';
+import type { AssignmentProgress, CourseProgress } from '@prakerja-kit/provider';
 import { html } from 'hono/html';
 import type { Learner } from './learners.js';
 
@@ -53,7 +53,37 @@ function withScope(progress: CourseProgress) {
 }
 
 const yes = (done: boolean) => (done ? html`<span class="ok">✔</span>` : '');
-const ASSIGNMENT = ['belum dikirim', 'menunggu penilaian', 'diterima', 'ditolak'];
+/**
+ * What the participant sees for one TPM/UK. Acceptance is the program's verdict
+ * (`assignmentState`), not the LP's feedback; a status the SDK does not understand is shown as
+ * such, never as accepted or rejected.
+ */
+function assignmentLabel(item: AssignmentProgress): string {
+  switch (item.assignmentState) {
+    case 'none':
+      return 'belum dikirim';
+    case 'pending':
+      return item.feedbackState === 'none'
+        ? 'menunggu penilaian LP'
+        : 'sudah dinilai LP, menunggu keputusan Prakerja';
+    case 'accepted':
+      return 'diterima Prakerja';
+    case 'rejected':
+      return 'ditolak Prakerja: kirim ulang';
+    default:
+      return item.error
+        ? 'status belum dapat dibaca'
+        : `status tidak dikenal (${item.assignmentStatus})`;
+  }
+}
+
+const COMPLETION = {
+  complete:
+    'Selesai: post-test terverifikasi dan UK diterima Prakerja. Sertifikat muncul di dasbor Prakerja.',
+  incomplete: 'Belum selesai.',
+  unknown:
+    'Status kelulusan belum dapat dipastikan (status Prakerja gagal dibaca atau tidak dikenal); coba lagi nanti.',
+} as const;
 
 /** The course page: attendance per sequence, assignments, completion. */
 export function coursePage(learner: Learner, progress: CourseProgress) {
@@ -71,9 +101,9 @@ export function coursePage(learner: Learner, progress: CourseProgress) {
   const assignments = withScope(progress).map(
     (item) => html`<tr>
       <td>${item.scope === 'uk' ? 'Unjuk Keterampilan (UK)' : `TPM ${item.sequence}`}</td>
-      <td data-assignment="${item.scope}-${item.sequence}">${ASSIGNMENT[item.feedbackStatus || item.assignmentStatus] ?? '-'}</td>
+      <td data-assignment="${item.scope}-${item.sequence}" data-state="${item.assignmentState}">${assignmentLabel(item)}</td>
       <td>${
-        item.feedbackStatus === 2
+        item.assignmentState === 'accepted' || item.assignmentState === 'pending'
           ? ''
           : html`<form method="post" action="/assignments/${item.scope}/${item.sequence}">
               <input name="url_file" id="url-${item.scope}-${item.sequence}" type="url" placeholder="https://…/tugas.md" required />
@@ -87,19 +117,22 @@ export function coursePage(learner: Learner, progress: CourseProgress) {
     <h2>Kehadiran</h2><table>${sessions}</table>
     <h2>Tugas</h2><table>${assignments}</table>
     <h2>Status</h2>
-    <p id="completion" data-complete="${String(progress.complete)}">${
-      progress.complete
-        ? html`${yes(true)} Selesai: post-test terverifikasi dan UK diterima. Sertifikat muncul di dasbor Prakerja.`
-        : 'Belum selesai.'
+    <p id="completion" data-completion="${progress.completion}">${
+      progress.completion === 'complete'
+        ? html`${yes(true)} ${COMPLETION.complete}`
+        : COMPLETION[progress.completion]
     }</p>`,
   );
 }
 
-/** LP admin: learners and their latest submissions, with a grade button. */
+/**
+ * LP admin: submissions waiting for the LP's grading notes. Sending notes does not accept
+ * anything: the program decides, and the course page shows its verdict.
+ */
 export function adminPage(rows: readonly { learner: Learner; progress: CourseProgress }[]) {
   const items = rows.flatMap(({ learner, progress }) =>
     withScope(progress)
-      .filter((item) => item.assignmentStatus === 1 && item.feedbackStatus === 0)
+      .filter((item) => item.assignmentState === 'pending' && item.feedbackState === 'none')
       .map(
         (item) => html`<tr>
           <td><code>${learner.redeemCode}</code></td>
@@ -109,7 +142,7 @@ export function adminPage(rows: readonly { learner: Learner; progress: CoursePro
             <input type="hidden" name="scope" value="${item.scope}" />
             <input type="hidden" name="sequence" value="${String(item.sequence)}" />
             <input name="notes" value="Sudah sesuai rubrik." />
-            <button id="grade-${item.scope}-${item.sequence}">Terima</button></form></td>
+            <button id="grade-${item.scope}-${item.sequence}">Kirim penilaian</button></form></td>
         </tr>`,
       ),
   );

@@ -1,5 +1,10 @@
 import { createProviderClient } from '@prakerja-kit/provider';
-import { createSandbox, type Sandbox, type SandboxServer } from '@prakerja-kit/sandbox';
+import {
+  createSandbox,
+  type Sandbox,
+  type SandboxOptions,
+  type SandboxServer,
+} from '@prakerja-kit/sandbox';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { connectSandbox, createApp, listen, type RunningServer } from '../src/index.js';
 
@@ -10,8 +15,11 @@ let testCodes: string[];
 const cookies = new Map<string, string>();
 const lines: string[] = [];
 
-beforeEach(async () => {
-  sandbox = createSandbox({ seed: 5 });
+beforeEach(() => start());
+
+/** A sandbox (seed 5, `options` on top) and the LMS on it. */
+async function start(options: SandboxOptions = {}) {
+  sandbox = createSandbox({ seed: 5, ...options });
   sandboxServer = await sandbox.listen({ port: 0 });
   const connection = await connectSandbox(sandboxServer.url);
   testCodes = connection.testCodes;
@@ -23,7 +31,7 @@ beforeEach(async () => {
     logLevel: 'silent',
   });
   app = await listen(createApp({ client, secureCookies: false, log: (line) => lines.push(line) }));
-});
+}
 
 afterEach(async () => {
   await app.close();
@@ -96,7 +104,8 @@ test('redeems, records attendance through the verification round trip, grades an
   });
 
   const course = await (await browse('/learn')).text();
-  expect(course).toContain('data-complete="true"');
+  expect(course).toContain('data-completion="complete"');
+  expect(course).toContain('data-state="accepted"');
   expect(sandbox.control.events.list('course.completed')).toHaveLength(1);
   expect(lines.join('\n')).not.toContain(redeemCode);
 });
@@ -122,4 +131,48 @@ test('shows the program message for an unknown redeem code', async () => {
   const response = await browse('/redeem', { redeem_code: 'PRAT-NOPE00', email: 'x@lms.example' });
   expect(response.status).toBe(422);
   expect(await response.text()).toContain('id="error"');
+});
+
+test("grading notes do not complete the course: the program's verdict does", async () => {
+  await app.close();
+  await sandbox.close();
+  cookies.clear();
+  await start({ assignments: { verdict: 'manual' } });
+  const redeemCode = testCodes[0]!;
+  await verifyAt(await browse('/redeem', { redeem_code: redeemCode, email: 'tari@lms.example' }));
+  expect((await verifyAt(await browse('/attend/999', {}))).status).toBe(303);
+  await browse('/assignments/uk/999', { url_file: 'https://lms.example/uploads/uk.md' });
+  expect(await (await browse('/learn')).text()).toContain('menunggu penilaian LP');
+  await browse('/admin/grade', {
+    redeem_code: redeemCode,
+    scope: 'uk',
+    sequence: '999',
+    notes: 'Kurang',
+  });
+
+  const graded = await (await browse('/learn')).text();
+  expect(graded).toContain('menunggu keputusan Prakerja');
+  expect(graded).toContain('data-completion="incomplete"');
+  expect(await (await browse('/admin')).text()).toContain('id="nothing"');
+
+  const uk = { redeemCode, scope: 'uk' as const, sequence: 999 };
+  sandbox.control.assignments.reject(uk);
+  const rejected = await (await browse('/learn')).text();
+  expect(rejected).toContain('data-state="rejected"');
+  expect(rejected).toContain('id="upload-uk-999"');
+  expect(rejected).toContain('data-completion="incomplete"');
+  expect(sandbox.control.events.list('incentive.disbursement_requested')).toEqual([]);
+
+  await browse('/assignments/uk/999', { url_file: 'https://lms.example/uploads/uk-2.md' });
+  await browse('/admin/grade', {
+    redeem_code: redeemCode,
+    scope: 'uk',
+    sequence: '999',
+    notes: 'Baik',
+  });
+  sandbox.control.assignments.accept(uk);
+  const accepted = await (await browse('/learn')).text();
+  expect(accepted).toContain('data-state="accepted"');
+  expect(accepted).toContain('data-completion="complete"');
+  expect(sandbox.control.events.list('course.completed')).toHaveLength(1);
 });

@@ -28,7 +28,13 @@ test('a confirmation narrows on verified', () => {
     expectTypeOf(result.status.attendanceStatus).toEqualTypeOf<number | undefined>();
   else
     expectTypeOf(result.reason).toEqualTypeOf<
-      'invalid-state' | 'expired-state' | 'state-mismatch' | 'participant-mismatch' | 'not-verified'
+      | 'invalid-state'
+      | 'expired-state'
+      | 'state-mismatch'
+      | 'state-missing'
+      | 'participant-mismatch'
+      | 'status-mismatch'
+      | 'not-verified'
     >();
 });
 

@@ -59,8 +59,14 @@ export interface ProviderSsoOptions {
 /** Options of {@link createProviderClient}. */
 export interface ProviderClientOptions extends TransportOptions {
   /**
-   * Secret for the LP's signed `state` values (attendance and SSO), at least 32 characters.
-   * Several for rotation: the first signs, all verify. Falls back to `PRAKERJA_STATE_SECRET`.
+   * Secret for the LP's signed `state` values (attendance and SSO). Several for rotation: the
+   * first signs, all verify. Falls back to `PRAKERJA_STATE_SECRET`.
+   *
+   * Each must carry real entropy: at least 32 characters and an estimated entropy of at least
+   * 128 bits (length × the Shannon entropy of its own characters), so whitespace, repeated or
+   * low-diversity strings are refused with `ConfigurationError`. Generate one with
+   * `openssl rand -base64 32` (44 characters) or `openssl rand -hex 32` (64 characters); 32 hex
+   * characters are not enough.
    *
    * When neither is set, a secret is derived from the sign key as
    * HMAC-SHA256(signKey, "prakerja-kit/provider/state-secret/v1"): the sign key itself never
@@ -68,10 +74,20 @@ export interface ProviderClientOptions extends TransportOptions {
    */
   stateSecret?: string | readonly string[] | undefined;
   /**
-   * How long a `state` is accepted, in seconds.
+   * How long a `state` is accepted, in seconds: an integer from 1 to 86400 (one day), else
+   * `ConfigurationError`.
    * @default 1800
    */
   stateTtlSeconds?: number | undefined;
+  /**
+   * Whether `attendance.confirm` requires the attendance return URL to carry the `state` the
+   * program issued at url-generate. `required` (default): a return without it is refused
+   * (`state-missing`). `if-present`: for a program that does not put `state` on the redirect
+   * (program-api.md §6, UNCERTAIN); a present `state` must still match, and the confirmation
+   * rests on the signed LP state, the participant and the signed status call.
+   * @default 'required'
+   */
+  attendanceReturnState?: 'required' | 'if-present' | undefined;
   /**
    * The attendance `redirect_uri` registered with Prakerja. Falls back to `PRAKERJA_REDIRECT_URI`.
    */
@@ -96,7 +112,74 @@ export interface ProviderClient {
   readonly transport: Transport;
 }
 
-const MIN_STATE_SECRET = 32;
+/** Shortest accepted state secret, in characters. */
+export const MIN_STATE_SECRET_LENGTH = 32;
+/** Least estimated entropy of a state secret, in bits. */
+export const MIN_STATE_SECRET_BITS = 128;
+/** Longest accepted state lifetime, in seconds (one day). */
+export const MAX_STATE_TTL_SECONDS = 86_400;
+
+/**
+ * Estimated entropy of a secret in bits: its length times the Shannon entropy of its own
+ * character distribution. An estimate, not a guarantee: it catches whitespace, repeated and
+ * low-diversity strings, not a memorable phrase that happens to use many characters.
+ */
+export function estimateSecretBits(secret: string): number {
+  const characters = [...secret];
+  const counts = new Map<string, number>();
+  for (const character of characters) counts.set(character, (counts.get(character) ?? 0) + 1);
+  let perCharacter = 0;
+  for (const count of counts.values()) {
+    const p = count / characters.length;
+    perCharacter -= p * Math.log2(p);
+  }
+  return characters.length * perCharacter;
+}
+
+function checkStateSecrets(list: readonly unknown[]): void {
+  const expected = `at least ${MIN_STATE_SECRET_LENGTH} characters with an estimated entropy of at least ${MIN_STATE_SECRET_BITS} bits (e.g. \`openssl rand -base64 32\`)`;
+  if (list.length === 0) {
+    throw new ConfigurationError(
+      'stateSecret',
+      `stateSecret (PRAKERJA_STATE_SECRET) must be a secret of ${expected}; received an empty list`,
+    );
+  }
+  list.forEach((secret, index) => {
+    const which = list.length > 1 ? ` #${index + 1} of ${list.length}` : '';
+    if (typeof secret !== 'string') {
+      throw new ConfigurationError(
+        'stateSecret',
+        `stateSecret${which} (PRAKERJA_STATE_SECRET) must be a string of ${expected}; received a ${secret === null ? 'null' : typeof secret}`,
+      );
+    }
+    const length = [...secret].length;
+    const bits = Math.floor(estimateSecretBits(secret));
+    if (length < MIN_STATE_SECRET_LENGTH || bits < MIN_STATE_SECRET_BITS) {
+      throw new ConfigurationError(
+        'stateSecret',
+        `stateSecret${which} (PRAKERJA_STATE_SECRET) must be ${expected}; received ${length} characters with an estimated ${bits} bits. Its value is not shown`,
+      );
+    }
+  });
+}
+
+function checkStateTtl(value: unknown): number {
+  if (value === undefined) return 1800;
+  if (
+    typeof value !== 'number' ||
+    !Number.isSafeInteger(value) ||
+    value < 1 ||
+    value > MAX_STATE_TTL_SECONDS
+  ) {
+    const received =
+      typeof value === 'number' ? String(value) : `a ${value === null ? 'null' : typeof value}`;
+    throw new ConfigurationError(
+      'stateTtlSeconds',
+      `stateTtlSeconds must be an integer number of seconds from 1 to ${MAX_STATE_TTL_SECONDS}; received ${received}`,
+    );
+  }
+  return value;
+}
 
 /**
  * Creates the LP client: every LP endpoint of the program, plus attendance verification with a
@@ -115,15 +198,21 @@ export function createProviderClient(options: ProviderClientOptions = {}): Provi
   const transport = createTransport(options);
   const env = resolveEnv(options.env);
   const configured = options.stateSecret ?? env['PRAKERJA_STATE_SECRET'];
-  const list =
-    configured === undefined ? [] : typeof configured === 'string' ? [configured] : [...configured];
-  if (
-    configured !== undefined &&
-    (list.length === 0 || list.some((secret) => secret.length < MIN_STATE_SECRET))
-  ) {
+  const list: string[] =
+    configured === undefined
+      ? []
+      : typeof configured === 'string'
+        ? [configured]
+        : Array.isArray(configured)
+          ? [...configured]
+          : [configured as never];
+  if (configured !== undefined) checkStateSecrets(list);
+  const stateTtlSeconds = checkStateTtl(options.stateTtlSeconds);
+  const attendanceReturnState = options.attendanceReturnState ?? 'required';
+  if (attendanceReturnState !== 'required' && attendanceReturnState !== 'if-present') {
     throw new ConfigurationError(
-      'stateSecret',
-      `stateSecret (PRAKERJA_STATE_SECRET) must be at least ${MIN_STATE_SECRET} characters; its value is not shown`,
+      'attendanceReturnState',
+      `attendanceReturnState must be 'required' or 'if-present'; received ${JSON.stringify(String(attendanceReturnState)).slice(0, 40)}`,
     );
   }
   let secrets: Promise<readonly string[]> | undefined;
@@ -142,7 +231,8 @@ export function createProviderClient(options: ProviderClientOptions = {}): Provi
   const context: ProviderContext = {
     transport,
     stateSecrets,
-    stateTtlSeconds: options.stateTtlSeconds ?? 1800,
+    stateTtlSeconds,
+    attendanceReturnState,
     redirectUri: options.redirectUri ?? env['PRAKERJA_REDIRECT_URI'],
     now: () => transport.clock.nowMs(),
     sso: {

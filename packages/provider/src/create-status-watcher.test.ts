@@ -118,3 +118,39 @@ test('untracked codes are no longer polled and start/stop drive polling', async 
   watcher.untrack(CODE);
   expect(await watcher.poll()).toEqual([]);
 });
+
+test('feedback alone is not a review, and a status outside 0-3 makes no event and no completion', async () => {
+  const { client, state } = world();
+  const events: ProviderEvent[] = [];
+  const watcher = createStatusWatcher({
+    client,
+    onEvent: (event) => {
+      events.push(event);
+    },
+    track: [{ redeemCode: CODE, tpmSequences: [1] }],
+  });
+  state.verified.add(1);
+  state.verified.add(999);
+  state.tpm1 = [1, 1]; // the LP's feedback arrived; the program has not decided
+  state.uk = [4, 2]; // a status the table does not know
+  await watcher.poll();
+  expect(events.map((event) => event.type)).toEqual([
+    'attendance.verified',
+    'attendance.verified',
+    'assignment.submitted',
+  ]);
+  state.tpm1 = [3, 3];
+  state.uk = [2, 2];
+  await watcher.poll();
+  expect(
+    events
+      .slice(3)
+      .map((event) => `${event.type}:${'status' in event.data ? event.data.status : ''}`),
+  ).toEqual([
+    'assignment.submitted:3',
+    'assignment.reviewed:3',
+    'assignment.submitted:2',
+    'assignment.reviewed:2',
+    'course.completed:',
+  ]);
+});

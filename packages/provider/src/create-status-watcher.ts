@@ -71,31 +71,35 @@ function candidates(progress: CourseProgress): Candidate[] {
   for (const { scope, item } of assignments) {
     if (item.error) continue;
     const base = { redeem_code: code, scope, sequence: item.sequence };
-    const { assignmentStatus, feedbackStatus } = item;
-    if (assignmentStatus !== 0) {
+    const { assignmentStatus, assignmentState } = item;
+    // Statuses outside the 0-3 table are not understood: no event is made up from them.
+    if (assignmentState === 'unknown') continue;
+    const status = assignmentStatus as 0 | 1 | 2 | 3;
+    if (assignmentState !== 'none') {
       out.push({
-        key: `assignment.submitted|${code}|${scope}|${item.sequence}|${assignmentStatus}`,
+        key: `assignment.submitted|${code}|${scope}|${item.sequence}|${status}`,
         build: (id, at) => ({
           id,
           type: 'assignment.submitted',
           created_at: at,
-          data: { ...base, status: assignmentStatus, submitted_at: at },
+          data: { ...base, status, submitted_at: at },
         }),
       });
     }
-    if (feedbackStatus !== 0) {
+    // Reviewed = the program's verdict on the submission, not the LP's feedback.
+    if (assignmentState === 'accepted' || assignmentState === 'rejected') {
       out.push({
-        key: `assignment.reviewed|${code}|${scope}|${item.sequence}|${feedbackStatus}`,
+        key: `assignment.reviewed|${code}|${scope}|${item.sequence}|${status}`,
         build: (id, at) => ({
           id,
           type: 'assignment.reviewed',
           created_at: at,
-          data: { ...base, status: feedbackStatus, reviewed_at: at },
+          data: { ...base, status, reviewed_at: at },
         }),
       });
     }
   }
-  if (progress.complete) {
+  if (progress.completion === 'complete') {
     out.push({
       key: `course.completed|${code}`,
       build: (id, at) => ({

@@ -17,6 +17,7 @@ export type {
 } from './resources/attendance.js';
 export type {
   AssignmentProgress,
+  CompletionAnswer,
   CompletionResource,
   CompletionRetrieveParams,
   CourseProgress,
@@ -37,6 +38,7 @@ export type {
   AssignmentsSubmitParams,
   SubmissionRecord,
   SubmissionState,
+  SubmissionStateName,
 } from './schemas/assignments.js';
 export type {
   AttendanceCreateVerificationUrlParams,

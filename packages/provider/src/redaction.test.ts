@@ -34,7 +34,13 @@ test('debug logs never carry the sign key, the state secret, tokens or codes', a
     redeemCode: 'PRAT-UJ0EEQ',
     email: 'budi@example.com',
   });
-  await client.attendance.confirm({ state });
+  const confirmed = await client.attendance.confirm({
+    state,
+    returnUrl: '/attendance/return?state=program-state',
+    email: 'budi@example.com',
+    redeemCode: 'PRAT-UJ0EEQ',
+  });
+  expect(confirmed.verified).toBe(true);
   const token = await client.sso.createToken({ code: 'auth-code-secret' });
   await client.sso.refreshToken({ refreshToken: token.refreshToken });
   await client.sso.retrieveProfile({ accessToken: token.accessToken });

@@ -8,13 +8,23 @@ import { createStatusWatcher, type ProviderClient, type ProviderEvent } from '..
 import { codeOf, pressButton, startSandbox } from './support/sandbox.js';
 
 let context: Awaited<ReturnType<typeof startSandbox>>;
+/** A sandbox where the program's verdict waits for the control plane. */
+let manual: Awaited<ReturnType<typeof startSandbox>>;
 beforeAll(async () => {
   context = await startSandbox();
+  manual = await startSandbox(7, { assignments: { verdict: 'manual' } });
 });
-afterAll(() => context.close());
-beforeEach(() => context.sandbox.control.reset());
+afterAll(async () => {
+  await context.close();
+  await manual.close();
+});
+beforeEach(() => {
+  context.sandbox.control.reset();
+  manual.sandbox.control.reset();
+});
 
 async function verify(client: ProviderClient, redeemCode: string, sequence: number) {
+  const email = 'tari@lp.example';
   const started = await client.attendance.createVerificationUrl({
     redeemCode,
     sequence,
@@ -23,6 +33,8 @@ async function verify(client: ProviderClient, redeemCode: string, sequence: numb
   const result = await client.attendance.confirm({
     state: started.state,
     returnUrl: await pressButton(started.url, 'decision', 'approve'),
+    email,
+    redeemCode,
   });
   expect(result.verified).toBe(true);
 }
@@ -55,6 +67,62 @@ test('a TPM goes from submitted to reviewed through submit, review and retrieve'
     assignmentStatus: 2,
     feedbackStatus: 2,
   });
+});
+
+test('feedback is grading notes: the assignment stays pending until the program decides', async () => {
+  const client = manual.makeClient();
+  const redeemCode = manual.code('TC1-999-200');
+  const target = { redeemCode, scope: 'tpm' as const, sequence: 1 };
+  await client.assignments.submit({ ...target, urlFile: 'https://lp.example/files/tpm1.pdf' });
+  const reviewed = await client.assignments.review({ ...target, notes: 'Ditolak: ulangi' });
+  expect(reviewed).toMatchObject({ status: 1, notes: 'Ditolak: ulangi' });
+  expect(await client.assignments.retrieve(target)).toMatchObject({
+    assignmentStatus: 1,
+    assignmentState: 'pending',
+    feedbackStatus: 1,
+    feedbackState: 'pending',
+  });
+  manual.sandbox.control.assignments.reject(target);
+  expect(await client.assignments.retrieve(target)).toMatchObject({
+    assignmentState: 'rejected',
+    feedbackState: 'rejected',
+  });
+});
+
+test('an LP that rejects in its notes makes nothing accepted; the program verdict decides completion', async () => {
+  const client = manual.makeClient();
+  const redeemCode = manual.code('TC1-999-200');
+  const uk = { redeemCode, scope: 'uk' as const, sequence: 999 };
+  const plan = { redeemCode, attendanceSequences: [1] };
+  const incentives = () => manual.sandbox.control.events.list('incentive.disbursement_requested');
+  await verify(client, redeemCode, 999);
+  await client.assignments.submit({ ...uk, urlFile: 'https://lp.example/uk-1.md' });
+  await client.assignments.review({ ...uk, notes: 'Tidak lulus, status 3' });
+  expect(await client.completion.retrieve(plan)).toMatchObject({
+    uk: { assignmentState: 'pending' },
+    completion: 'incomplete',
+    complete: false,
+  });
+
+  manual.sandbox.control.assignments.reject(uk);
+  expect(await client.completion.retrieve(plan)).toMatchObject({
+    uk: { assignmentStatus: 3, assignmentState: 'rejected' },
+    completion: 'incomplete',
+  });
+  expect(manual.sandbox.control.events.list('course.completed')).toEqual([]);
+  expect(incentives()).toEqual([]);
+
+  await client.assignments.submit({ ...uk, urlFile: 'https://lp.example/uk-2.md' });
+  await client.assignments.review({ ...uk, notes: 'Lulus' });
+  expect((await client.completion.retrieve(plan)).completion).toBe('incomplete');
+  manual.sandbox.control.assignments.accept(uk);
+  expect(await client.completion.retrieve(plan)).toMatchObject({
+    uk: { assignmentStatus: 2, assignmentState: 'accepted', feedbackState: 'accepted' },
+    completion: 'complete',
+    complete: true,
+  });
+  expect(manual.sandbox.control.events.list('course.completed')).toHaveLength(1);
+  expect(incentives()).toHaveLength(1);
 });
 
 test('the program refuses feedback without a submission and assignments on an unredeemed code', async () => {
@@ -112,6 +180,7 @@ test('completion tracking reports progress and completion in one call', async ()
     attendance: [{ verified: true }, { verified: true }],
     postTest: { verified: true },
     uk: { assignmentStatus: 2, feedbackStatus: 2 },
+    completion: 'complete',
     complete: true,
   });
 });

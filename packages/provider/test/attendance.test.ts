@@ -23,7 +23,12 @@ test('attendance is confirmed after the participant approves on the sandbox page
   expect(started.url.startsWith(context.server.url)).toBe(true);
   const returnUrl = await pressButton(started.url, 'decision', 'approve');
   expect(returnUrl.startsWith(REDIRECT_URI)).toBe(true);
-  const result = await client.attendance.confirm({ state: started.state, returnUrl, email: EMAIL });
+  const result = await client.attendance.confirm({
+    state: started.state,
+    returnUrl,
+    email: EMAIL,
+    redeemCode,
+  });
   expect(result).toMatchObject({
     verified: true,
     redeemCode,
@@ -34,23 +39,29 @@ test('attendance is confirmed after the participant approves on the sandbox page
 
 test('a rejected verification is not confirmed', async () => {
   const client = context.makeClient();
-  const started = await client.attendance.createVerificationUrl({
-    redeemCode: context.code('TC2-001-200'),
-    email: EMAIL,
-  });
+  const redeemCode = context.code('TC2-001-200');
+  const started = await client.attendance.createVerificationUrl({ redeemCode, email: EMAIL });
   const returnUrl = await pressButton(started.url, 'decision', 'reject');
-  const result = await client.attendance.confirm({ state: started.state, returnUrl });
+  const result = await client.attendance.confirm({
+    state: started.state,
+    returnUrl,
+    email: EMAIL,
+    redeemCode,
+  });
   expect(result).toMatchObject({ verified: false, reason: 'not-verified' });
 });
 
 test('a redirect without approval is not confirmed, whatever its query says', async () => {
   const client = context.makeClient();
-  const started = await client.attendance.createVerificationUrl({
-    redeemCode: context.code('TC1-001-200'),
-    email: EMAIL,
-  });
+  const redeemCode = context.code('TC1-001-200');
+  const started = await client.attendance.createVerificationUrl({ redeemCode, email: EMAIL });
   const forged = `${REDIRECT_URI}?state=${started.programState}&result=approved&sequence=1`;
-  const result = await client.attendance.confirm({ state: started.state, returnUrl: forged });
+  const result = await client.attendance.confirm({
+    state: started.state,
+    returnUrl: forged,
+    email: EMAIL,
+    redeemCode,
+  });
   expect(result).toMatchObject({
     verified: false,
     reason: 'not-verified',
@@ -60,21 +71,22 @@ test('a redirect without approval is not confirmed, whatever its query says', as
 
 test('a tampered state is refused before any status call', async () => {
   const client = context.makeClient();
-  const started = await client.attendance.createVerificationUrl({
-    redeemCode: context.code('TC1-001-200'),
-    email: EMAIL,
-  });
+  const redeemCode = context.code('TC1-001-200');
+  const participant = { email: EMAIL, redeemCode };
+  const started = await client.attendance.createVerificationUrl({ redeemCode, email: EMAIL });
   const returnUrl = await pressButton(started.url, 'decision', 'approve');
   const [version, payload, mac] = started.state.split('.');
   const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
   claims.s = 999;
   const tampered = `${version}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${mac}`;
-  expect(await client.attendance.confirm({ state: tampered, returnUrl })).toEqual({
+  expect(await client.attendance.confirm({ state: tampered, returnUrl, ...participant })).toEqual({
     verified: false,
     reason: 'invalid-state',
   });
   const otherSecret = context.makeClient({ stateSecret: 'another-lp-state-secret-0123456789abc' });
-  expect(await otherSecret.attendance.confirm({ state: started.state, returnUrl })).toEqual({
+  expect(
+    await otherSecret.attendance.confirm({ state: started.state, returnUrl, ...participant }),
+  ).toEqual({
     verified: false,
     reason: 'invalid-state',
   });
@@ -86,13 +98,13 @@ test('an expired state is refused even after approval', async () => {
     stateTtlSeconds: 60,
     clock: { now: () => Date.now() + offsetMs },
   });
-  const started = await client.attendance.createVerificationUrl({
-    redeemCode: context.code('TC1-001-200'),
-    email: EMAIL,
-  });
+  const redeemCode = context.code('TC1-001-200');
+  const started = await client.attendance.createVerificationUrl({ redeemCode, email: EMAIL });
   const returnUrl = await pressButton(started.url, 'decision', 'approve');
   offsetMs = 61_000; // still inside the sandbox's 300 s signature tolerance
-  expect(await client.attendance.confirm({ state: started.state, returnUrl })).toEqual({
+  expect(
+    await client.attendance.confirm({ state: started.state, returnUrl, email: EMAIL, redeemCode }),
+  ).toEqual({
     verified: false,
     reason: 'expired-state',
   });
@@ -110,17 +122,87 @@ test('a return carrying another verification state is refused', async () => {
   });
   const secondReturn = await pressButton(second.url, 'decision', 'approve');
   expect(
-    await client.attendance.confirm({ state: first.state, returnUrl: secondReturn }),
+    await client.attendance.confirm({
+      state: first.state,
+      returnUrl: secondReturn,
+      email: EMAIL,
+      redeemCode: context.code('TC1-001-200'),
+    }),
   ).toMatchObject({
     verified: false,
     reason: 'state-mismatch',
   });
   expect(
-    await client.attendance.confirm({ state: second.state, returnUrl: secondReturn, email: EMAIL }),
+    await client.attendance.confirm({
+      state: second.state,
+      returnUrl: secondReturn,
+      email: EMAIL,
+      redeemCode: context.code('TC2-001-200'),
+    }),
   ).toMatchObject({
     verified: false,
     reason: 'participant-mismatch',
   });
+});
+
+test("binding over HTTP: another participant's approved state, a missing email, a return without the program state, a wrong sequence", async () => {
+  const client = context.makeClient();
+  const mine = context.code('TC1-001-200');
+  const theirs = context.code('TC2-001-200');
+  const theirStart = await client.attendance.createVerificationUrl({
+    redeemCode: theirs,
+    email: 'other@lp.example',
+  });
+  const theirReturn = await pressButton(theirStart.url, 'decision', 'approve');
+  // Their state and return, approved by the program, presented in my session.
+  expect(
+    await client.attendance.confirm({
+      state: theirStart.state,
+      returnUrl: theirReturn,
+      email: EMAIL,
+      redeemCode: mine,
+    }),
+  ).toMatchObject({ verified: false, reason: 'participant-mismatch' });
+  // Without the email the confirmation is refused as a caller error, never accepted.
+  await expect(
+    client.attendance.confirm({
+      state: theirStart.state,
+      returnUrl: theirReturn,
+      redeemCode: theirs,
+    } as never),
+  ).rejects.toMatchObject({ name: 'RequestValidationError', field: 'email' });
+  // The right participant, but the return URL lost the program's state.
+  const stripped = new URL(theirReturn);
+  stripped.searchParams.delete('state');
+  const participant = { email: 'other@lp.example', redeemCode: theirs };
+  expect(
+    await client.attendance.confirm({
+      state: theirStart.state,
+      returnUrl: stripped,
+      ...participant,
+    }),
+  ).toMatchObject({ verified: false, reason: 'state-missing' });
+  expect(
+    await client.attendance.confirm({ state: theirStart.state, ...participant }),
+  ).toMatchObject({ verified: false, reason: 'state-missing' });
+  // The right participant, but the LP expects another sequence than the state was started for.
+  expect(
+    await client.attendance.confirm({
+      state: theirStart.state,
+      returnUrl: theirReturn,
+      ...participant,
+      sequence: 2,
+    }),
+  ).toMatchObject({ verified: false, reason: 'participant-mismatch' });
+  // And everything bound: verified.
+  expect(
+    await client.attendance.confirm({
+      state: theirStart.state,
+      returnUrl: theirReturn,
+      ...participant,
+      sequence: 1,
+    }),
+  ).toMatchObject({ verified: true, redeemCode: theirs, sequence: 1 });
 });
 
 test('the post-test (sequence 999) is verified and retrieved per sequence', async () => {
@@ -136,6 +218,9 @@ test('the post-test (sequence 999) is verified and retrieved per sequence', asyn
   const result = await client.attendance.confirm({
     state: started.state,
     returnUrl: await pressButton(started.url, 'decision', 'approve'),
+    email: EMAIL,
+    redeemCode,
+    sequence: 999,
   });
   expect(result).toMatchObject({ verified: true, sequence: 999 });
   const status = await client.attendance.retrieve({ redeemCode, sequence: 999 });
@@ -155,6 +240,8 @@ test('the test-case reset flow: verify, reset, verify again', async () => {
     return client.attendance.confirm({
       state: started.state,
       returnUrl: await pressButton(started.url, 'decision', 'approve'),
+      email: EMAIL,
+      redeemCode,
     });
   };
   expect((await verify()).verified).toBe(true);
@@ -191,6 +278,8 @@ test('a redeem outside the window is refused until the schedule is near', async 
   const result = await client.attendance.confirm({
     state: started.state,
     returnUrl: await pressButton(started.url, 'decision', 'approve'),
+    email: 'budi@lp.example',
+    redeemCode,
   });
   expect(result.verified).toBe(true);
 });
@@ -234,6 +323,8 @@ test('one LP email cannot be used for two codes of the same course', async () =>
   await client.attendance.confirm({
     state: first.state,
     returnUrl: await pressButton(first.url, 'decision', 'approve'),
+    email: EMAIL,
+    redeemCode: context.code('TC1-001-200'),
   });
   expect(
     await codeOf(

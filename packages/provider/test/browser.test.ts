@@ -28,14 +28,24 @@ async function startLpSite(client: ProviderClient) {
       });
       response.writeHead(302, {
         location: started.url,
-        'set-cookie': `att_state=${started.state}; HttpOnly; SameSite=Lax; Path=/prakerja`,
+        'set-cookie': [
+          `att_state=${started.state}; HttpOnly; SameSite=Lax; Path=/prakerja`,
+          `att_code=${url.searchParams.get('code') ?? ''}; HttpOnly; SameSite=Lax; Path=/prakerja`,
+        ],
       });
       response.end();
       return;
     }
     if (url.pathname === '/prakerja/callback') {
       const state = /(?:^|;\s*)att_state=([^;]+)/.exec(request.headers.cookie ?? '')?.[1] ?? '';
-      const result = await client.attendance.confirm({ state, returnUrl: url, email: EMAIL });
+      // The participant in session; in a real LP both come from the logged-in user.
+      const redeemCode = /(?:^|;\s*)att_code=([^;]+)/.exec(request.headers.cookie ?? '')?.[1] ?? '';
+      const result = await client.attendance.confirm({
+        state,
+        returnUrl: url,
+        email: EMAIL,
+        redeemCode,
+      });
       const text = result.verified
         ? `Kehadiran terverifikasi: sequence ${result.sequence}`
         : `Belum terverifikasi: ${result.reason}`;

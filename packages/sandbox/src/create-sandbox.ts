@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { HttpHandler } from 'msw';
 import { type CredentialOverride, createFixtures } from './create-fixtures.js';
+import { type AssignmentVerdictPolicy, setVerdictPolicy } from './internal/assignments.js';
 import { createControlHandler } from './internal/control-routes.js';
 import { createControl } from './internal/create-control.js';
 import { DEFAULT_RETRY_DELAYS_MS, Deliverer } from './internal/deliveries.js';
@@ -61,6 +62,18 @@ export interface SandboxOptions {
   incentiveAmount?: number | undefined;
   /** Origins the msw handlers answer on. @default {@link DEFAULT_SANDBOX_BASE_URLS} */
   baseUrls?: readonly string[] | undefined;
+  assignments?:
+    | {
+        /**
+         * The program's verdict once the LP's feedback (`tpm/feedback/submission`, grading notes)
+         * arrives: `manual` keeps the submission pending (status 1) until
+         * `control.assignments.accept`/`reject` (`POST /__sandbox/assignments/accept`/`reject`);
+         * `accept` or `reject` decides at once. Completion counts only accepted assignments.
+         * @default 'accept' (so a demo run completes without a control call)
+         */
+        verdict?: AssignmentVerdictPolicy | undefined;
+      }
+    | undefined;
   /**
    * JSON file the state is loaded from (when it exists) and saved to after every change. A file
    * that is not valid JSON or not a valid sandbox state makes `createSandbox` throw a
@@ -171,6 +184,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return createInitialState(fixtures, seed, start - wall());
   };
   const engine = new Engine(initialState(), engineOptions, wall);
+  const verdict = options.assignments?.verdict ?? 'accept';
+  if (verdict !== 'manual' && verdict !== 'accept' && verdict !== 'reject') {
+    throw new SandboxControlError('assignments.verdict must be manual, accept or reject');
+  }
+  setVerdictPolicy(engine, verdict);
   const deliverer = new Deliverer(engine, options.webhooks?.fetch);
   const control = createControl(engine, deliverer, () => {
     engine.replaceState(initialState());

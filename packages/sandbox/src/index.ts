@@ -16,6 +16,10 @@ export {
   startSandboxServer,
 } from './run-sandbox-cli.js';
 export type {
+  AssignmentDecision,
+  AssignmentRecord,
+  AssignmentTarget,
+  AssignmentVerdictPolicy,
   DeliveryAttempt,
   DeliveryRecord,
   DurationInput,

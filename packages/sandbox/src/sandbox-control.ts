@@ -1,6 +1,7 @@
 import type { WebhookEndpointInput } from './internal/deliveries.js';
 import type { FaultInput } from './internal/faults.js';
 import type {
+  AssignmentRecord,
   DeliveryRecord,
   FaultRecord,
   RedeemCodeRecord,
@@ -13,7 +14,9 @@ import type {
 } from './internal/state.js';
 import type { SandboxFixtures } from './sandbox-fixtures.js';
 
+export type { AssignmentVerdictPolicy } from './internal/assignments.js';
 export type {
+  AssignmentRecord,
   DeliveryAttempt,
   DeliveryRecord,
   FaultKind,
@@ -38,6 +41,24 @@ export interface VerificationDecision {
   verification: VerificationRecord;
   /** `redirect_uri` plus `state`, `result`, `redeem_code` and `sequence`. */
   redirectUrl: string;
+}
+
+/** One TPM (Tugas Praktik Mandiri) or UK (Unjuk Keterampilan) of a redeem code. */
+export interface AssignmentTarget {
+  /** The redeem code the submission was made for. */
+  redeemCode: string;
+  /** `tpm` (Tugas Praktik Mandiri) or `uk` (Unjuk Keterampilan). */
+  scope: 'tpm' | 'uk';
+  /** 1-998 for `tpm`, 999 for `uk`. */
+  sequence: number;
+}
+
+/** Result of the program's verdict on an assignment: the decided submission and its feedback. */
+export interface AssignmentDecision {
+  /** The latest submission, status now 2 (accepted) or 3 (rejected). */
+  submission: AssignmentRecord;
+  /** The LP's latest feedback on it, with the same status. */
+  feedback: AssignmentRecord;
 }
 
 /** Input of a headless SSO consent. */
@@ -97,6 +118,19 @@ export interface SandboxControl {
     approve(state: string): VerificationDecision;
     /** Rejects a pending verification without a browser. */
     reject(state: string): VerificationDecision;
+  };
+  assignments: {
+    /** Submissions and feedback, oldest first, optionally of one redeem code. */
+    list(redeemCode?: string): AssignmentRecord[];
+    /**
+     * The program's verdict "accepted" (status 2) on the latest submission of a target, which
+     * must have the LP's feedback and still be pending; fires `assignment.reviewed` and counts
+     * towards completion. Throws `SandboxControlError` (404 no submission, 409 no feedback yet or
+     * already decided).
+     */
+    accept(target: AssignmentTarget): AssignmentDecision;
+    /** The program's verdict "rejected" (status 3); same rules as `accept`. */
+    reject(target: AssignmentTarget): AssignmentDecision;
   };
   sso: {
     /** Consents without a browser: returns a one-time code and the redirect URL. */

@@ -19,6 +19,8 @@ export interface ProviderContext {
   /** Secrets for state tokens: the first signs, all verify. */
   stateSecrets(): Promise<readonly string[]>;
   stateTtlSeconds: number;
+  /** Whether the attendance return must carry the program's `state` when one was issued. */
+  attendanceReturnState: 'required' | 'if-present';
   redirectUri: string | undefined;
   sso: ResolvedSsoOptions;
   /** Milliseconds since the epoch (the transport's clock, injectable in tests). */

@@ -63,8 +63,48 @@ test('retrieve returns the assignment and feedback statuses', async () => {
     scope: 'tpm',
     sequence: 2,
     assignmentStatus: 2,
+    assignmentState: 'accepted',
     feedbackStatus: 0,
+    feedbackState: 'none',
   });
+});
+
+test('retrieve reports a status outside 0-3 as unknown with its raw value, never throws', async () => {
+  for (const [assignment, feedback] of [
+    [4, 1],
+    ['5', -1],
+    [1, 99],
+  ] as const) {
+    const { client } = fakeClient(() =>
+      ok({ assignment: { status: assignment }, feedback: { status: feedback } }),
+    );
+    const state = await client.assignments.retrieve({
+      redeemCode: CODE,
+      scope: 'uk',
+      sequence: 999,
+    });
+    expect(state.assignmentStatus).toBe(Number(assignment));
+    expect(state.feedbackStatus).toBe(Number(feedback));
+    expect(state.assignmentState).toBe(Number(assignment) === 1 ? 'pending' : 'unknown');
+    expect(state.feedbackState).toBe(Number(feedback) === 1 ? 'pending' : 'unknown');
+  }
+});
+
+test('review sends only the documented fields, whatever else the caller passes', async () => {
+  const { client, received } = fakeClient(() => ok({ id: 1, status: 1 }));
+  await client.assignments.review({
+    redeemCode: CODE,
+    scope: 'tpm',
+    sequence: 1,
+    notes: 'Ditolak: ulangi bagian 2',
+    status: 3,
+  } as never);
+  expect(Object.keys(received[0]!.body as object).sort()).toEqual([
+    'notes',
+    'redeem_code',
+    'scope',
+    'sequence',
+  ]);
 });
 
 test('a sequence that does not fit the scope is refused before sending', async () => {

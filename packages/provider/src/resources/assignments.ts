@@ -32,22 +32,29 @@ export interface AssignmentsResource {
    */
   submit(params: AssignmentsSubmitParams, options?: RequestOptions): Promise<SubmissionRecord>;
   /**
-   * Grades a submission: "Feedback LP" (`POST /api/v1/integration/tpm/feedback/submission`).
+   * Sends the LP's grading notes on a submission: "Feedback LP"
+   * (`POST /api/v1/integration/tpm/feedback/submission`).
    *
-   * `urlFile` is one attachment URL; put several video links in one `.txt`/`.md` file
-   * (program-api.md §4.10).
+   * Only the documented fields are sent: `notes` and, optionally, `urlFile` (one attachment URL;
+   * put several video links in one `.txt`/`.md` file, program-api.md §4.10). Feedback is not a
+   * verdict: the program decides whether the assignment is accepted, and `retrieve` reports it
+   * (`assignmentState: 'accepted'`). The returned record echoes what the program answered.
    *
    * @example
-   * await client.assignments.review({ redeemCode, scope: 'uk', sequence: 999, notes: 'Lulus' });
+   * await client.assignments.review({ redeemCode, scope: 'uk', sequence: 999, notes: 'Rubrik terpenuhi' });
    */
   review(params: AssignmentsReviewParams, options?: RequestOptions): Promise<SubmissionRecord>;
   /**
    * Status of the participant's submission and of the LP's feedback
-   * (`POST /api/v1/integration/tpm/submission/status`). Status values: `0` none, `1` pending,
-   * `2` accepted, `3` rejected (the enum is inferred, program-api.md §4.11).
+   * (`POST /api/v1/integration/tpm/submission/status`): the program's verdict.
+   *
+   * Raw statuses are kept as integers; `assignmentState`/`feedbackState` name them: `none` (0),
+   * `pending` (1), `accepted` (2), `rejected` (3), and `unknown` for any other integer (the table
+   * is UNCERTAIN, program-api.md §4.11). An unknown value is reported, never refused.
    *
    * @example
-   * const { assignmentStatus, feedbackStatus } = await client.assignments.retrieve({ redeemCode, scope: 'tpm', sequence: 1 });
+   * const { assignmentState } = await client.assignments.retrieve({ redeemCode, scope: 'uk', sequence: 999 });
+   * if (assignmentState === 'accepted') markPassed();
    */
   retrieve(params: AssignmentsRetrieveParams, options?: RequestOptions): Promise<SubmissionState>;
 }

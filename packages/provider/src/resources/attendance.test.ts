@@ -43,6 +43,9 @@ test('createVerificationUrl sends the documented body with the default redirect 
   expect(result.state).toMatch(/^v1\./);
 });
 
+const PARTICIPANT = { email: EMAIL, redeemCode: CODE };
+const RETURN = '/attendance/return?state=program-state-1';
+
 test('confirm verifies attendance with the signed status call for the bound code and sequence', async () => {
   const { client, received } = program(1);
   const { state } = await client.attendance.createVerificationUrl({
@@ -52,8 +55,9 @@ test('confirm verifies attendance with the signed status call for the bound code
   });
   const result = await client.attendance.confirm({
     state,
-    returnUrl: '/attendance/return?state=program-state-1',
-    email: EMAIL,
+    returnUrl: RETURN,
+    ...PARTICIPANT,
+    sequence: 3,
   });
   expect(result).toMatchObject({ verified: true, redeemCode: CODE, sequence: 3 });
   expect(received[1]?.url.pathname).toBe('/api/v1/integration/payment/redeem-code/status');
@@ -66,7 +70,7 @@ test('confirm reports not-verified when the program has not verified the sequenc
     redeemCode: CODE,
     email: EMAIL,
   });
-  const result = await client.attendance.confirm({ state });
+  const result = await client.attendance.confirm({ state, returnUrl: RETURN, ...PARTICIPANT });
   expect(result).toMatchObject({
     verified: false,
     reason: 'not-verified',
@@ -83,24 +87,119 @@ test('confirm refuses a return whose state differs from the one the program issu
   const result = await client.attendance.confirm({
     state,
     returnUrl: new URLSearchParams('state=other'),
+    ...PARTICIPANT,
   });
   expect(result).toMatchObject({ verified: false, reason: 'state-mismatch' });
   expect(received).toHaveLength(1);
 });
 
-test('confirm refuses a state started for another participant', async () => {
-  const { client } = program(1);
+test('a return without the program state, or no return URL, does not skip the program-state check', async () => {
+  const { client, received } = program(1);
   const { state } = await client.attendance.createVerificationUrl({
     redeemCode: CODE,
     email: EMAIL,
   });
-  expect(await client.attendance.confirm({ state, email: 'siti@example.com' })).toMatchObject({
-    verified: false,
-    reason: 'participant-mismatch',
+  for (const returnUrl of ['/attendance/return', '/attendance/return?state=', undefined]) {
+    expect(await client.attendance.confirm({ state, returnUrl, ...PARTICIPANT })).toMatchObject({
+      verified: false,
+      reason: 'state-missing',
+    });
+  }
+  expect(received).toHaveLength(1);
+});
+
+test("with attendanceReturnState 'if-present' a return without state is confirmed, a wrong one still refused", async () => {
+  const { client } = fakeClient(
+    (request) =>
+      request.url.pathname.endsWith('/url-generate')
+        ? ok({ url: 'https://verify.program.test/v/1', state: 'program-state-1' })
+        : ok(statusData(CODE, 1, 1)),
+    { attendanceReturnState: 'if-present' },
+  );
+  const { state } = await client.attendance.createVerificationUrl({
+    redeemCode: CODE,
+    email: EMAIL,
   });
-  expect(await client.attendance.confirm({ state, redeemCode: 'PRAT-OTHER1' })).toMatchObject({
-    reason: 'participant-mismatch',
+  expect(
+    await client.attendance.confirm({ state, returnUrl: '/attendance/return', ...PARTICIPANT }),
+  ).toMatchObject({ verified: true });
+  expect(
+    await client.attendance.confirm({
+      state,
+      returnUrl: '/attendance/return?state=other',
+      ...PARTICIPANT,
+    }),
+  ).toMatchObject({ verified: false, reason: 'state-mismatch' });
+});
+
+test("confirm refuses another participant's state: other email, other redeem code, other sequence", async () => {
+  const { client, received } = program(1);
+  const { state } = await client.attendance.createVerificationUrl({
+    redeemCode: CODE,
+    sequence: 2,
+    email: EMAIL,
   });
+  const base = { state, returnUrl: RETURN };
+  for (const mismatch of [
+    { email: 'siti@example.com', redeemCode: CODE },
+    { email: EMAIL, redeemCode: 'PRAT-OTHER1' },
+    { email: EMAIL, redeemCode: CODE, sequence: 3 },
+  ]) {
+    expect(await client.attendance.confirm({ ...base, ...mismatch })).toMatchObject({
+      verified: false,
+      reason: 'participant-mismatch',
+    });
+  }
+  // The email is compared case- and space-insensitively, as it was bound.
+  expect(
+    await client.attendance.confirm({ ...base, email: ' Budi@Example.com ', redeemCode: CODE }),
+  ).toMatchObject({ verified: true, sequence: 2 });
+  expect(received).toHaveLength(2);
+});
+
+test('confirm without the email or the redeem code of the participant is a caller error, not a confirmation', async () => {
+  const { client, received } = program(1);
+  const { state } = await client.attendance.createVerificationUrl({
+    redeemCode: CODE,
+    email: EMAIL,
+  });
+  for (const [params, field] of [
+    [{ state, returnUrl: RETURN, redeemCode: CODE }, 'email'],
+    [{ state, returnUrl: RETURN, email: EMAIL }, 'redeemCode'],
+    [{ state, returnUrl: RETURN, email: ' ', redeemCode: CODE }, 'email'],
+    [{ state, returnUrl: RETURN }, 'email'],
+  ] as const) {
+    const error = await client.attendance.confirm(params as never).catch((caught) => caught);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(/participant in session/);
+  }
+  const badSequence = await client.attendance
+    .confirm({ state, returnUrl: RETURN, ...PARTICIPANT, sequence: 11 })
+    .catch((caught) => caught);
+  expect(badSequence).toMatchObject({ name: 'RequestValidationError', field: 'sequence' });
+  expect(badSequence.message).toContain('expected an integer 1-10 or 999');
+  expect(received).toHaveLength(1);
+});
+
+test('confirm refuses a status answer for another redeem code or sequence than the state', async () => {
+  for (const answer of [
+    statusData('PRAT-OTHER1', 1, 1),
+    { ...statusData(CODE, 1, 1), sequence: 5 },
+  ]) {
+    const { client } = fakeClient((request) =>
+      request.url.pathname.endsWith('/url-generate')
+        ? ok({ url: 'https://verify.program.test/v/1', state: 'program-state-1' })
+        : ok(answer),
+    );
+    const { state } = await client.attendance.createVerificationUrl({
+      redeemCode: CODE,
+      email: EMAIL,
+    });
+    expect(
+      await client.attendance.confirm({ state, returnUrl: RETURN, ...PARTICIPANT }),
+    ).toMatchObject({ verified: false, reason: 'status-mismatch' });
+  }
 });
 
 test('confirm refuses a tampered state without calling the program', async () => {
@@ -110,7 +209,9 @@ test('confirm refuses a tampered state without calling the program', async () =>
     email: EMAIL,
   });
   const tampered = `${state.slice(0, -2)}${state.endsWith('AA') ? 'BB' : 'AA'}`;
-  expect(await client.attendance.confirm({ state: tampered })).toEqual({
+  expect(
+    await client.attendance.confirm({ state: tampered, returnUrl: RETURN, ...PARTICIPANT }),
+  ).toEqual({
     verified: false,
     reason: 'invalid-state',
   });
@@ -131,8 +232,12 @@ test('confirm refuses an expired state', async () => {
     email: EMAIL,
   });
   expect(programState).toBeUndefined();
+  // No program state was issued: nothing to bind the return to, confirmed on the status call.
+  expect(await client.attendance.confirm({ state, ...PARTICIPANT })).toMatchObject({
+    verified: true,
+  });
   now += 61_000;
-  expect(await client.attendance.confirm({ state })).toEqual({
+  expect(await client.attendance.confirm({ state, ...PARTICIPANT })).toEqual({
     verified: false,
     reason: 'expired-state',
   });

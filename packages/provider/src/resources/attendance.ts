@@ -20,6 +20,7 @@ import {
   toVerificationUrlData,
   verificationUrlSchema,
 } from '../schemas/attendance.js';
+import { describeValue, isAttendanceSequence } from '../schemas/common.js';
 
 /** What `attendance.createVerificationUrl` returns. */
 export interface VerificationUrl {
@@ -44,14 +45,24 @@ export interface AttendanceConfirmParams {
   /** The state from `createVerificationUrl`, e.g. read back from the cookie. */
   state: string;
   /**
-   * The URL the browser came back on (or its query). When it carries a `state` and the program
-   * gave one at url-generate, the two must match.
+   * The URL the browser came back on (or its query). When the program gave a `state` at
+   * url-generate (`started.programState`, kept inside the signed state), the return must carry
+   * that same `state`: a return URL without it, or no return URL, is refused with
+   * `state-missing` (unless the client's `attendanceReturnState` is `'if-present'`).
    */
   returnUrl?: string | URL | URLSearchParams | undefined;
-  /** The email of the participant in session: a state started for another email is refused. */
-  email?: string | undefined;
-  /** The redeem code the LP expects: a state for another code is refused. */
-  redeemCode?: string | undefined;
+  /**
+   * The email of the participant in session. Required: a state started for another email is
+   * refused (`participant-mismatch`).
+   */
+  email: string;
+  /**
+   * The redeem code of the participant in session. Required: a state started for another code is
+   * refused (`participant-mismatch`).
+   */
+  redeemCode: string;
+  /** The sequence the LP expects to confirm, when it knows it: a state for another is refused. */
+  sequence?: number | undefined;
 }
 
 /** Why attendance was not confirmed. */
@@ -62,8 +73,18 @@ export type AttendanceRejectionReason =
   | 'expired-state'
   /** The `state` on the return URL is not the one the program issued for this verification. */
   | 'state-mismatch'
-  /** The state was issued for another email or redeem code than the caller expected. */
+  /**
+   * The program issued a `state` for this verification but the return URL does not carry it (or
+   * no return URL was passed), so the return cannot be tied to the verification that was started.
+   */
+  | 'state-missing'
+  /** The state was issued for another email, redeem code or sequence than the caller expected. */
   | 'participant-mismatch'
+  /**
+   * The program's status answer is for another redeem code or sequence than the state was
+   * started for.
+   */
+  | 'status-mismatch'
   /** The signed status call says the sequence is not verified (rejected, cancelled, or not done). */
   | 'not-verified';
 
@@ -100,15 +121,20 @@ export interface AttendanceResource {
     options?: RequestOptions,
   ): Promise<VerificationUrl>;
   /**
-   * Confirms attendance when the browser comes back: checks the state (signature, expiry,
-   * binding), then asks the program with the signed status call. Never trusts the redirect alone.
+   * Confirms attendance when the browser comes back: checks the state (signature, expiry), binds
+   * it to the participant in session (`email` and `redeemCode` are required, `sequence` checked
+   * when given) and to the program's `state` captured at start (the return URL must carry it),
+   * then asks the program with the signed status call and checks that the answer is for the
+   * state's redeem code and sequence. Never trusts the redirect alone.
    *
    * Returns `verified: false` with a reason for a bad state or an unverified sequence; throws
    * only when the status call itself fails (network, program error). Safe to call again with the
    * same state until it expires: it only ever reports what the program's status says.
    *
    * @example
-   * const result = await client.attendance.confirm({ state: cookie, returnUrl: request.url, email });
+   * const result = await client.attendance.confirm({
+   *   state: cookie, returnUrl: request.url, email: session.email, redeemCode: session.redeemCode,
+   * });
    * if (result.verified) unlockSession(result.sequence);
    */
   confirm(
@@ -208,6 +234,32 @@ export function createAttendanceResource(context: ProviderContext): AttendanceRe
     },
 
     async confirm(params, options) {
+      const missing = (['email', 'redeemCode'] as const).filter(
+        (field) => typeof params[field] !== 'string' || params[field].trim() === '',
+      );
+      if (missing.length > 0) {
+        throw new RequestValidationError(
+          missing.map((field) => ({
+            path: [field],
+            message: `expected the ${field === 'email' ? 'email' : 'redeem code'} of the participant in session (a non-empty string), received ${describeValue(params[field])}: confirm binds the state to the participant it was started for`,
+          })),
+          'attendance.confirm',
+        );
+      }
+      if (
+        params.sequence !== undefined &&
+        !(Number.isSafeInteger(params.sequence) && isAttendanceSequence(params.sequence))
+      ) {
+        throw new RequestValidationError(
+          [
+            {
+              path: ['sequence'],
+              message: `expected an integer 1-10 or 999, received ${describeValue(params.sequence)}`,
+            },
+          ],
+          'attendance.confirm',
+        );
+      }
       const checked = await verifyState(
         await context.stateSecrets(),
         params.state,
@@ -216,24 +268,43 @@ export function createAttendanceResource(context: ProviderContext): AttendanceRe
       );
       if (!checked.ok) return { verified: false, reason: checked.reason };
       const { claims } = checked;
-      const redeemCode = claims.r as string;
-      const sequence = claims.s as number;
-      const known = { redeemCode, sequence };
-      const back =
-        params.returnUrl === undefined
-          ? undefined
-          : (returnQuery(params.returnUrl).get('state') ?? undefined);
-      if (back !== undefined && claims.p !== undefined && back !== claims.p) {
-        return { verified: false, reason: 'state-mismatch', ...known };
+      if (
+        typeof claims.r !== 'string' ||
+        typeof claims.s !== 'number' ||
+        typeof claims.e !== 'string'
+      ) {
+        return { verified: false, reason: 'invalid-state' };
       }
-      const wrongEmail =
-        params.email !== undefined && (await emailTag(checked.secret, params.email)) !== claims.e;
-      const wrongCode = params.redeemCode !== undefined && params.redeemCode.trim() !== redeemCode;
-      if (wrongEmail || wrongCode) {
+      const redeemCode = claims.r;
+      const sequence = claims.s;
+      const known = { redeemCode, sequence };
+      const wrongEmail = (await emailTag(checked.secret, params.email)) !== claims.e;
+      const wrongCode = params.redeemCode.trim() !== redeemCode;
+      const wrongSequence = params.sequence !== undefined && params.sequence !== sequence;
+      if (wrongEmail || wrongCode || wrongSequence) {
         return { verified: false, reason: 'participant-mismatch', ...known };
       }
+      if (claims.p !== undefined) {
+        const back =
+          params.returnUrl === undefined
+            ? undefined
+            : returnQuery(params.returnUrl).get('state') || undefined;
+        if (back === undefined) {
+          if (context.attendanceReturnState === 'required') {
+            return { verified: false, reason: 'state-missing', ...known };
+          }
+        } else if (back !== claims.p) {
+          return { verified: false, reason: 'state-mismatch', ...known };
+        }
+      }
       const status = await retrieve({ redeemCode, sequence }, options);
-      if (!status.verified || status.redeemCode !== redeemCode) {
+      if (
+        status.redeemCode.trim() !== redeemCode ||
+        (status.sequence !== undefined && status.sequence !== sequence)
+      ) {
+        return { verified: false, reason: 'status-mismatch', ...known, status };
+      }
+      if (!status.verified) {
         return { verified: false, reason: 'not-verified', ...known, status };
       }
       return { verified: true, ...known, status };

@@ -5,6 +5,7 @@ import {
   type RequestOptions,
   RequestValidationError,
 } from '@prakerja-kit/core';
+import type { SubmissionStateName } from '../schemas/assignments.js';
 import type { AssignmentsResource } from './assignments.js';
 import type { AttendanceResource } from './attendance.js';
 
@@ -44,13 +45,28 @@ export interface SequenceProgress {
 /** Status of one TPM or UK in a progress report. */
 export interface AssignmentProgress {
   sequence: number;
-  /** Participant submission: `0` none, `1` pending, `2` accepted, `3` rejected. */
-  assignmentStatus: 0 | 1 | 2 | 3;
-  /** LP feedback: `0` none, `1` pending, `2` accepted, `3` rejected. */
-  feedbackStatus: 0 | 1 | 2 | 3;
+  /** Participant submission, raw: `0` none, `1` pending, `2` accepted, `3` rejected, or another integer. */
+  assignmentStatus: number;
+  /**
+   * The program's verdict on the submission: `none`, `pending`, `accepted`, `rejected`, or
+   * `unknown` (a status outside 0-3, or the status call failed).
+   */
+  assignmentState: SubmissionStateName;
+  /** LP feedback, raw: `0` none, `1` pending, `2` accepted, `3` rejected, or another integer. */
+  feedbackStatus: number;
+  /** What the feedback status means; `unknown` outside 0-3 or when the call failed. */
+  feedbackState: SubmissionStateName;
   /** The program error for this assignment, if its status call failed. */
   error?: PrakerjaError | undefined;
 }
+
+/**
+ * Whether a course is complete: `complete` and `incomplete` rest on what the program said
+ * (`attendance_status` of the post-test, the UK verdict); `unknown` when a fact is missing (a
+ * failed status call, a missing `attendance_status`) or not understood (a submission status
+ * outside 0-3).
+ */
+export type CompletionAnswer = 'complete' | 'incomplete' | 'unknown';
 
 /** A participant's progress through a course, from one call. */
 export interface CourseProgress {
@@ -66,13 +82,22 @@ export interface CourseProgress {
   /** UK (Unjuk Keterampilan, the skills test, sequence 999). */
   uk: AssignmentProgress;
   /**
-   * Post-test verified and UK feedback accepted (status `2`).
+   * `complete` when the post-test is verified (`attendance_status` 1) and the program accepted
+   * the UK (assignment status 2, its feedback status 2 as well); `incomplete` when the program
+   * said otherwise (post-test not verified, or the UK assignment not submitted, pending or
+   * rejected); `unknown` when a status call failed, a status is not understood (outside 0-3), or
+   * the UK assignment is accepted while its feedback status is not. The LP's feedback never makes a course complete.
    *
    * Modelled, not documented: the program has no completion API and does not say how it
    * derives completion (program-api.md §2.8). This is the SDK's `course.completed` rule
    * (docs/events.md).
    */
-  complete: boolean;
+  completion: CompletionAnswer;
+  /**
+   * `completion` as a boolean: `true` complete, `false` incomplete, `undefined` unknown (so
+   * `if (progress.complete)` never treats an unknown as complete).
+   */
+  complete: boolean | undefined;
   /** True when any status call failed: the report is partial. */
   partial: boolean;
 }
@@ -86,9 +111,36 @@ export interface CompletionResource {
    *
    * @example
    * const progress = await client.completion.retrieve({ redeemCode, attendanceSequences: [1, 2, 3], tpmSequences: [1, 2] });
-   * if (progress.complete) issueCertificate();
+   * if (progress.completion === 'complete') issueCertificate();
+   * else if (progress.completion === 'unknown') retryLater(); // a status call failed or was not understood
    */
   retrieve(params: CompletionRetrieveParams, options?: RequestOptions): Promise<CourseProgress>;
+}
+
+type Fact = 'yes' | 'no' | 'unknown';
+
+/** The completion rule on documented facts only (see {@link CourseProgress.completion}). */
+export function completionOf(postTest: SequenceProgress, uk: AssignmentProgress): CompletionAnswer {
+  const verified: Fact =
+    postTest.error || postTest.attendanceStatus === undefined
+      ? 'unknown'
+      : postTest.verified
+        ? 'yes'
+        : 'no';
+  // The program "checks whether the assignment and the feedback were accepted" (§4.11): an
+  // assignment not accepted is not; accepted with its feedback accepted is; anything in between
+  // is not something the documentation decides.
+  const accepted: Fact =
+    uk.error || uk.assignmentState === 'unknown'
+      ? 'unknown'
+      : uk.assignmentState !== 'accepted'
+        ? 'no'
+        : uk.feedbackState === 'accepted'
+          ? 'yes'
+          : 'unknown';
+  if (verified === 'no' || accepted === 'no') return 'incomplete';
+  if (verified === 'yes' && accepted === 'yes') return 'complete';
+  return 'unknown';
 }
 
 type Job =
@@ -151,18 +203,24 @@ export function createCompletionResource(
             { redeemCode: params.redeemCode, scope: job.scope, sequence: job.sequence },
             options,
           );
-          return {
+          const progress: AssignmentProgress = {
             sequence: job.sequence,
             assignmentStatus: state.assignmentStatus,
+            assignmentState: state.assignmentState,
             feedbackStatus: state.feedbackStatus,
+            feedbackState: state.feedbackState,
           };
+          return progress;
         } catch (error) {
-          return {
+          const progress: AssignmentProgress = {
             sequence: job.sequence,
-            assignmentStatus: 0 as const,
-            feedbackStatus: 0 as const,
+            assignmentStatus: 0,
+            assignmentState: 'unknown',
+            feedbackStatus: 0,
+            feedbackState: 'unknown',
             error: settle(error),
           };
+          return progress;
         }
       });
       const attendanceCount = attendanceSequences.length;
@@ -170,6 +228,7 @@ export function createCompletionResource(
       const postTest = results[attendanceCount] as SequenceProgress;
       const tpm = results.slice(attendanceCount + 1, -1) as AssignmentProgress[];
       const uk = results[results.length - 1] as AssignmentProgress;
+      const completion = completionOf(postTest, uk);
       return {
         redeemCode: params.redeemCode,
         courseCode,
@@ -177,7 +236,8 @@ export function createCompletionResource(
         postTest,
         tpm,
         uk,
-        complete: postTest.verified && uk.feedbackStatus === 2,
+        completion,
+        complete: completion === 'unknown' ? undefined : completion === 'complete',
         partial,
       };
     },

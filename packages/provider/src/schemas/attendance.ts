@@ -23,7 +23,7 @@ export const attendanceResetParamsSchema = z.object({
   redeemCode: redeemCodeSchema.check(
     z.refine(
       (value) => value.startsWith('PRAT-'),
-      'reset works only for test redeem codes, which start with PRAT-',
+      'expected a test redeem code starting with PRAT- (reset works only for test codes)',
     ),
   ),
 });
@@ -38,7 +38,10 @@ export const attendanceCreateVerificationUrlParamsSchema = z.object({
   sequence: z.optional(attendanceSequenceSchema),
   email: z.string().check(
     z.trim(),
-    z.refine((value) => /^[^\s@]+@[^\s@]+$/.test(value), 'email must be an email address'),
+    z.refine(
+      (value) => /^[^\s@]+@[^\s@]+$/.test(value),
+      'expected an email address (name@domain); the value is not shown',
+    ),
   ),
   redirectUri: z.optional(urlSchema),
 });

@@ -34,32 +34,58 @@ export function toInt(value: number | string | null | undefined): number | undef
   return value == null ? undefined : Number(value);
 }
 
+/**
+ * A short, safe description of a received value for an error message: its type and, for numbers
+ * and short strings, the value (`the string "2"`, `the number 1.5`, `undefined`). Long strings
+ * are described by their length only.
+ */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'string') {
+    return value.length <= 20
+      ? `the string ${JSON.stringify(value)}`
+      : `a string of ${value.length} characters`;
+  }
+  if (Array.isArray(value)) return 'an array';
+  return `a value of type ${typeof value}`;
+}
+
 /** A whole number (a safe integer). */
-export const integerSchema = z
-  .number()
-  .check(z.refine((value) => Number.isSafeInteger(value), 'must be a whole number'));
+export const integerSchema = z.number().check(
+  z.refine((value) => Number.isSafeInteger(value), {
+    error: (issue) => `expected a whole number, received ${describeValue(issue.input)}`,
+  }),
+);
+
+/** True for `1` (redeem), `2`-`10` (attendance) and `999` (post-test). */
+export function isAttendanceSequence(value: number): boolean {
+  return Number.isSafeInteger(value) && ((value >= 1 && value <= 10) || value === 999);
+}
 
 /** An attendance sequence: `1` redeem, `2`-`10` attendance, `999` post-test (program-api.md §4.7). */
-export const attendanceSequenceSchema = z
-  .number()
-  .check(
-    z.refine(
-      (value) => Number.isSafeInteger(value) && ((value >= 1 && value <= 10) || value === 999),
-      'sequence must be 1 (redeem), 2-10 (attendance) or 999 (post-test)',
-    ),
-  );
+export const attendanceSequenceSchema = z.number().check(
+  z.refine(isAttendanceSequence, {
+    error: (issue) =>
+      `expected an integer 1-10 or 999 (1 redeem, 2-10 attendance, 999 post-test), received ${describeValue(issue.input)}`,
+  }),
+);
 
 /** `tpm` (Tugas Praktik Mandiri, sequences 1-998) or `uk` (Unjuk Keterampilan, sequence 999). */
 export const assignmentScopeSchema = z.custom<'tpm' | 'uk'>(
   (value) => value === 'tpm' || value === 'uk',
-  'scope must be tpm or uk',
+  {
+    error: (issue) =>
+      `expected "tpm" (Tugas Praktik Mandiri) or "uk" (Unjuk Keterampilan), received ${describeValue(issue.input)}`,
+  },
 );
 
 /** Assignment scope: `tpm` Tugas Praktik Mandiri or `uk` Unjuk Keterampilan. */
 export type AssignmentScope = z.infer<typeof assignmentScopeSchema>;
 
 /** A redeem code as typed by a participant: non-empty, trimmed. */
-export const redeemCodeSchema = requiredString('redeemCode is required');
+export const redeemCodeSchema = requiredString('expected a non-empty redeem code');
 
 /** A string trimmed, then required to be non-empty, failing with `message`. */
 export function requiredString(message: string) {
@@ -80,7 +106,9 @@ export const urlSchema = z.string().check(
         return false;
       }
     },
-    { message: 'must be an absolute http(s) URL' },
+    {
+      error: (issue) => `expected an absolute http(s) URL, received ${describeValue(issue.input)}`,
+    },
   ),
 );
 
@@ -92,4 +120,5 @@ export function scopeFitsSequence(value: { scope: AssignmentScope; sequence: num
 }
 
 /** Message for {@link scopeFitsSequence}. */
-export const SCOPE_SEQUENCE_MESSAGE = 'sequence must be 1-998 for scope tpm and 999 for scope uk';
+export const SCOPE_SEQUENCE_MESSAGE =
+  'expected 1-998 for scope "tpm" (Tugas Praktik Mandiri) or 999 for scope "uk" (Unjuk Keterampilan)';

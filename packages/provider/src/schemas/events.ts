@@ -30,7 +30,10 @@ export type AssignmentSubmittedEvent = EventEnvelope<
   }
 >;
 
-/** The LP's feedback on a TPM or UK reached a non-zero status. */
+/**
+ * The program gave its verdict on a TPM or UK: `status` 2 accepted or 3 rejected (the LP's
+ * feedback alone is not a review).
+ */
 export type AssignmentReviewedEvent = EventEnvelope<
   'assignment.reviewed',
   {
@@ -42,7 +45,7 @@ export type AssignmentReviewedEvent = EventEnvelope<
   }
 >;
 
-/** The post-test is verified and the UK feedback accepted. */
+/** The post-test is verified and the program accepted the UK (its verdict, status 2). */
 export type CourseCompletedEvent = EventEnvelope<
   'course.completed',
   { redeem_code: string; course_code: string; completed_at: string }

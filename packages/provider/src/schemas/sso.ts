@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { optionalStringSchema as optionalString, redeemCodeSchema, urlSchema } from './common.js';
+import { optionalStringSchema as optionalString, requiredString, urlSchema } from './common.js';
 
 /** A string or a number (ids, timestamps), without a union's zod code. */
 const stringOrNumber = z.custom<string | number>(
@@ -26,7 +26,9 @@ export const ssoUrlParamsSchema = z.object({
         Array.isArray(value) &&
         value.length > 0 &&
         value.every((item) => typeof item === 'string' && /^\S+$/.test(item)),
-      { message: 'scope must be a non-empty list of words without spaces' },
+      {
+        message: 'expected a non-empty list of scope words without spaces, e.g. ["name", "email"]',
+      },
     ),
   ),
 });
@@ -35,19 +37,25 @@ export const ssoUrlParamsSchema = z.object({
 export type SsoUrlParams = z.input<typeof ssoUrlParamsSchema>;
 
 /** Params of `sso.createToken` (`oauth/token`, program-api.md §4.14). */
-export const ssoCreateTokenParamsSchema = z.object({ code: redeemCodeSchema });
+export const ssoCreateTokenParamsSchema = z.object({
+  code: requiredString('expected the non-empty authorization code from the SSO redirect'),
+});
 
 /** Params of `sso.createToken`. */
 export type SsoCreateTokenParams = z.input<typeof ssoCreateTokenParamsSchema>;
 
 /** Params of `sso.refreshToken` (program-api.md §4.15). */
-export const ssoRefreshTokenParamsSchema = z.object({ refreshToken: redeemCodeSchema });
+export const ssoRefreshTokenParamsSchema = z.object({
+  refreshToken: requiredString('expected a non-empty refresh token'),
+});
 
 /** Params of `sso.refreshToken`. */
 export type SsoRefreshTokenParams = z.input<typeof ssoRefreshTokenParamsSchema>;
 
 /** Params of `sso.retrieveProfile` (program-api.md §4.16). */
-export const ssoRetrieveProfileParamsSchema = z.object({ accessToken: redeemCodeSchema });
+export const ssoRetrieveProfileParamsSchema = z.object({
+  accessToken: requiredString('expected a non-empty access token'),
+});
 
 /** Params of `sso.retrieveProfile`. */
 export type SsoRetrieveProfileParams = z.input<typeof ssoRetrieveProfileParamsSchema>;

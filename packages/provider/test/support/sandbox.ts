@@ -1,5 +1,5 @@
 import { createTransport, ProgramApiError, ProgramPath } from '@prakerja-kit/core';
-import { createSandbox } from '@prakerja-kit/sandbox';
+import { createSandbox, type SandboxOptions } from '@prakerja-kit/sandbox';
 import { expect } from 'vitest';
 import * as z from 'zod/mini';
 import { createProviderClient, type ProviderClientOptions } from '../../src/index.js';
@@ -11,8 +11,8 @@ export const LOGIN_URI = 'http://127.0.0.1/login';
 export const STATE_SECRET = 'fake-integration-state-secret-0123456789';
 
 /** A sandbox on a real HTTP port, its first LP's credentials, and a client factory. */
-export async function startSandbox(seed = 7) {
-  const sandbox = createSandbox({ seed });
+export async function startSandbox(seed = 7, options: SandboxOptions = {}) {
+  const sandbox = createSandbox({ seed, ...options });
   const server = await sandbox.listen({ port: 0 });
   const lp = sandbox.fixtures.providers[0]!;
   const makeClient = (options: Partial<ProviderClientOptions> = {}) =>

@@ -1,10 +1,10 @@
-import { ProgramErrorCode, type SubmissionStatus } from '@prakerja-kit/core';
+import { ProgramErrorCode } from '@prakerja-kit/core';
 import * as z from 'zod/mini';
 import type { SandboxClient } from '../sandbox-fixtures.js';
 import { checkCompletion } from './completion.js';
 import type { Engine } from './engine.js';
 import { integer, parseBody, required } from './parse-body.js';
-import { fail } from './program-failure.js';
+import { ControlFailure, fail } from './program-failure.js';
 import { isRedeemed, ownedRedeemCode } from './redeem-codes.js';
 import type { AssignmentRecord } from './state.js';
 
@@ -12,12 +12,29 @@ const targetSchema = z.object({ redeem_code: required, scope: z.string(), sequen
 
 const submissionSchema = z.extend(targetSchema, { url_file: required });
 
+// As documented (program-api.md §4.10): grading notes and an optional file, no verdict. Unknown
+// fields (an old client's `status`, say) are dropped by the parse and never decide anything.
 const feedbackSchema = z.extend(targetSchema, {
   notes: z.string(),
   url_file: z.optional(z.string()),
-  // Not in the readable docs: the LP's verdict; omitted means accepted (README, UNCERTAIN).
-  status: z.optional(z.union([z.literal(2), z.literal(3)])),
 });
+
+/**
+ * What the sandbox does once the LP's feedback arrives: `manual` keeps the submission pending
+ * (status 1) until `control.assignments.accept`/`reject`; `accept` and `reject` give that verdict
+ * at once, standing in for the program's own review.
+ */
+export type AssignmentVerdictPolicy = 'manual' | 'accept' | 'reject';
+
+/** The policy when `createSandbox` gets none: `accept`, so the demo and the examples complete. */
+export const DEFAULT_VERDICT_POLICY: AssignmentVerdictPolicy = 'accept';
+
+const policies = new WeakMap<Engine, AssignmentVerdictPolicy>();
+
+/** Sets the verdict policy of one sandbox (kept beside the engine: it is an option, not state). */
+export function setVerdictPolicy(engine: Engine, policy: AssignmentVerdictPolicy): void {
+  policies.set(engine, policy);
+}
 
 type Target = z.infer<typeof targetSchema>;
 
@@ -89,15 +106,70 @@ export function submitAssignment(engine: Engine, client: SandboxClient, body: un
   };
 }
 
-/** `tpm/feedback/submission`: the LP grades the latest submission (2 accepted, 3 rejected). */
+/** The latest feedback given on `submission` (feedback on an older submission does not count). */
+function feedbackOn(engine: Engine, submission: AssignmentRecord): AssignmentRecord | undefined {
+  const feedback = latest(
+    engine,
+    'feedback',
+    submission.redeemCode,
+    submission.scope,
+    submission.sequence,
+  );
+  return feedback && feedback.id > submission.id ? feedback : undefined;
+}
+
+/**
+ * Gives the program's verdict on the latest submission of a target: its status and its
+ * feedback's become 2 (accepted) or 3 (rejected), `assignment.reviewed` carries the verdict, and
+ * completion is checked. Only a pending submission with feedback can be decided.
+ */
+export function decideAssignment(
+  engine: Engine,
+  target: { redeemCode: string; scope: 'tpm' | 'uk'; sequence: number },
+  verdict: 2 | 3,
+): { submission: AssignmentRecord; feedback: AssignmentRecord } {
+  const name = `${target.redeemCode} ${target.scope} ${target.sequence}`;
+  const record = engine.state.redeemCodes[target.redeemCode];
+  if (!record) throw new ControlFailure(`no redeem code "${target.redeemCode}"`, 404);
+  const submission = latest(engine, 'submission', target.redeemCode, target.scope, target.sequence);
+  if (!submission) throw new ControlFailure(`no submission for ${name}`, 404);
+  const feedback = feedbackOn(engine, submission);
+  if (!feedback) {
+    throw new ControlFailure(
+      `the latest submission for ${name} has no feedback yet: the LP sends tpm/feedback/submission first`,
+      409,
+    );
+  }
+  if (submission.status !== 1) {
+    throw new ControlFailure(
+      `the latest submission for ${name} is already ${submission.status === 2 ? 'accepted' : 'rejected'}`,
+      409,
+    );
+  }
+  submission.status = verdict;
+  feedback.status = verdict;
+  engine.emit('assignment.reviewed', {
+    redeem_code: submission.redeemCode,
+    scope: submission.scope,
+    sequence: submission.sequence,
+    status: verdict,
+    reviewed_at: engine.isoNow(),
+  });
+  checkCompletion(engine, record);
+  return { submission, feedback };
+}
+
+/**
+ * `tpm/feedback/submission`: records the LP's grading notes on the latest submission. Feedback is
+ * not a verdict: the submission stays pending (1) until the program decides, by the control plane
+ * or the sandbox's verdict policy. Feedback on an already decided submission is recorded with
+ * that verdict and changes nothing.
+ */
 export function submitFeedback(engine: Engine, client: SandboxClient, body: unknown) {
   const input = parseBody(feedbackSchema, body);
   const { record, scope, sequence } = checkTarget(engine, client, input);
   const submission = latest(engine, 'submission', record.redeemCode, scope, sequence);
   if (!submission) fail(ProgramErrorCode.SUBMISSION_NOT_FOUND);
-  const status: SubmissionStatus = input.status ?? 2;
-  const now = engine.isoNow();
-  submission.status = status;
   const feedback: AssignmentRecord = {
     id: nextId(engine),
     kind: 'feedback',
@@ -106,42 +178,41 @@ export function submitFeedback(engine: Engine, client: SandboxClient, body: unkn
     sequence,
     urlFile: input.url_file ?? null,
     notes: input.notes,
-    status,
-    at: now,
+    status: submission.status === 1 ? 1 : submission.status,
+    at: engine.isoNow(),
   };
   engine.state.assignments.push(feedback);
-  engine.emit('assignment.reviewed', {
-    redeem_code: record.redeemCode,
-    scope,
-    sequence,
-    status,
-    reviewed_at: now,
-  });
-  checkCompletion(engine, record);
+  const policy = policies.get(engine) ?? DEFAULT_VERDICT_POLICY;
+  if (submission.status === 1 && policy !== 'manual') {
+    decideAssignment(
+      engine,
+      { redeemCode: record.redeemCode, scope, sequence },
+      policy === 'accept' ? 2 : 3,
+    );
+  }
   return {
     id: feedback.id,
     redeem_code: record.redeemCode,
     scope,
     sequence,
-    status,
+    status: feedback.status,
     url_file: feedback.urlFile,
     notes: input.notes,
   };
 }
 
-/** `tpm/submission/status`: latest assignment and feedback status (0 when none). */
+/**
+ * `tpm/submission/status`: the latest submission's status (the program's verdict: 1 pending,
+ * 2 accepted, 3 rejected; 0 none) and its feedback's (1 received and pending, then the verdict;
+ * 0 none).
+ */
 export function assignmentStatus(engine: Engine, client: SandboxClient, body: unknown) {
   const input = parseBody(targetSchema, body);
   const { record, scope, sequence } = checkTarget(engine, client, input);
   const base = { redeem_code: record.redeemCode, scope, sequence };
+  const submission = latest(engine, 'submission', record.redeemCode, scope, sequence);
   return {
-    assignment: {
-      ...base,
-      status: latest(engine, 'submission', record.redeemCode, scope, sequence)?.status ?? 0,
-    },
-    feedback: {
-      ...base,
-      status: latest(engine, 'feedback', record.redeemCode, scope, sequence)?.status ?? 0,
-    },
+    assignment: { ...base, status: submission?.status ?? 0 },
+    feedback: { ...base, status: (submission && feedbackOn(engine, submission)?.status) ?? 0 },
   };
 }

@@ -3,20 +3,21 @@ import type { RedeemCodeRecord } from './state.js';
 
 /**
  * Emits `course.completed` once the post-test (sequence 999) is verified and the latest UK
- * feedback (scope `uk`, sequence 999) is accepted, then `incentive.disbursement_requested` once
+ * submission (scope `uk`, sequence 999) is accepted by the program's verdict (status 2; the LP's
+ * feedback alone accepts nothing), then `incentive.disbursement_requested` once
  * per redeem code, ever (docs/events.md).
  */
 export function checkCompletion(engine: Engine, record: RedeemCodeRecord): void {
   if (record.completedAt !== null || record.cancelled) return;
   if (record.attendance['999']?.status !== 1) return;
-  const feedback = engine.state.assignments.filter(
+  const submissions = engine.state.assignments.filter(
     (item) =>
-      item.kind === 'feedback' &&
+      item.kind === 'submission' &&
       item.redeemCode === record.redeemCode &&
       item.scope === 'uk' &&
       item.sequence === 999,
   );
-  if (feedback.at(-1)?.status !== 2) return;
+  if (submissions.at(-1)?.status !== 2) return;
   const now = engine.isoNow();
   record.completedAt = now;
   engine.emit('course.completed', {

@@ -120,6 +120,21 @@ function routes(control: SandboxControl): ControlRoute[] {
     route('POST', '/verifications/:state/reject', 'reject without a browser', ({ params }) =>
       control.verifications.reject(params['state']!),
     ),
+    route('GET', '/assignments', 'TPM/UK submissions and feedback (?redeemCode=)', ({ query }) =>
+      control.assignments.list(query.get('redeemCode') ?? undefined),
+    ),
+    route(
+      'POST',
+      '/assignments/accept',
+      "the program's verdict accepted (2) on the latest submission: { redeemCode, scope, sequence }",
+      ({ body }) => control.assignments.accept(objectBody(body) as never),
+    ),
+    route(
+      'POST',
+      '/assignments/reject',
+      "the program's verdict rejected (3) on the latest submission: { redeemCode, scope, sequence }",
+      ({ body }) => control.assignments.reject(objectBody(body) as never),
+    ),
     route(
       'POST',
       '/sso/consent',

@@ -1,4 +1,5 @@
-import type { DurationInput, SandboxControl } from '../sandbox-control.js';
+import type { AssignmentTarget, DurationInput, SandboxControl } from '../sandbox-control.js';
+import { decideAssignment } from './assignments.js';
 import { decideVerification, findVerification } from './attendance.js';
 import type { Deliverer } from './deliveries.js';
 import type { Engine } from './engine.js';
@@ -76,6 +77,22 @@ export function createControl(
     engine.changed();
     return { verification: copy(findVerification(engine, state)), redirectUrl };
   };
+  const verdict = (target: AssignmentTarget, value: 2 | 3) => {
+    if (
+      typeof target !== 'object' ||
+      target === null ||
+      typeof target.redeemCode !== 'string' ||
+      (target.scope !== 'tpm' && target.scope !== 'uk') ||
+      !Number.isSafeInteger(target.sequence)
+    ) {
+      throw new ControlFailure(
+        'expected { redeemCode: string, scope: "tpm" | "uk", sequence: integer }',
+      );
+    }
+    const decision = decideAssignment(engine, target, value);
+    engine.changed();
+    return copy(decision);
+  };
   return {
     fixtures: () => copy(engine.fixtures),
     reset,
@@ -135,6 +152,14 @@ export function createControl(
       list: () => copy(Object.values(engine.state.verifications)),
       approve: (state) => decide(state, true),
       reject: (state) => decide(state, false),
+    },
+    assignments: {
+      list: (redeemCode) =>
+        copy(
+          engine.state.assignments.filter((item) => !redeemCode || item.redeemCode === redeemCode),
+        ),
+      accept: (target) => verdict(target, 2),
+      reject: (target) => verdict(target, 3),
     },
     sso: {
       consent(input) {
