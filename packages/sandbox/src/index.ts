@@ -45,3 +45,17 @@ export type {
   SandboxSchedule,
 } from './sandbox-fixtures.js';
 export { EDUCATION_LEVELS } from './sandbox-fixtures.js';
+export type {
+  ProfileSwitches,
+  ProfileSwitchName,
+  SandboxProfile,
+  SandboxProfileInput,
+  SandboxProfileName,
+} from './sandbox-profiles.js';
+export {
+  describeSandboxProfile,
+  PROFILE_SWITCHES,
+  resolveSandboxProfile,
+  SANDBOX_PROFILE_NAMES,
+  SANDBOX_PROFILES,
+} from './sandbox-profiles.js';
