@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { createCatalogue } from '../src/index.js';
-import { useSandbox } from './support/sandbox.js';
+import { sent, useSandbox } from './support/sandbox.js';
 
 const env = useSandbox();
 
@@ -22,5 +22,8 @@ it('adds the sandbox seats to every seeded schedule and marks an unknown one as 
       fromCache: false,
     })),
   );
-  expect(result.at(-1)?.seats).toMatchObject({ status: 'unknown', error: { code: 'SBX_PLT40001' } });
+  expect(result.at(-1)?.seats).toMatchObject({
+    status: 'unknown',
+    error: { code: sent('SBX_PLT40001') },
+  });
 });

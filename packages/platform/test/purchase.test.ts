@@ -1,8 +1,8 @@
-import { ProgramApiError, ProgramPath } from '@prakerja-kit/core';
+import { ProgramApiError, type ProgramErrorCode, ProgramPath } from '@prakerja-kit/core';
 import { expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { describePurchaseError, type PaymentSendOtpParams } from '../src/index.js';
-import { useSandbox } from './support/sandbox.js';
+import { PROFILE, reasonsFor, sent, sentStatus, useSandbox } from './support/sandbox.js';
 
 const env = useSandbox();
 
@@ -74,7 +74,18 @@ it('answers SBX_PLT40016 from status for an invoice nobody bought', async () => 
     .client()
     .payments.retrieve({ invoiceCode: 'INV-NOBODY' })
     .catch((caught: unknown) => caught);
-  expect(error).toMatchObject({ name: 'ProgramApiError', code: 'SBX_PLT40016' });
+  // How the program says "not found" is a profile switch (unknownInvoice).
+  const variant = PROFILE.switches.unknownInvoice;
+  if (variant === 'null-data') {
+    // 200 { success: true, data: null }: whatever the client makes of it, never a payment.
+    expect((error as { transactionCode?: unknown } | undefined)?.transactionCode).toBeUndefined();
+  } else {
+    expect(error).toMatchObject({
+      name: 'ProgramApiError',
+      code: sent('SBX_PLT40016'),
+      status: variant === 'http-404' ? 404 : sentStatus('SBX_PLT40016'),
+    });
+  }
 });
 
 it.each([
@@ -107,9 +118,9 @@ it.each([
     .payments.sendOtp(purchase(byCode[code]))
     .catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ProgramApiError);
-  expect((error as ProgramApiError).code).toBe(code);
+  expect((error as ProgramApiError).code).toBe(sent(code as ProgramErrorCode));
   const description = describePurchaseError(error);
-  expect(description.reason).toBe(reason);
+  expect(reasonsFor(reason)).toContain(description.reason);
   expect(description.message.id).not.toBe(description.message.en);
 });
 
@@ -150,10 +161,9 @@ it('returns a wrong OTP as not purchased, and the same token then still buys', a
   const refused = await client.payments.authorize({ paymentToken, otp: wrong, ...invoice });
   expect(refused).toMatchObject({ outcome: 'not_purchased', reconciled: false });
   if (refused.outcome === 'not_purchased') {
-    expect(describePurchaseError(refused.error)).toMatchObject({
-      reason: 'wrong_otp',
-      retryable: true,
-    });
+    const description = describePurchaseError(refused.error);
+    expect(reasonsFor('wrong_otp')).toContain(description.reason);
+    if (description.reason === 'wrong_otp') expect(description.retryable).toBe(true);
   }
   expect((await client.payments.authorize({ paymentToken, otp, ...invoice })).outcome).toBe(
     'purchased',
@@ -191,11 +201,17 @@ it('refuses a used token (SBX_PLT40013), an unknown token (SBX_PLT40014) and a r
       throw new Error(`expected not_purchased, got ${result.outcome}`);
     return describePurchaseError(result.error).reason;
   };
-  expect(await reasonOf(paymentToken, otp, 'INV-USED-2')).toBe('payment_token_used');
-  expect(await reasonOf('ptk_not_a_token', otp, 'INV-USED-3')).toBe('payment_token_invalid');
+  expect(reasonsFor('payment_token_used')).toContain(
+    await reasonOf(paymentToken, otp, 'INV-USED-2'),
+  );
+  expect(reasonsFor('payment_token_invalid')).toContain(
+    await reasonOf('ptk_not_a_token', otp, 'INV-USED-3'),
+  );
   const again = await client.payments.sendOtp(params);
   const secondOtp = env.sandbox.control.sms.latestOtp(params.prakerjaId)!;
-  expect(await reasonOf(again.paymentToken, secondOtp, 'INV-USED-1')).toBe('invoice_already_used');
+  expect(reasonsFor('invoice_already_used')).toContain(
+    await reasonOf(again.paymentToken, secondOtp, 'INV-USED-1'),
+  );
 });
 
 it('refuses an expired payment token (SBX_PLT40012)', async () => {
@@ -212,6 +228,8 @@ it('refuses an expired payment token (SBX_PLT40012)', async () => {
   });
   expect(result.outcome).toBe('not_purchased');
   if (result.outcome === 'not_purchased') {
-    expect(describePurchaseError(result.error).reason).toBe('payment_token_expired');
+    expect(reasonsFor('payment_token_expired')).toContain(
+      describePurchaseError(result.error).reason,
+    );
   }
 });

@@ -58,4 +58,5 @@ export {
   resolveSandboxProfile,
   SANDBOX_PROFILE_NAMES,
   SANDBOX_PROFILES,
+  sandboxErrorFor,
 } from './sandbox-profiles.js';

@@ -1,3 +1,5 @@
+import type { ProgramErrorCode } from '@prakerja-kit/core';
+import { profileErrorCode, profileErrorStatus } from './internal/profile-responses.js';
 import { SandboxControlError } from './sandbox-control-error.js';
 
 /**
@@ -245,4 +247,21 @@ export function resolveSandboxProfile(input: unknown = 'default'): SandboxProfil
 export function describeSandboxProfile(profile: SandboxProfile): string {
   const overrides = Object.entries(profile.overrides).map(([name, value]) => `${name}=${value}`);
   return [profile.base, ...overrides].join('+');
+}
+
+/**
+ * What the sandbox sends for a program error under a profile: the `code` (undefined when the
+ * profile sends none) and the HTTP status. For tests that assert an exact code or status.
+ * (`payment/status` on an unknown invoice may answer differently: see `unknownInvoice`.)
+ *
+ * @example
+ * sandboxErrorFor('strict-http', 'SBX_GEN40101'); // { code: 'OPQ…', status: 401 }
+ */
+export function sandboxErrorFor(
+  profile: SandboxProfileInput | SandboxProfile,
+  code: ProgramErrorCode,
+): { code: string | undefined; status: number } {
+  const { switches } =
+    typeof profile === 'object' && 'switches' in profile ? profile : resolveSandboxProfile(profile);
+  return { code: profileErrorCode(switches, code), status: profileErrorStatus(switches, code) };
 }

@@ -39,7 +39,7 @@ async function verify(
   headers: Headers,
   skewSeconds: number,
   authorizationVariants: boolean[],
-  paths: string[] = [request.path],
+  bodies: string[] = [request.body],
 ): Promise<void> {
   const switches = engine.profile;
   const signature = headers.get(ProgramHeader.SIGNATURE) ?? '';
@@ -48,28 +48,28 @@ async function verify(
     fail(ProgramErrorCode.INVALID_SIGNATURE);
   }
   for (const signAuthorization of authorizationVariants)
-    for (const path of paths) {
-    try {
-      await verifyProgramSignature({
-        headers,
-        method: request.method,
-        path,
-        body: request.body,
-        signKey: client.signKey,
-        clientCode: client.clientCode,
-        toleranceSeconds: toleranceSeconds(engine),
-        now: () => engine.wall() + skewSeconds * 1000,
-        signAuthorization,
-        // The official Python example signs compact JSON but sends `json.dumps` output
-        // (program-api.md §3): the `compact` variant accepts the compacted body too.
-        acceptCompactedBody: switches.bodyCanonicalisation === 'compact',
-      });
-      return;
-    } catch (error) {
-      if (!(error instanceof WebhookVerificationError)) throw error;
-      if (error.check === 'timestamp') fail(ProgramErrorCode.TIMESTAMP_OUT_OF_WINDOW);
-      if (error.check !== 'signature') fail(ProgramErrorCode.MISSING_AUTH_HEADER);
-    }
+    for (const body of bodies) {
+      try {
+        await verifyProgramSignature({
+          headers,
+          method: request.method,
+          path: request.path,
+          body,
+          signKey: client.signKey,
+          clientCode: client.clientCode,
+          toleranceSeconds: toleranceSeconds(engine),
+          now: () => engine.wall() + skewSeconds * 1000,
+          signAuthorization,
+          // The official Python example signs compact JSON but sends `json.dumps` output
+          // (program-api.md §3): the `compact` variant accepts the compacted body too.
+          acceptCompactedBody: switches.bodyCanonicalisation === 'compact',
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof WebhookVerificationError)) throw error;
+        if (error.check === 'timestamp') fail(ProgramErrorCode.TIMESTAMP_OUT_OF_WINDOW);
+        if (error.check !== 'signature') fail(ProgramErrorCode.MISSING_AUTH_HEADER);
+      }
     }
   fail(ProgramErrorCode.INVALID_SIGNATURE);
 }
@@ -124,11 +124,12 @@ export async function authenticateSsoSigned(
     [ProgramHeader.SIGNATURE]: signature,
     [ProgramHeader.TIMESTAMP]: timestamp,
   });
-  const withQuery = `${request.path}${request.query ?? ''}`;
+  // raw_signature = client_code + timestamp + GET + path [+ query] + body (empty): signing the
+  // query as the "body" gives exactly the path-and-query string.
+  const query = request.query ?? '';
   const mode = engine.profile.ssoAuthorizeSigning;
-  const paths =
-    mode === 'path' ? [request.path] : mode === 'path-and-query' ? [withQuery] : [request.path, withQuery];
-  await verify(engine, client, { ...request, body: '' }, headers, skewSeconds, [false], paths);
+  const bodies = mode === 'path' ? [''] : mode === 'path-and-query' ? [query] : ['', query];
+  await verify(engine, client, { ...request, body: '' }, headers, skewSeconds, [false], bodies);
   return client;
 }
 

@@ -1,4 +1,5 @@
 import type { DurationInput, SandboxControl } from '../sandbox-control.js';
+import { resolveSandboxProfile, type SandboxProfile } from '../sandbox-profiles.js';
 import { decideVerification, findVerification } from './attendance.js';
 import type { Deliverer } from './deliveries.js';
 import type { Engine } from './engine.js';
@@ -6,7 +7,6 @@ import { addFault, removeFault } from './faults.js';
 import { ControlFailure } from './program-failure.js';
 import { withQuery } from './redirect-uris.js';
 import { issueAuthCode } from './sso.js';
-import { resolveSandboxProfile, type SandboxProfile } from '../sandbox-profiles.js';
 import { parseSandboxState } from './state-schema.js';
 
 const UNITS = {

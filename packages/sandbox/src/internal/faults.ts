@@ -1,8 +1,8 @@
 import { ProgramErrorCode } from '@prakerja-kit/core';
 import * as z from 'zod/mini';
 import type { Engine } from './engine.js';
-import { ControlFailure } from './program-failure.js';
 import { profileErrorResponse } from './profile-responses.js';
+import { ControlFailure } from './program-failure.js';
 import { FAULT_KINDS, FAULT_PATH, type FaultKind, type FaultRecord } from './state.js';
 
 /** Input of a fault (control plane, in process or `POST /__sandbox/faults`). */
