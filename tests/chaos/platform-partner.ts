@@ -169,6 +169,17 @@ async function purchase(
     const results = await Promise.all(
       (doubleClick ? [1, 2] : [1]).map(() => client.payments.authorize(params)),
     );
+    for (const answer of results) {
+      if (answer.outcome === 'purchased' || answer.outcome === 'not_purchased') {
+        world.dpOutcomes.push({
+          call: 'authorize',
+          clientCode: dp.clientCode,
+          invoiceCode,
+          userPlatformId: `${invoiceCode}-${attempt}`,
+          outcome: answer.outcome,
+        });
+      }
+    }
     const purchased = results.find((item) => item.outcome === 'purchased');
     const final =
       purchased ?? results.find((item) => item.outcome !== 'not_purchased') ?? results[0]!;
@@ -220,6 +231,15 @@ async function voidOne(world: World, client: PlatformClient, dp: SandboxClient, 
   if (held?.state !== 'authorized') return;
   world.ops.count('DP void');
   const result = await client.payments.void({ invoiceCode, transactionCode: held.transactionCode });
+  if (result.outcome === 'voided' || result.outcome === 'not_voided') {
+    world.dpOutcomes.push({
+      call: 'void',
+      clientCode: dp.clientCode,
+      invoiceCode,
+      transactionCode: held.transactionCode,
+      outcome: result.outcome,
+    });
+  }
   if (result.outcome === 'voided') held.state = 'voided';
   else if (result.outcome === 'unknown') {
     world.ops.count('DP void outcome unknown');
