@@ -96,6 +96,17 @@ describe('profile machinery', () => {
     );
   });
 
+  it('lists every switch with its variants and every named profile in the README', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const [name, variants] of Object.entries(PROFILE_SWITCHES)) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\` | \``));
+      expect(row, name).toBeDefined();
+      for (const variant of variants) expect(row, `${name} ${variant}`).toContain(`\`${variant}\``);
+      expect(row, name).toMatch(/§\d/);
+    }
+    for (const profile of SANDBOX_PROFILE_NAMES) expect(readme).toContain(`| \`${profile}\` `);
+  });
+
   it('resolves names and overrides, and names what is wrong', () => {
     expect(resolveSandboxProfile('terse')).toEqual({
       base: 'terse',
