@@ -188,6 +188,12 @@ async function purchase(
       if (final.outcome === 'purchased') await handOver(world, dp, invoiceCode, buyer);
       return;
     }
+    if (final.outcome === 'not_purchased' && final.reconciled) {
+      // Told "nothing was bought" after an ambiguous failure, the buyer leaves: no retry masks a
+      // purchase the program commits late (the no-contradicted-answer invariant checks it).
+      world.ops.count('DP order closed: not purchased after reconciliation');
+      return;
+    }
     if (final.outcome === 'unknown') {
       world.ops.count('DP authorize outcome unknown');
       world.unknownInvoices.push({ clientCode: dp.clientCode, invoiceCode });
