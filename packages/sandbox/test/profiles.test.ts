@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createSignature, ProgramErrorCode as E, ProgramPath } from '@prakerja-kit/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -200,6 +202,21 @@ describe('control plane', () => {
       profile: { ...saved.profile, switches: { ...saved.profile.switches, amounts: 'number' } },
     };
     expect(() => env.control.state.import(forged)).toThrow(/state\.profile/);
+  });
+
+  it('saves the profile in the state file; an explicit profile option wins when loading it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sbx-profile-')), 'state.json');
+    const first = createSandbox({ stateFile: file, profile: 'lenient' });
+    await first.close();
+    const reloaded = createSandbox({ stateFile: file });
+    expect(reloaded.control.profile.get().base).toBe('lenient');
+    reloaded.control.reset();
+    expect(reloaded.control.profile.get().base).toBe('lenient');
+    await reloaded.close();
+    const overridden = createSandbox({ stateFile: file, profile: 'terse' });
+    expect(overridden.control.profile.get().base).toBe('terse');
+    await overridden.close();
+    expect(JSON.parse(readFileSync(file, 'utf8')).profile.base).toBe('terse');
   });
 
   it('takes the profile from createSandbox and shows it in the state', async () => {
