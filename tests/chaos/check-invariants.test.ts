@@ -91,6 +91,45 @@ function consistent(): ChaosSnapshot {
       { clientCode: dp, invoiceCode: 'INV-2', type: 'payment.authorized' },
       { clientCode: dp, invoiceCode: 'INV-2', type: 'payment.voided' },
     ],
+    dpOutcomes: [
+      // A wrong OTP on an earlier token of INV-1, then the purchase with u1; INV-2 bought, a void
+      // that did not go through, then one that did.
+      {
+        call: 'authorize',
+        clientCode: dp,
+        invoiceCode: 'INV-1',
+        userPlatformId: 'u0',
+        outcome: 'not_purchased',
+      },
+      {
+        call: 'authorize',
+        clientCode: dp,
+        invoiceCode: 'INV-1',
+        userPlatformId: 'u1',
+        outcome: 'purchased',
+      },
+      {
+        call: 'authorize',
+        clientCode: dp,
+        invoiceCode: 'INV-2',
+        userPlatformId: 'u2',
+        outcome: 'purchased',
+      },
+      {
+        call: 'void',
+        clientCode: dp,
+        invoiceCode: 'INV-2',
+        transactionCode: 'X2',
+        outcome: 'not_voided',
+      },
+      {
+        call: 'void',
+        clientCode: dp,
+        invoiceCode: 'INV-2',
+        transactionCode: 'X2',
+        outcome: 'voided',
+      },
+    ],
     lpAttendance: [{ redeemCode: 'R-X1', sequence: 1 }],
     incentiveHandled: { evt_1: 1 },
     payouts: ['dsb_1'],
@@ -99,7 +138,7 @@ function consistent(): ChaosSnapshot {
 
 it('reports every invariant held for a consistent end state', () => {
   const results = checkInvariants(consistent());
-  expect(results).toHaveLength(9);
+  expect(results).toHaveLength(10);
   expect(results.filter((item) => !item.held)).toEqual([]);
 });
 
@@ -125,6 +164,14 @@ it('reports each invariant violated for a deliberately inconsistent end state', 
   state.redeemCodes['R-X2']!.cancelled = false;
   // One attendance recorded twice.
   snapshot.lpAttendance.push({ redeemCode: 'R-X1', sequence: 1 });
+  // The DP was told a purchase the program committed (late) was not made.
+  snapshot.dpOutcomes.push({
+    call: 'authorize',
+    clientCode: snapshot.dpPurchases[0]!.clientCode,
+    invoiceCode: 'INV-1',
+    userPlatformId: 'u1',
+    outcome: 'not_purchased',
+  });
   // One incentive event handled twice and paid twice.
   snapshot.incentiveHandled['evt_1'] = 2;
   snapshot.payouts.push('dsb_1');
@@ -134,6 +181,7 @@ it('reports each invariant violated for a deliberately inconsistent end state', 
     ['no purchase authorized twice (per invoice)', false],
     ['no purchase authorized twice (per payment token)', false],
     ["every DP's purchases match the program", false],
+    ['no definitive answer the program contradicts (late commits included)', false],
     ["every payment event handled once by its DP's watcher", false],
     ['no seat leaked (seats = initial − active purchases)', false],
     ['balance charged once per active purchase', false],
@@ -157,4 +205,38 @@ it('reports a lost payment event, a verified attendance never recorded, and a lo
     'every verified attendance recorded once',
     'every incentive event handled exactly once',
   ]);
+});
+
+it('catches every definitive answer a late commit proves wrong, and only those', () => {
+  const violations = (outcomes: ChaosSnapshot['dpOutcomes']) => {
+    const snapshot = consistent();
+    snapshot.dpOutcomes.push(...outcomes);
+    const found = checkInvariants(snapshot).find((item) => item.name.startsWith('no definitive'))!;
+    return found.held ? [] : found.detail;
+  };
+  const dp = consistent().dpPurchases[0]!.clientCode;
+  const authorize = (
+    invoiceCode: string,
+    userPlatformId: string,
+    outcome: 'purchased' | 'not_purchased',
+  ) => ({ call: 'authorize', clientCode: dp, invoiceCode, userPlatformId, outcome }) as const;
+  const voidAnswer = (transactionCode: string, outcome: 'voided' | 'not_voided') =>
+    ({ call: 'void', clientCode: dp, invoiceCode: 'INV-?', transactionCode, outcome }) as const;
+  // The program committed token u1's purchase after the client gave up: not_purchased is wrong.
+  expect(violations([authorize('INV-1', 'u1', 'not_purchased')])).toMatch(
+    /INV-1: not_purchased, but the program committed it/,
+  );
+  // Purchased, but the program never committed anything for the invoice.
+  expect(violations([authorize('INV-9', 'u9', 'purchased')])).toMatch(
+    /INV-9: purchased, but the program has no purchase/,
+  );
+  // Voided, but the purchase is live; not_voided as the last word on a voided purchase.
+  expect(violations([voidAnswer('X1', 'voided')])).toMatch(/voided, but the program says SUCCESS/);
+  expect(violations([voidAnswer('X2', 'not_voided')])).toMatch(
+    /INV-2: not_voided, but the program voided it/,
+  );
+  // Consistent answers: another token's refusal, a refused void of a live purchase.
+  expect(
+    violations([authorize('INV-1', 'u7', 'not_purchased'), voidAnswer('X1', 'not_voided')]),
+  ).toEqual([]);
 });

@@ -21,6 +21,27 @@ export interface DpEventRecord {
   type: 'payment.authorized' | 'payment.voided';
 }
 
+/**
+ * A definitive answer a DP's client gave (and the DP acted on): for authorize, tied to the payment
+ * token used through its `user_platform_id` (one per token in the chaos run); for void, to the
+ * transaction.
+ */
+export type DpOutcomeRecord =
+  | {
+      call: 'authorize';
+      clientCode: string;
+      invoiceCode: string;
+      userPlatformId: string;
+      outcome: 'purchased' | 'not_purchased';
+    }
+  | {
+      call: 'void';
+      clientCode: string;
+      invoiceCode: string;
+      transactionCode: string;
+      outcome: 'voided' | 'not_voided';
+    };
+
 /** What the partners did, next to the sandbox's state: the input of {@link checkInvariants}. */
 export interface ChaosSnapshot {
   /** The sandbox's whole state (`GET /__sandbox/state`) after the run settled. */
@@ -31,6 +52,8 @@ export interface ChaosSnapshot {
   dpPurchases: DpPurchaseRecord[];
   /** Events the DPs' payment watchers handled (one entry per successful `onEvent`). */
   dpEvents: DpEventRecord[];
+  /** Every definitive authorize / void answer the DPs' clients gave, in order. */
+  dpOutcomes: DpOutcomeRecord[];
   /** Every attendance row the LPs wrote. */
   lpAttendance: LpAttendanceRecord[];
   /** Successful handler runs per event id, summed over every payment-partner instance. */
@@ -138,6 +161,55 @@ export function checkInvariants(snapshot: ChaosSnapshot): InvariantResult[] {
       "every DP's purchases match the program",
       dpOffenders,
       `${believed.size} purchases held by the DPs, ${active.length} active`,
+    ),
+  );
+
+  // 2a. No definitive answer contradicts what the program committed, even when it committed
+  // after the client gave up (late commit): no not_purchased for a token that bought, no
+  // purchased for an invoice nobody bought; no voided for a live purchase, and no not_voided as
+  // the DP's last word on a purchase the program voided.
+  const answerOffenders: string[] = [];
+  const byToken = new Set(purchases.map((item) => key(item.clientCode, item.userPlatformId)));
+  const byInvoice = new Map(
+    purchases.map((item) => [key(item.clientCode, item.invoiceCode), item]),
+  );
+  const byTransaction = new Map(purchases.map((item) => [item.transactionCode, item]));
+  const lastVoidAnswer = new Map<string, string>();
+  for (const answer of snapshot.dpOutcomes) {
+    if (answer.call === 'authorize') {
+      if (
+        answer.outcome === 'not_purchased' &&
+        byToken.has(key(answer.clientCode, answer.userPlatformId))
+      ) {
+        answerOffenders.push(`${answer.invoiceCode}: not_purchased, but the program committed it`);
+      }
+      if (
+        answer.outcome === 'purchased' &&
+        !byInvoice.has(key(answer.clientCode, answer.invoiceCode))
+      ) {
+        answerOffenders.push(`${answer.invoiceCode}: purchased, but the program has no purchase`);
+      }
+      continue;
+    }
+    lastVoidAnswer.set(answer.transactionCode, answer.outcome);
+    const held = byTransaction.get(answer.transactionCode);
+    if (answer.outcome === 'voided' && held?.status !== 'VOID') {
+      answerOffenders.push(
+        `${answer.invoiceCode}: voided, but the program says ${held?.status ?? 'nothing'}`,
+      );
+    }
+  }
+  for (const [transactionCode, outcome] of lastVoidAnswer) {
+    const held = byTransaction.get(transactionCode);
+    if (outcome === 'not_voided' && held?.status === 'VOID') {
+      answerOffenders.push(`${held.invoiceCode}: not_voided, but the program voided it`);
+    }
+  }
+  results.push(
+    result(
+      'no definitive answer the program contradicts (late commits included)',
+      answerOffenders,
+      `${snapshot.dpOutcomes.length} definitive answers`,
     ),
   );
 

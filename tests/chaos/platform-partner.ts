@@ -169,12 +169,29 @@ async function purchase(
     const results = await Promise.all(
       (doubleClick ? [1, 2] : [1]).map(() => client.payments.authorize(params)),
     );
+    for (const answer of results) {
+      if (answer.outcome === 'purchased' || answer.outcome === 'not_purchased') {
+        world.dpOutcomes.push({
+          call: 'authorize',
+          clientCode: dp.clientCode,
+          invoiceCode,
+          userPlatformId: `${invoiceCode}-${attempt}`,
+          outcome: answer.outcome,
+        });
+      }
+    }
     const purchased = results.find((item) => item.outcome === 'purchased');
     const final =
       purchased ?? results.find((item) => item.outcome !== 'not_purchased') ?? results[0]!;
     if (final.outcome === 'purchased' || final.outcome === 'voided') {
       record(world, dp, invoiceCode, final);
       if (final.outcome === 'purchased') await handOver(world, dp, invoiceCode, buyer);
+      return;
+    }
+    if (final.outcome === 'not_purchased' && final.reconciled) {
+      // Told "nothing was bought" after an ambiguous failure, the buyer leaves: no retry masks a
+      // purchase the program commits late (the no-contradicted-answer invariant checks it).
+      world.ops.count('DP order closed: not purchased after reconciliation');
       return;
     }
     if (final.outcome === 'unknown') {
@@ -220,6 +237,15 @@ async function voidOne(world: World, client: PlatformClient, dp: SandboxClient, 
   if (held?.state !== 'authorized') return;
   world.ops.count('DP void');
   const result = await client.payments.void({ invoiceCode, transactionCode: held.transactionCode });
+  if (result.outcome === 'voided' || result.outcome === 'not_voided') {
+    world.dpOutcomes.push({
+      call: 'void',
+      clientCode: dp.clientCode,
+      invoiceCode,
+      transactionCode: held.transactionCode,
+      outcome: result.outcome,
+    });
+  }
   if (result.outcome === 'voided') held.state = 'voided';
   else if (result.outcome === 'unknown') {
     world.ops.count('DP void outcome unknown');

@@ -30,6 +30,12 @@ export interface ChaosReport {
   held: boolean;
 }
 
+/**
+ * How long a late commit holds its request: longer than the chaos clients' 5 s timeout, so the
+ * client has given up (and reconciled) before the program commits.
+ */
+const LATE_COMMIT_MS = 5_500;
+
 /** Program faults active for the whole run, decided by the sandbox's seeded random. */
 const FAULTS: ReadonlyArray<FaultInput & { name: string }> = [
   { name: 'latency 40-250 ms', kind: 'latency', latencyMs: 40, probability: 0.25 },
@@ -45,6 +51,20 @@ const FAULTS: ReadonlyArray<FaultInput & { name: string }> = [
     kind: 'drop-after-commit',
     path: ProgramPath.AUTHORIZE,
     probability: 0.1,
+  },
+  {
+    name: `late commit on authorize (held ${LATE_COMMIT_MS} ms, past the client's timeout)`,
+    kind: 'late-commit',
+    path: ProgramPath.AUTHORIZE,
+    latencyMs: LATE_COMMIT_MS,
+    probability: 0.05,
+  },
+  {
+    name: `late commit on void (held ${LATE_COMMIT_MS} ms)`,
+    kind: 'late-commit',
+    path: ProgramPath.VOID,
+    latencyMs: LATE_COMMIT_MS,
+    probability: 0.05,
   },
   {
     name: 'drop after commit on void',
@@ -134,6 +154,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     purchases: new Map(),
     unknownInvoices: [],
     dpEvents: [],
+    dpOutcomes: [],
     redeemJobs: [],
     lpAttendance: [],
     pendingConfirms: [],
@@ -179,6 +200,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const hits = await control.get<FaultRecord[]>('/faults');
   await control.delete('/faults');
   partner.calm();
+  // Requests held by a late commit when the faults stopped still commit: let them land first.
+  await sleep(LATE_COMMIT_MS + 500);
   await resolveUnknowns(world, platformPartners);
   for (const confirm of world.pendingConfirms) await confirm();
   for (let round = 0; round < 100; round++) {
@@ -204,6 +227,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     quotas,
     dpPurchases: [...world.purchases.values()],
     dpEvents: world.dpEvents,
+    dpOutcomes: world.dpOutcomes,
     lpAttendance: world.lpAttendance,
     incentiveHandled: partner.handled,
     payouts: partner.payouts,

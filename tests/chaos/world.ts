@@ -1,5 +1,10 @@
 import type { SandboxFixtures, SandboxParticipant } from '@prakerja-kit/sandbox';
-import type { DpEventRecord, DpPurchaseRecord, LpAttendanceRecord } from './check-invariants.js';
+import type {
+  DpEventRecord,
+  DpOutcomeRecord,
+  DpPurchaseRecord,
+  LpAttendanceRecord,
+} from './check-invariants.js';
 import type { ControlPlane } from './control-plane.js';
 import type { FaultCounter } from './fault-counter.js';
 import type { Random } from './random.js';
@@ -32,6 +37,8 @@ export interface World {
   unknownInvoices: Array<{ clientCode: string; invoiceCode: string }>;
   /** Payment events the DPs' watchers handled. */
   dpEvents: DpEventRecord[];
+  /** Every definitive authorize / void answer the DPs' clients gave. */
+  dpOutcomes: DpOutcomeRecord[];
   /** Redeem codes waiting for their LP. */
   redeemJobs: RedeemJob[];
   /** Rows the LPs wrote, one per verification state consumed. */

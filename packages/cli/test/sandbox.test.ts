@@ -39,3 +39,23 @@ it("prints the sandbox's own flags for --help", async () => {
   expect(result.code).toBe(0);
   expect(result.stdout).toContain('--seed');
 });
+
+it('runs the sandbox under the profile given by --profile, and refuses an unknown one', async () => {
+  const child = spawnBin(['sandbox', '--port', '0', '--profile', 'strict-http', '--json']);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const line = await new Promise<string>((resolve) =>
+    createInterface({ input: child.stdout }).once('line', resolve),
+  );
+  const started = JSON.parse(line) as { url: string; profile: string };
+  expect(started.profile).toBe('strict-http');
+  const profile = await fetch(`${started.url}/__sandbox/profile`);
+  expect(await profile.json()).toMatchObject({
+    base: 'strict-http',
+    switches: { errorStatus: 'http' },
+  });
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  const bad = await runBin(['sandbox', '--profile', 'loose']);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('--profile must be one of default, strict-http, terse, lenient');
+});

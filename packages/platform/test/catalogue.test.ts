@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { createCatalogue } from '../src/index.js';
-import { useSandbox } from './support/sandbox.js';
+import { sent, useSandbox } from './support/sandbox.js';
 
 const env = useSandbox();
 
@@ -24,7 +24,7 @@ it('adds the sandbox seats to every seeded schedule and marks an unknown one as 
   );
   expect(result.at(-1)?.seats).toMatchObject({
     status: 'unknown',
-    error: { code: 'SBX_PLT40001' },
+    error: { code: sent('SBX_PLT40001') },
   });
 });
 

@@ -2,9 +2,10 @@ import { createSandbox } from '@prakerja-kit/sandbox';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPlatformClient } from '../src/index.js';
+import { PROFILE, profileClientOptions } from './support/sandbox.js';
 
 // The same client against the sandbox's in-process (msw) front, as unit tests of a DP would use it.
-const sandbox = createSandbox({ seed: 9 });
+const sandbox = createSandbox({ seed: 9, profile: PROFILE.base });
 const server = setupServer(...sandbox.handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(async () => {
@@ -22,6 +23,7 @@ it('buys and voids through the msw handlers with no server', async () => {
     signKey: dp.signKey,
     baseUrl: 'https://sandbox.prakerja-kit.test',
     logLevel: 'silent',
+    ...profileClientOptions(),
   });
   const { paymentToken } = await client.payments.sendOtp({
     prakerjaId: buyer.prakerja_id,

@@ -1,4 +1,4 @@
-import { ProgramApiError, ProgramPath } from '@prakerja-kit/core';
+import { ProgramApiError, type ProgramErrorCode, ProgramPath } from '@prakerja-kit/core';
 import { expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import {
@@ -6,7 +6,7 @@ import {
   PaymentNotFoundError,
   type PaymentSendOtpParams,
 } from '../src/index.js';
-import { useSandbox } from './support/sandbox.js';
+import { PROFILE, reasonsFor, sent, sentStatus, useSandbox } from './support/sandbox.js';
 
 const env = useSandbox();
 
@@ -112,9 +112,9 @@ it.each([
     .payments.sendOtp(purchase(byCode[code]))
     .catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ProgramApiError);
-  expect((error as ProgramApiError).code).toBe(code);
+  expect((error as ProgramApiError).code).toBe(sent(code as ProgramErrorCode));
   const description = describePurchaseError(error);
-  expect(description.reason).toBe(reason);
+  expect(reasonsFor(reason)).toContain(description.reason);
   expect(description.message.id).not.toBe(description.message.en);
 });
 
@@ -155,10 +155,9 @@ it('returns a wrong OTP as not purchased, and the same token then still buys', a
   const refused = await client.payments.authorize({ paymentToken, otp: wrong, ...invoice });
   expect(refused).toMatchObject({ outcome: 'not_purchased', reconciled: false });
   if (refused.outcome === 'not_purchased') {
-    expect(describePurchaseError(refused.error)).toMatchObject({
-      reason: 'wrong_otp',
-      retryable: true,
-    });
+    const description = describePurchaseError(refused.error);
+    expect(reasonsFor('wrong_otp')).toContain(description.reason);
+    if (description.reason === 'wrong_otp') expect(description.retryable).toBe(true);
   }
   expect((await client.payments.authorize({ paymentToken, otp, ...invoice })).outcome).toBe(
     'purchased',
@@ -196,8 +195,12 @@ it('refuses a used token and an unknown token as not purchased, and reports a pa
       throw new Error(`expected not_purchased, got ${result.outcome}`);
     return describePurchaseError(result.error).reason;
   };
-  expect(await reasonOf(paymentToken, otp, 'INV-USED-2')).toBe('payment_token_used');
-  expect(await reasonOf('ptk_not_a_token', otp, 'INV-USED-3')).toBe('payment_token_invalid');
+  expect(reasonsFor('payment_token_used')).toContain(
+    await reasonOf(paymentToken, otp, 'INV-USED-2'),
+  );
+  expect(reasonsFor('payment_token_invalid')).toContain(
+    await reasonOf('ptk_not_a_token', otp, 'INV-USED-3'),
+  );
   const again = await client.payments.sendOtp(params);
   const secondOtp = env.sandbox.control.sms.latestOtp(params.prakerjaId)!;
   // The program refuses the reused invoice; status shows it paid: that purchase, no second one.
@@ -231,6 +234,8 @@ it('refuses an expired payment token (SBX_PLT40012)', async () => {
   });
   expect(result.outcome).toBe('not_purchased');
   if (result.outcome === 'not_purchased') {
-    expect(describePurchaseError(result.error).reason).toBe('payment_token_expired');
+    expect(reasonsFor('payment_token_expired')).toContain(
+      describePurchaseError(result.error).reason,
+    );
   }
 });

@@ -5,7 +5,7 @@ import { webhookEventSchema } from '@prakerja-kit/webhooks';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { createStatusWatcher, type ProviderClient, type ProviderEvent } from '../src/index.js';
-import { codeOf, pressButton, startSandbox } from './support/sandbox.js';
+import { codeOf, pressButton, sent, startSandbox } from './support/sandbox.js';
 
 let context: Awaited<ReturnType<typeof startSandbox>>;
 /** A sandbox where the program's verdict waits for the control plane. */
@@ -136,7 +136,7 @@ test('the program refuses feedback without a submission and assignments on an un
         notes: 'x',
       }),
     ),
-  ).toBe(ProgramErrorCode.SUBMISSION_NOT_FOUND);
+  ).toBe(sent(ProgramErrorCode.SUBMISSION_NOT_FOUND));
   expect(
     await codeOf(
       client.assignments.retrieve({
@@ -145,7 +145,7 @@ test('the program refuses feedback without a submission and assignments on an un
         sequence: 1,
       }),
     ),
-  ).toBe(ProgramErrorCode.REDEEM_CODE_NOT_REDEEMED);
+  ).toBe(sent(ProgramErrorCode.REDEEM_CODE_NOT_REDEEMED));
 });
 
 test('completion tracking reports progress and completion in one call', async () => {

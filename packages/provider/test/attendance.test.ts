@@ -1,6 +1,14 @@
 import { ProgramErrorCode, RequestValidationError } from '@prakerja-kit/core';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { codeOf, pressButton, purchase, REDIRECT_URI, startSandbox } from './support/sandbox.js';
+import {
+  codeOf,
+  PROFILE,
+  pressButton,
+  purchase,
+  REDIRECT_URI,
+  sent,
+  startSandbox,
+} from './support/sandbox.js';
 
 let context: Awaited<ReturnType<typeof startSandbox>>;
 beforeAll(async () => {
@@ -121,17 +129,17 @@ test('a return carrying another verification state is refused', async () => {
     email: 'other@lp.example',
   });
   const secondReturn = await pressButton(second.url, 'decision', 'approve');
-  expect(
-    await client.attendance.confirm({
-      state: first.state,
-      returnUrl: secondReturn,
-      email: EMAIL,
-      redeemCode: context.code('TC1-001-200'),
-    }),
-  ).toMatchObject({
-    verified: false,
-    reason: 'state-mismatch',
+  const mixedUp = await client.attendance.confirm({
+    state: first.state,
+    returnUrl: secondReturn,
+    email: EMAIL,
+    redeemCode: context.code('TC1-001-200'),
   });
+  expect(mixedUp.verified).toBe(false);
+  // Only a return that carries the program's state can show it is another verification's.
+  if (PROFILE.switches.attendanceRedirectState === 'present') {
+    expect(mixedUp).toMatchObject({ reason: 'state-mismatch' });
+  }
   expect(
     await client.attendance.confirm({
       state: second.state,
@@ -246,10 +254,15 @@ test('the test-case reset flow: verify, reset, verify again', async () => {
   };
   expect((await verify()).verified).toBe(true);
   expect(await codeOf(client.attendance.createVerificationUrl({ redeemCode, email: EMAIL }))).toBe(
-    ProgramErrorCode.REDEEM_CODE_ALREADY_USED,
+    sent(ProgramErrorCode.REDEEM_CODE_ALREADY_USED),
   );
   const reset = await client.attendance.reset({ redeemCode });
-  expect(reset).toMatchObject({ redeemCode, verified: false, status: 0 });
+  // The redeem `status` of a live code is 1 under the `redeemStatus: 'active'` switch.
+  expect(reset).toMatchObject({
+    redeemCode,
+    verified: false,
+    status: PROFILE.switches.redeemStatus === 'active' ? 1 : 0,
+  });
   expect((await client.attendance.retrieve({ redeemCode })).verified).toBe(false);
   expect((await verify()).verified).toBe(true);
 });
@@ -260,7 +273,7 @@ test('reset refuses a non-test code before sending and the program refuses a neg
     RequestValidationError,
   );
   expect(await codeOf(client.attendance.reset({ redeemCode: context.code('TC1-001-400') }))).toBe(
-    ProgramErrorCode.RESET_NOT_ALLOWED,
+    sent(ProgramErrorCode.RESET_NOT_ALLOWED),
   );
 });
 
@@ -269,7 +282,7 @@ test('a redeem outside the window is refused until the schedule is near', async 
   const redeemCode = await purchase(context, 1, 'INV-WINDOW-1'); // the schedule starts in 3 days
   expect(
     await codeOf(client.attendance.createVerificationUrl({ redeemCode, email: 'budi@lp.example' })),
-  ).toBe(ProgramErrorCode.REDEEM_OUTSIDE_WINDOW);
+  ).toBe(sent(ProgramErrorCode.REDEEM_OUTSIDE_WINDOW));
   context.sandbox.control.clock.advance({ days: 3 });
   const started = await client.attendance.createVerificationUrl({
     redeemCode,
@@ -288,21 +301,21 @@ test('the program refuses unknown, cancelled, foreign and out-of-order codes wit
   const client = context.makeClient();
   const redeemCode = context.code('TC1-001-200');
   expect(await codeOf(client.attendance.retrieve({ redeemCode: 'PRAT-NOPE00' }))).toBe(
-    ProgramErrorCode.REDEEM_CODE_NOT_FOUND,
+    sent(ProgramErrorCode.REDEEM_CODE_NOT_FOUND),
   );
   expect(
     await codeOf(client.attendance.retrieve({ redeemCode: context.code('TC1-001-400') })),
-  ).toBe(ProgramErrorCode.REDEEM_CODE_CANCELLED);
+  ).toBe(sent(ProgramErrorCode.REDEEM_CODE_CANCELLED));
   const lp2 = context.sandbox.fixtures.providers[1]!;
   const foreign = context.makeClient({ clientCode: lp2.clientCode, signKey: lp2.signKey });
   expect(await codeOf(foreign.attendance.retrieve({ redeemCode }))).toBe(
-    ProgramErrorCode.REDEEM_CODE_OTHER_PROVIDER,
+    sent(ProgramErrorCode.REDEEM_CODE_OTHER_PROVIDER),
   );
   expect(
     await codeOf(
       client.attendance.createVerificationUrl({ redeemCode, sequence: 2, email: EMAIL }),
     ),
-  ).toBe(ProgramErrorCode.PREVIOUS_SEQUENCE_NOT_VERIFIED);
+  ).toBe(sent(ProgramErrorCode.PREVIOUS_SEQUENCE_NOT_VERIFIED));
   expect(
     await codeOf(
       client.attendance.createVerificationUrl({
@@ -311,7 +324,7 @@ test('the program refuses unknown, cancelled, foreign and out-of-order codes wit
         redirectUri: 'https://evil.example/cb',
       }),
     ),
-  ).toBe(ProgramErrorCode.REDIRECT_URI_NOT_REGISTERED);
+  ).toBe(sent(ProgramErrorCode.REDIRECT_URI_NOT_REGISTERED));
 });
 
 test('one LP email cannot be used for two codes of the same course', async () => {
@@ -334,32 +347,40 @@ test('one LP email cannot be used for two codes of the same course', async () =>
         email: EMAIL,
       }),
     ),
-  ).toBe(ProgramErrorCode.EMAIL_ALREADY_USED);
+  ).toBe(sent(ProgramErrorCode.EMAIL_ALREADY_USED));
 });
 
 test('bad credentials and DP credentials are refused with the general codes', async () => {
   const redeemCode = context.code('TC1-001-200');
   const wrongKey = context.makeClient({ signKey: 'sk_fake_wrong_key_000000' });
   expect(await codeOf(wrongKey.attendance.retrieve({ redeemCode }))).toBe(
-    ProgramErrorCode.INVALID_SIGNATURE,
+    sent(ProgramErrorCode.INVALID_SIGNATURE),
   );
   const unknown = context.makeClient({ clientCode: 'lp-unknown-client' });
   expect(await codeOf(unknown.attendance.retrieve({ redeemCode }))).toBe(
-    ProgramErrorCode.UNKNOWN_CLIENT,
+    sent(ProgramErrorCode.UNKNOWN_CLIENT),
   );
   const dp = context.sandbox.fixtures.platforms[0]!;
   const asDp = context.makeClient({ clientCode: dp.clientCode, signKey: dp.signKey });
   expect(await codeOf(asDp.attendance.retrieve({ redeemCode }))).toBe(
-    ProgramErrorCode.FORBIDDEN_FOR_CLIENT,
+    sent(ProgramErrorCode.FORBIDDEN_FOR_CLIENT),
   );
 });
 
 test('the deprecated legacy commit redeems a code once', async () => {
   const client = context.makeClient();
   const redeemCode = context.code('TC2-001-200');
+  if (PROFILE.switches.legacyCommit === 'gone') {
+    // This profile's program no longer has the 2022 endpoint: refused, nothing redeemed.
+    expect(await codeOf(client.redeemCodes.commit({ redeemCode }))).toBe(
+      sent(ProgramErrorCode.NOT_FOUND),
+    );
+    expect((await client.attendance.retrieve({ redeemCode })).verified).toBe(false);
+    return;
+  }
   expect(await client.redeemCodes.commit({ redeemCode })).toMatchObject({ redeemCode, status: 1 });
   expect((await client.attendance.retrieve({ redeemCode })).verified).toBe(true);
   expect(await codeOf(client.redeemCodes.commit({ redeemCode }))).toBe(
-    ProgramErrorCode.REDEEM_CODE_ALREADY_USED,
+    sent(ProgramErrorCode.REDEEM_CODE_ALREADY_USED),
   );
 });

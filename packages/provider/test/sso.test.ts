@@ -1,6 +1,14 @@
 import { ProgramErrorCode } from '@prakerja-kit/core';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { codeOf, pressButton, SSO_REDIRECT_URI, startSandbox } from './support/sandbox.js';
+import {
+  codeOf,
+  PROFILE,
+  pressButton,
+  profileSsoOptions,
+  SSO_REDIRECT_URI,
+  sent,
+  startSandbox,
+} from './support/sandbox.js';
 
 let context: Awaited<ReturnType<typeof startSandbox>>;
 beforeAll(async () => {
@@ -56,6 +64,7 @@ test('tokens refresh before expiry, and a spent refresh token is refused', async
       redirectUri: SSO_REDIRECT_URI,
       loginUri: 'http://127.0.0.1/login',
       refreshMarginSeconds: 4000,
+      ...profileSsoOptions(),
     },
   });
   const { code } = context.sandbox.control.sso.consent({
@@ -66,7 +75,7 @@ test('tokens refresh before expiry, and a spent refresh token is refused', async
   });
   const token = await client.sso.createToken({ code });
   expect(await codeOf(client.sso.createToken({ code }))).toBe(
-    ProgramErrorCode.OAUTH_AUTH_CODE_NOT_FOUND,
+    sent(ProgramErrorCode.OAUTH_AUTH_CODE_NOT_FOUND),
   );
   const manager = client.sso.createTokenManager(token);
   const fresh = await manager.getAccessToken(); // expires within the 4000 s margin: refreshed
@@ -75,25 +84,29 @@ test('tokens refresh before expiry, and a spent refresh token is refused', async
     context.sandbox.fixtures.participants[1]!.name,
   );
   expect(await codeOf(client.sso.refreshToken({ refreshToken: token.refreshToken }))).toBe(
-    ProgramErrorCode.OAUTH_REFRESH_TOKEN_INVALID,
+    sent(ProgramErrorCode.OAUTH_REFRESH_TOKEN_INVALID),
   );
   const viaCurlPath = context.makeClient({ sso: { refreshPath: '/api/v1/oauth/token' } });
-  expect(
-    (await viaCurlPath.sso.refreshToken({ refreshToken: manager.token.refreshToken })).accessToken,
-  ).toMatch(/^sat_/);
+  const curlRefresh = viaCurlPath.sso.refreshToken({ refreshToken: manager.token.refreshToken });
+  if (PROFILE.switches.refreshPath === 'token-refresh') {
+    // This profile's program refreshes only on /oauth/token/refresh: the curl path is refused.
+    expect(await codeOf(curlRefresh)).toBe(sent(ProgramErrorCode.OAUTH_AUTH_CODE_NOT_FOUND));
+  } else {
+    expect((await curlRefresh).accessToken).toMatch(/^sat_/);
+  }
 });
 
 test('the documented SSO errors reach the caller with their ERROAUTH codes', async () => {
   const client = context.makeClient();
   expect(await codeOf(client.sso.retrieveProfile({ accessToken: 'sat_not_a_real_token' }))).toBe(
-    ProgramErrorCode.OAUTH_CONTEXT_USER_ID_NOT_FOUND,
+    sent(ProgramErrorCode.OAUTH_CONTEXT_USER_ID_NOT_FOUND),
   );
   expect(await codeOf(client.sso.createToken({ code: 'not-a-code' }))).toBe(
-    ProgramErrorCode.OAUTH_AUTH_CODE_NOT_FOUND,
+    sent(ProgramErrorCode.OAUTH_AUTH_CODE_NOT_FOUND),
   );
   const unknown = context.makeClient({ clientCode: 'lp-unknown-client' });
   expect(await codeOf(unknown.sso.createToken({ code: 'x' }))).toBe(
-    ProgramErrorCode.OAUTH_CLIENT_ID_NOT_FOUND,
+    sent(ProgramErrorCode.OAUTH_CLIENT_ID_NOT_FOUND),
   );
   const otherId = context.makeClient({
     sso: {
@@ -103,10 +116,10 @@ test('the documented SSO errors reach the caller with their ERROAUTH codes', asy
     },
   });
   expect(await codeOf(otherId.sso.createLoginUrl())).toBe(
-    ProgramErrorCode.OAUTH_CLIENT_ID_NOT_FOUND,
+    sent(ProgramErrorCode.OAUTH_CLIENT_ID_NOT_FOUND),
   );
   expect(await codeOf(client.sso.createLoginUrl({ redirectUri: 'https://evil.example/cb' }))).toBe(
-    ProgramErrorCode.OAUTH_REDIRECT_URI_MISMATCH,
+    sent(ProgramErrorCode.OAUTH_REDIRECT_URI_MISMATCH),
   );
 });
 
@@ -120,6 +133,6 @@ test('an expired access token is refused', async () => {
   const token = await client.sso.createToken({ code });
   context.sandbox.control.clock.advance({ hours: 2 });
   expect(await codeOf(client.sso.retrieveProfile({ accessToken: token.accessToken }))).toBe(
-    ProgramErrorCode.OAUTH_ACCESS_TOKEN_EXPIRED,
+    sent(ProgramErrorCode.OAUTH_ACCESS_TOKEN_EXPIRED),
   );
 });

@@ -13,6 +13,11 @@ import { createInitialState } from './internal/state.js';
 import type { SandboxControl } from './sandbox-control.js';
 import { SandboxControlError } from './sandbox-control-error.js';
 import type { SandboxFixtures } from './sandbox-fixtures.js';
+import {
+  resolveSandboxProfile,
+  type SandboxProfile,
+  type SandboxProfileInput,
+} from './sandbox-profiles.js';
 
 /** Default base URLs the msw handlers answer on (the program's hosts and a sandbox host). */
 export const DEFAULT_SANDBOX_BASE_URLS = [
@@ -38,8 +43,19 @@ export interface SandboxOptions {
   platform?: CredentialOverride | undefined;
   /** Credentials of the first LP instead of the seeded ones. */
   provider?: CredentialOverride | undefined;
-  /** Accepted `timestamp` distance from the sandbox's wall clock, either way. @default 300 */
+  /**
+   * Accepted `timestamp` distance from the sandbox's wall clock, either way. Overrides the
+   * profile's `timestampTolerance` switch. @default the profile's (300 s `wide`, 30 s `narrow`)
+   */
   timestampToleranceSeconds?: number | undefined;
+  /**
+   * How the sandbox answers where the program's docs leave a choice: a named profile
+   * (`default`, `strict-http`, `terse`, `lenient`) or `{ base, ...switches }`. Kept across
+   * `reset()`; changed at run time with `control.profile.set()` or `PUT /__sandbox/profile`.
+   * Throws a {@link SandboxControlError} for an unknown profile, switch or variant.
+   * @default 'default'
+   */
+  profile?: SandboxProfileInput | undefined;
   /** Redeem window either side of the schedule start. @default 60 */
   redeemWindowMinutes?: number | undefined;
   /** Lifetime of a send-otp payment token. @default 300 */
@@ -160,11 +176,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const wall = options.clock?.now ?? Date.now;
   const engineOptions: EngineOptions = {
     seed,
-    timestampToleranceSeconds: positive(
-      options.timestampToleranceSeconds,
-      300,
-      'timestampToleranceSeconds',
-    ),
+    timestampToleranceSeconds:
+      options.timestampToleranceSeconds === undefined
+        ? undefined
+        : positive(options.timestampToleranceSeconds, 300, 'timestampToleranceSeconds'),
     redeemWindowMinutes: positive(options.redeemWindowMinutes, 60, 'redeemWindowMinutes'),
     paymentTokenTtlSeconds: positive(options.paymentTokenTtlSeconds, 300, 'paymentTokenTtlSeconds'),
     ssoTokenTtlSeconds: positive(options.ssoTokenTtlSeconds, 3600, 'ssoTokenTtlSeconds'),
@@ -173,6 +188,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     webhookTimeoutMs: positive(options.webhooks?.timeoutMs, 10_000, 'webhooks.timeoutMs'),
     incentiveAmount: positive(options.incentiveAmount, 600_000, 'incentiveAmount'),
   };
+  let profile: SandboxProfile = resolveSandboxProfile(options.profile ?? 'default');
   const initialState = () => {
     const start = startTime(options.clock?.startAt, wall);
     const fixtures = createFixtures({
@@ -181,7 +197,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       platform: options.platform,
       provider: options.provider,
     });
-    return createInitialState(fixtures, seed, start - wall());
+    return createInitialState(fixtures, seed, start - wall(), profile);
   };
   const engine = new Engine(initialState(), engineOptions, wall);
   const verdict = options.assignments?.verdict ?? 'accept';
@@ -190,9 +206,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   }
   setVerdictPolicy(engine, verdict);
   const deliverer = new Deliverer(engine, options.webhooks?.fetch);
-  const control = createControl(engine, deliverer, () => {
-    engine.replaceState(initialState());
-  });
+  const control = createControl(
+    engine,
+    deliverer,
+    () => {
+      engine.replaceState(initialState());
+    },
+    (next) => {
+      // The profile outlives reset(): it is the sandbox's, the rest of the state the run's.
+      profile = next;
+    },
+  );
   if (options.stateFile) {
     const file = options.stateFile;
     if (existsSync(file)) {
@@ -203,6 +227,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         if (!(error instanceof SandboxControlError)) throw error;
         throw new SandboxControlError(`state file ${file}: ${error.message}`);
       }
+      // An explicit profile option wins over the one saved in the state file.
+      if (options.profile !== undefined) control.profile.set(options.profile);
     }
     engine.onChange(() => {
       writeFileSync(`${file}.tmp`, JSON.stringify(engine.state));

@@ -49,3 +49,18 @@ export type {
   SandboxSchedule,
 } from './sandbox-fixtures.js';
 export { EDUCATION_LEVELS } from './sandbox-fixtures.js';
+export type {
+  ProfileSwitches,
+  ProfileSwitchName,
+  SandboxProfile,
+  SandboxProfileInput,
+  SandboxProfileName,
+} from './sandbox-profiles.js';
+export {
+  describeSandboxProfile,
+  PROFILE_SWITCHES,
+  resolveSandboxProfile,
+  SANDBOX_PROFILE_NAMES,
+  SANDBOX_PROFILES,
+  sandboxErrorFor,
+} from './sandbox-profiles.js';

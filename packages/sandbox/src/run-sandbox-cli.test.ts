@@ -58,3 +58,36 @@ it('exits 0 with usage for --help and 2 with usage for a bad flag', async () => 
   expect(await runSandboxCli(['--seed', 'x'], {}, io)).toBe(2);
   expect(out[1]).toMatch(/^ERR --seed must be an integer/);
 });
+
+it('takes --profile (or PRAKERJA_SANDBOX_PROFILE), shows it in the banner and refuses unknown ones', async () => {
+  expect(parseSandboxArgs(['--profile', 'terse']).sandbox.profile).toBe('terse');
+  expect(parseSandboxArgs([], { PRAKERJA_SANDBOX_PROFILE: 'lenient' }).sandbox.profile).toBe(
+    'lenient',
+  );
+  expect(parseSandboxArgs([]).sandbox.profile).toBeUndefined();
+  expect(() => parseSandboxArgs(['--profile', 'loose'])).toThrow(
+    '--profile must be one of default, strict-http, terse, lenient, got "loose"',
+  );
+  expect(SANDBOX_CLI_USAGE).toContain('--profile <name>');
+  const out: string[] = [];
+  const io = { stdout: (text: string) => out.push(text), stderr: (text: string) => out.push(text) };
+  const started = await runSandboxCli(['--port', '0', '--profile', 'strict-http'], {}, io);
+  if (typeof started === 'number') throw new Error('expected a running sandbox');
+  try {
+    expect(out.join('')).toContain(
+      `profile:       strict-http (${started.server.url}/__sandbox/profile)`,
+    );
+    const profile = await fetch(`${started.server.url}/__sandbox/profile`);
+    expect((await profile.json()).switches.errorStatus).toBe('http');
+    expect(started.sandbox.control.state.export().profile.base).toBe('strict-http');
+  } finally {
+    await started.close();
+  }
+  const bad: string[] = [];
+  const badIo = {
+    stdout: (text: string) => bad.push(text),
+    stderr: (text: string) => bad.push(text),
+  };
+  expect(await runSandboxCli(['--profile', 'nope'], {}, badIo)).toBe(2);
+  expect(bad.join('')).toContain('--profile must be one of');
+});

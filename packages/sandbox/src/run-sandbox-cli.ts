@@ -6,6 +6,11 @@ import {
   type SandboxServer,
 } from './create-sandbox.js';
 import { SandboxControlError } from './sandbox-control-error.js';
+import {
+  describeSandboxProfile,
+  SANDBOX_PROFILE_NAMES,
+  type SandboxProfileName,
+} from './sandbox-profiles.js';
 
 /** Parsed `prakerja-sandbox` options. */
 export interface SandboxCliOptions {
@@ -31,6 +36,8 @@ Options (environment variable in brackets):
   --lp-client-code <code>     first LP's client_code [PRAKERJA_SANDBOX_LP_CLIENT_CODE]
   --lp-sign-key <key>         first LP's sign_key [PRAKERJA_SANDBOX_LP_SIGN_KEY]
   --redeem-window-minutes <n> redeem window either side of the start [PRAKERJA_SANDBOX_REDEEM_WINDOW_MINUTES] (default 60)
+  --profile <name>            how the sandbox answers where the program's docs are uncertain:
+                              ${SANDBOX_PROFILE_NAMES.join(', ')} [PRAKERJA_SANDBOX_PROFILE] (default default)
   --help                      this text
 `;
 
@@ -62,6 +69,7 @@ export function parseSandboxArgs(
       'lp-client-code': { type: 'string' },
       'lp-sign-key': { type: 'string' },
       'redeem-window-minutes': { type: 'string' },
+      profile: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -74,6 +82,12 @@ export function parseSandboxArgs(
   const startAt = pick('start-at', 'PRAKERJA_SANDBOX_START_AT');
   if (startAt !== undefined && Number.isNaN(Date.parse(startAt))) {
     throw new TypeError(`--start-at must be an ISO-8601 date, got "${startAt}"`);
+  }
+  const profile = pick('profile', 'PRAKERJA_SANDBOX_PROFILE');
+  if (profile !== undefined && !(SANDBOX_PROFILE_NAMES as string[]).includes(profile)) {
+    throw new TypeError(
+      `--profile must be one of ${SANDBOX_PROFILE_NAMES.join(', ')}, got "${profile}"`,
+    );
   }
   return {
     port,
@@ -95,6 +109,7 @@ export function parseSandboxArgs(
         pick('redeem-window-minutes', 'PRAKERJA_SANDBOX_REDEEM_WINDOW_MINUTES'),
         '--redeem-window-minutes',
       ),
+      profile: profile as SandboxProfileName | undefined,
     },
   };
 }
@@ -114,6 +129,7 @@ export function formatBanner(sandbox: Sandbox, server: SandboxServer): string {
   const lines = [
     `prakerja-kit sandbox listening on ${server.url}`,
     `  base URL (integration and SSO): ${server.url}`,
+    `  profile:       ${describeSandboxProfile(sandbox.control.profile.get())} (${server.url}/__sandbox/profile)`,
     `  fixtures:      ${server.url}/__sandbox/fixtures`,
     `  control plane: ${server.url}/__sandbox`,
     '  credentials (fake, sandbox only):',

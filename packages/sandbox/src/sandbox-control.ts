@@ -13,6 +13,7 @@ import type {
   WebhookEndpoint,
 } from './internal/state.js';
 import type { SandboxFixtures } from './sandbox-fixtures.js';
+import type { SandboxProfile, SandboxProfileInput } from './sandbox-profiles.js';
 
 export type { AssignmentVerdictPolicy } from './internal/assignments.js';
 export type {
@@ -159,8 +160,17 @@ export interface SandboxControl {
     /** Resolves when no attempt is in flight and none is due. */
     settle(): Promise<void>;
   };
+  profile: {
+    /** The active profile: its base, the overridden switches and every switch. */
+    get(): SandboxProfile;
+    /**
+     * Switches profile (a name, or `{ base, ...switches }`) and returns it; kept across
+     * `reset()`. Throws a 400 `SandboxControlError` naming an unknown profile, switch or variant.
+     */
+    set(input: SandboxProfileInput): SandboxProfile;
+  };
   state: {
-    /** A JSON copy of the whole state. */
+    /** A JSON copy of the whole state (the active profile included). */
     export(): SandboxState;
     /**
      * Replaces the whole state (as exported), after validating every record and the links between

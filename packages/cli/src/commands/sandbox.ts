@@ -3,8 +3,8 @@ import { CliError, usageError } from '../internal/cli-error.js';
 import type { Command } from '../internal/command.js';
 
 const usage = `prakerja sandbox takes the same flags and PRAKERJA_SANDBOX_* variables as the
-prakerja-sandbox bin of @prakerja-kit/sandbox, plus --json (print the address and the fake
-credentials as one JSON line). Stops on Ctrl-C or SIGTERM.
+prakerja-sandbox bin of @prakerja-kit/sandbox (e.g. --profile strict-http), plus --json (print
+the address, the profile and the fake credentials as one JSON line). Stops on Ctrl-C or SIGTERM.
 
 `;
 
@@ -44,6 +44,7 @@ export const sandboxCommand: Command = {
       ok: true,
       url: started.server.url,
       control: `${started.server.url}/__sandbox`,
+      profile: sandbox.describeSandboxProfile(started.sandbox.control.profile.get()),
       clients: [...platforms, ...providers].map((client) => ({
         role: client.role,
         clientCode: client.clientCode,

@@ -1,5 +1,7 @@
-// Starts the sandbox over real HTTP on port 0 for one test file, reset before each test.
-import { createSandbox } from '@prakerja-kit/sandbox';
+// Starts the sandbox over real HTTP on port 0 for one test file, reset before each test, under
+// the profile of the vitest project (PRAKERJA_SANDBOX_PROFILE; see vitest.config.ts).
+import type { ProgramErrorCode } from '@prakerja-kit/core';
+import { createSandbox, resolveSandboxProfile, sandboxErrorFor } from '@prakerja-kit/sandbox';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import {
   createPlatformClient,
@@ -9,8 +11,41 @@ import {
   type PlatformClientOptions,
 } from '../../src/index.js';
 
+/** The sandbox profile this run tests against: `PRAKERJA_SANDBOX_PROFILE`, else `default`. */
+export const PROFILE = resolveSandboxProfile(process.env['PRAKERJA_SANDBOX_PROFILE'] || 'default');
+
+/**
+ * Client options a partner sets to match the program where the client documents one: under a
+ * profile that signs `Authorization` inside the authorize signature, `signAuthorization: true`.
+ */
+export function profileClientOptions(): Partial<PlatformClientOptions> {
+  return PROFILE.switches.authorizationSignature === 'inside' ? { signAuthorization: true } : {};
+}
+
+/**
+ * The code the sandbox sends for `code` under this run's profile: documented codes as they are,
+ * assumed ones as `SBX_…`, an opaque string, or none (undefined), per the `errorCodes` switch.
+ */
+export function sent(code: ProgramErrorCode): string | undefined {
+  return sandboxErrorFor(PROFILE, code).code;
+}
+
+/** The HTTP status the sandbox sends for `code` under this run's profile (`errorStatus`). */
+export function sentStatus(code: ProgramErrorCode): number {
+  return sandboxErrorFor(PROFILE, code).status;
+}
+
+/**
+ * The reasons `describePurchaseError` may give for a refusal the sandbox describes with an assumed
+ * code: exactly `reason` when the profile sends `SBX_…` codes; otherwise `reason` or `unknown`
+ * (the client cannot know an undocumented code), never another reason.
+ */
+export function reasonsFor(reason: string): string[] {
+  return PROFILE.switches.errorCodes === 'sbx' ? [reason] : [reason, 'unknown'];
+}
+
 export function useSandbox(seed = 4) {
-  const sandbox = createSandbox({ seed });
+  const sandbox = createSandbox({ seed, profile: PROFILE.base });
   let server: { url: string; close(): Promise<void> } | undefined;
   beforeAll(async () => {
     server = await sandbox.listen({ port: 0 });
@@ -65,6 +100,7 @@ export function useSandbox(seed = 4) {
         logLevel: 'silent',
         retry: { baseDelayMs: 1, maxDelayMs: 5 },
         reconcile: { attempts: 2, delayMs: 5 },
+        ...profileClientOptions(),
         ...options,
       });
     },

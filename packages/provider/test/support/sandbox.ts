@@ -1,5 +1,15 @@
-import { createTransport, ProgramApiError, ProgramPath } from '@prakerja-kit/core';
-import { createSandbox, type SandboxOptions } from '@prakerja-kit/sandbox';
+import {
+  createTransport,
+  ProgramApiError,
+  type ProgramErrorCode,
+  ProgramPath,
+} from '@prakerja-kit/core';
+import {
+  createSandbox,
+  resolveSandboxProfile,
+  type SandboxOptions,
+  sandboxErrorFor,
+} from '@prakerja-kit/sandbox';
 import { expect } from 'vitest';
 import * as z from 'zod/mini';
 import { createProviderClient, type ProviderClientOptions } from '../../src/index.js';
@@ -10,9 +20,23 @@ export const SSO_REDIRECT_URI = 'http://127.0.0.1/sso/callback';
 export const LOGIN_URI = 'http://127.0.0.1/login';
 export const STATE_SECRET = 'fake-integration-state-secret-0123456789';
 
-/** A sandbox on a real HTTP port, its first LP's credentials, and a client factory. */
+/** The sandbox profile this run tests against: `PRAKERJA_SANDBOX_PROFILE`, else `default`. */
+export const PROFILE = resolveSandboxProfile(process.env['PRAKERJA_SANDBOX_PROFILE'] || 'default');
+
+/**
+ * Client options an LP sets to match the program where the client documents one: the refresh
+ * path (`sso.refreshPath`) when the profile accepts refreshes only on `/oauth/token`.
+ */
+export function profileSsoOptions(): Partial<NonNullable<ProviderClientOptions['sso']>> {
+  return PROFILE.switches.refreshPath === 'token' ? { refreshPath: ProgramPath.SSO_TOKEN } : {};
+}
+
+/**
+ * A sandbox on a real HTTP port (under the vitest project's profile), its first LP's
+ * credentials, and a client factory.
+ */
 export async function startSandbox(seed = 7, options: SandboxOptions = {}) {
-  const sandbox = createSandbox({ seed, ...options });
+  const sandbox = createSandbox({ seed, profile: PROFILE.base, ...options });
   const server = await sandbox.listen({ port: 0 });
   const lp = sandbox.fixtures.providers[0]!;
   const makeClient = (options: Partial<ProviderClientOptions> = {}) =>
@@ -25,7 +49,12 @@ export async function startSandbox(seed = 7, options: SandboxOptions = {}) {
       logLevel: 'silent',
       maxRetries: 0,
       env: {},
-      sso: { redirectUri: SSO_REDIRECT_URI, loginUri: LOGIN_URI },
+      sso: { redirectUri: SSO_REDIRECT_URI, loginUri: LOGIN_URI, ...profileSsoOptions() },
+      // An LP whose program sends no `state` back on the attendance return says so (the binding
+      // to the signed LP state, redeem code, email and sequence still holds).
+      ...(PROFILE.switches.attendanceRedirectState === 'absent'
+        ? { attendanceReturnState: 'if-present' as const }
+        : {}),
       ...options,
     });
   const code = (testCase: string) =>
@@ -89,6 +118,7 @@ export async function purchase(
     logLevel: 'silent',
     maxRetries: 0,
     env: {},
+    signAuthorization: PROFILE.switches.authorizationSignature === 'inside',
   });
   const otp = await transport.request({
     method: 'POST',
@@ -101,12 +131,14 @@ export async function purchase(
       schedule_code: schedule.schedule_code,
     },
     readOnly: false,
-    data: z.looseObject({ payment_token: z.string() }),
+    // The token field's name depends on the profile (`payment_token` or `token`).
+    data: z.looseObject({ payment_token: z.optional(z.string()), token: z.optional(z.string()) }),
   });
+  const paymentToken = otp.data.payment_token ?? otp.data.token;
   await transport.request({
     method: 'POST',
     path: ProgramPath.AUTHORIZE,
-    authorization: `Payment ${otp.data.payment_token}`,
+    authorization: `Payment ${paymentToken}`,
     body: {
       otp: sandbox.control.sms.latestOtp(buyer.prakerja_id),
       invoice_url: `https://dp.example/invoices/${invoiceCode}`,
@@ -126,4 +158,12 @@ export async function codeOf(promise: Promise<unknown>): Promise<string | undefi
   );
   expect(error).toBeInstanceOf(ProgramApiError);
   return (error as ProgramApiError).code;
+}
+
+/**
+ * The code the sandbox sends for `code` under this run's profile: documented codes as they are,
+ * assumed ones as `SBX_…`, an opaque string, or none (undefined), per the `errorCodes` switch.
+ */
+export function sent(code: ProgramErrorCode): string | undefined {
+  return sandboxErrorFor(PROFILE, code).code;
 }

@@ -88,8 +88,9 @@ export function findVerification(engine: Engine, state: string): VerificationRec
 
 /**
  * Approves or rejects a pending verification (the page's buttons, or the control plane) and
- * returns the URL the browser is sent back to: `redirect_uri` plus `state`, `result`
- * (`approved`/`rejected`), `redeem_code` and `sequence`.
+ * returns the URL the browser is sent back to: `redirect_uri` plus `state` (unless the profile's
+ * `attendanceRedirectState` is `absent`), `result` (`approved`/`rejected`), `redeem_code` and
+ * `sequence`.
  */
 export function decideVerification(engine: Engine, state: string, approve: boolean): string {
   const verification = findVerification(engine, state);
@@ -118,8 +119,9 @@ export function decideVerification(engine: Engine, state: string, approve: boole
   } else if (record.attendance[key]?.status !== 1) {
     record.attendance[key] = { status: 2, at: now };
   }
+  // Whether the program's return redirect carries `state` is not documented (program-api.md §6).
   return withQuery(verification.redirectUri, {
-    state,
+    ...(engine.profile.attendanceRedirectState === 'present' ? { state } : {}),
     result: verification.status,
     redeem_code: record.redeemCode,
     sequence: key,

@@ -8,8 +8,18 @@ import { fail } from './program-failure.js';
 export interface SignedRequest {
   method: string;
   path: string;
+  /** The query string with its `?` (`''` when none): signed by some SSO variants. */
+  query?: string | undefined;
   headers: Headers;
   body: string;
+}
+
+/** Accepted `timestamp` distance: the explicit option, else the profile's (300 s or 30 s). */
+export function toleranceSeconds(engine: Engine): number {
+  return (
+    engine.options.timestampToleranceSeconds ??
+    (engine.profile.timestampTolerance === 'wide' ? 300 : 30)
+  );
 }
 
 /** Finds a seeded client by `client_code`. */
@@ -29,38 +39,47 @@ async function verify(
   headers: Headers,
   skewSeconds: number,
   authorizationVariants: boolean[],
+  bodies: string[] = [request.body],
 ): Promise<void> {
-  for (const signAuthorization of authorizationVariants) {
-    try {
-      await verifyProgramSignature({
-        headers,
-        method: request.method,
-        path: request.path,
-        body: request.body,
-        signKey: client.signKey,
-        clientCode: client.clientCode,
-        toleranceSeconds: engine.options.timestampToleranceSeconds,
-        now: () => engine.wall() + skewSeconds * 1000,
-        signAuthorization,
-        // The official Python example signs compact JSON but sends `json.dumps` output
-        // (program-api.md §3): accept the compacted body too.
-        acceptCompactedBody: true,
-      });
-      return;
-    } catch (error) {
-      if (!(error instanceof WebhookVerificationError)) throw error;
-      if (error.check === 'timestamp') fail(ProgramErrorCode.TIMESTAMP_OUT_OF_WINDOW);
-      if (error.check !== 'signature') fail(ProgramErrorCode.MISSING_AUTH_HEADER);
-    }
+  const switches = engine.profile;
+  const signature = headers.get(ProgramHeader.SIGNATURE) ?? '';
+  // The docs' examples all emit lower-case hex (program-api.md §3); `lower-only` refuses others.
+  if (switches.signatureHex === 'lower-only' && /[A-F]/.test(signature)) {
+    fail(ProgramErrorCode.INVALID_SIGNATURE);
   }
+  for (const signAuthorization of authorizationVariants)
+    for (const body of bodies) {
+      try {
+        await verifyProgramSignature({
+          headers,
+          method: request.method,
+          path: request.path,
+          body,
+          signKey: client.signKey,
+          clientCode: client.clientCode,
+          toleranceSeconds: toleranceSeconds(engine),
+          now: () => engine.wall() + skewSeconds * 1000,
+          signAuthorization,
+          // The official Python example signs compact JSON but sends `json.dumps` output
+          // (program-api.md §3): the `compact` variant accepts the compacted body too.
+          acceptCompactedBody: switches.bodyCanonicalisation === 'compact',
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof WebhookVerificationError)) throw error;
+        if (error.check === 'timestamp') fail(ProgramErrorCode.TIMESTAMP_OUT_OF_WINDOW);
+        if (error.check !== 'signature') fail(ProgramErrorCode.MISSING_AUTH_HEADER);
+      }
+    }
   fail(ProgramErrorCode.INVALID_SIGNATURE);
 }
 
 /**
  * Verifies the integration headers (`client_code`, `signature`, `timestamp`) and returns the client.
  *
- * Accepts the body as sent and, when it is JSON with other whitespace, its compact form. On
- * `payment/authorize` it accepts `raw_signature` with and without the `Authorization` value.
+ * Accepts the body as sent and, under `bodyCanonicalisation: 'compact'`, its compact form. On
+ * `payment/authorize` the `authorizationSignature` switch decides whether `raw_signature`
+ * includes the `Authorization` value (`inside`), excludes it (`outside`) or either.
  */
 export async function authenticateIntegration(
   engine: Engine,
@@ -73,15 +92,23 @@ export async function authenticateIntegration(
   if (!clientCode || !signature || !timestamp) fail(ProgramErrorCode.MISSING_AUTH_HEADER);
   const client = findClient(engine, clientCode);
   if (!client) fail(ProgramErrorCode.UNKNOWN_CLIENT);
-  const variants = request.headers.has(ProgramHeader.AUTHORIZATION) ? [false, true] : [false];
+  const mode = engine.profile.authorizationSignature;
+  const variants = !request.headers.has(ProgramHeader.AUTHORIZATION)
+    ? [false]
+    : mode === 'inside'
+      ? [true]
+      : mode === 'outside'
+        ? [false]
+        : [false, true];
   await verify(engine, client, request, request.headers, skewSeconds, variants);
   return client;
 }
 
 /**
  * Verifies the SSO server-side headers (`X-Client-Id`, `X-Signature`, `X-Timestamp`) of
- * `GET /api/v1/oauth/authorize`: the path only (no query) with an empty body, as core signs it
- * (program-api.md §3 leaves this open).
+ * `GET /api/v1/oauth/authorize` with an empty body: the `ssoAuthorizeSigning` switch decides
+ * whether the signed path is the path only (as core signs it), the path with its query, or
+ * either (program-api.md §3 leaves this open).
  */
 export async function authenticateSsoSigned(
   engine: Engine,
@@ -97,7 +124,12 @@ export async function authenticateSsoSigned(
     [ProgramHeader.SIGNATURE]: signature,
     [ProgramHeader.TIMESTAMP]: timestamp,
   });
-  await verify(engine, client, { ...request, body: '' }, headers, skewSeconds, [false]);
+  // raw_signature = client_code + timestamp + GET + path [+ query] + body (empty): signing the
+  // query as the "body" gives exactly the path-and-query string.
+  const query = request.query ?? '';
+  const mode = engine.profile.ssoAuthorizeSigning;
+  const bodies = mode === 'path' ? [''] : mode === 'path-and-query' ? [query] : ['', query];
+  await verify(engine, client, { ...request, body: '' }, headers, skewSeconds, [false], bodies);
   return client;
 }
 

@@ -1,5 +1,10 @@
 import type { SandboxControl } from '../sandbox-control.js';
 import { SandboxControlError } from '../sandbox-control-error.js';
+import {
+  PROFILE_SWITCHES,
+  SANDBOX_PROFILE_NAMES,
+  type SandboxProfileInput,
+} from '../sandbox-profiles.js';
 import { CONTROL_PREFIX } from './dispatch.js';
 import { jsonResponse } from './responses.js';
 
@@ -42,6 +47,18 @@ function optionalString(body: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw new SandboxControlError(`"${name}" must be a string`);
   return value;
+}
+
+/** `"strict-http"`, `{ "name": "strict-http" }` or `{ "base": "terse", "voidedStatus": "VOID" }`. */
+function profileInput(body: unknown): SandboxProfileInput {
+  if (typeof body === 'string') return body as SandboxProfileInput;
+  const { name, ...rest } = objectBody(body);
+  if (name === undefined) return rest as SandboxProfileInput;
+  if (typeof name !== 'string') throw new SandboxControlError('"name" must be a string');
+  if (Object.keys(rest).length > 0) {
+    throw new SandboxControlError('give either "name" or { base?, ...switches }, not both');
+  }
+  return name as SandboxProfileInput;
 }
 
 const route = (method: string, path: string, description: string, run: Run): ControlRoute => ({
@@ -181,6 +198,17 @@ function routes(control: SandboxControl): ControlRoute[] {
     }),
     route('POST', '/deliveries/:id/redeliver', 'deliver again (same event id)', ({ params }) =>
       control.deliveries.redeliver(params['id']!),
+    ),
+    route('GET', '/profile', 'the active profile, its switches and the named profiles', () => ({
+      ...control.profile.get(),
+      available: SANDBOX_PROFILE_NAMES,
+      variants: PROFILE_SWITCHES,
+    })),
+    route(
+      'PUT',
+      '/profile',
+      'switch profile: "name" | { name } | { base?, ...switches }',
+      ({ body }) => control.profile.set(profileInput(body)),
     ),
     route('GET', '/state', 'the whole state as JSON', () => control.state.export()),
     route('PUT', '/state', 'replace the whole state', ({ body }) => {

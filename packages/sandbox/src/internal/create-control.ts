@@ -1,4 +1,5 @@
 import type { AssignmentTarget, DurationInput, SandboxControl } from '../sandbox-control.js';
+import { resolveSandboxProfile, type SandboxProfile } from '../sandbox-profiles.js';
 import { decideAssignment } from './assignments.js';
 import { decideVerification, findVerification } from './attendance.js';
 import type { Deliverer } from './deliveries.js';
@@ -66,11 +67,15 @@ function timeMs(time: unknown): number {
 
 const copy = <T>(value: T): T => structuredClone(value);
 
-/** Builds the in-process control plane over the engine. */
+/**
+ * Builds the in-process control plane over the engine. `onProfile` hears every profile change
+ * (set or imported), so `reset` can keep it.
+ */
 export function createControl(
   engine: Engine,
   deliverer: Deliverer,
   reset: () => void,
+  onProfile: (profile: SandboxProfile) => void = () => {},
 ): SandboxControl {
   const decide = (state: string, approve: boolean) => {
     const redirectUrl = decideVerification(engine, state, approve);
@@ -227,10 +232,25 @@ export function createControl(
       },
       settle: () => deliverer.settle(),
     },
+    profile: {
+      get: () => copy(engine.state.profile),
+      set(input) {
+        const profile = resolveSandboxProfile(input);
+        engine.state.profile = profile;
+        onProfile(profile);
+        engine.changed();
+        return copy(profile);
+      },
+    },
     state: {
       export: () => copy(engine.state),
       import(state) {
-        engine.replaceState(copy(parseSandboxState(state)));
+        const parsed = copy(parseSandboxState(state));
+        // A state saved before profiles existed keeps the active profile.
+        const hasProfile = typeof state === 'object' && state !== null && 'profile' in state;
+        if (!hasProfile) parsed.profile = copy(engine.state.profile);
+        engine.replaceState(parsed);
+        onProfile(parsed.profile);
       },
     },
   };

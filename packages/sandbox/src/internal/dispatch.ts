@@ -1,12 +1,13 @@
-import { ProgramErrorCode } from '@prakerja-kit/core';
+import { ProgramErrorCode, ProgramPath } from '@prakerja-kit/core';
 import { authenticateIntegration, authenticateSsoSigned, ssoClient } from './authenticate.js';
 import type { Engine } from './engine.js';
 import { planFaults, skewSeconds } from './faults.js';
 import { handlePage } from './pages.js';
+import { profileErrorResponse, shapeSuccess } from './profile-responses.js';
 import { fail, ProgramFailure } from './program-failure.js';
 import { PROGRAM_ROUTES, type ProgramRoute } from './program-routes.js';
 import { readBody } from './read-body.js';
-import { jsonResponse, programErrorResponse } from './responses.js';
+import { jsonResponse } from './responses.js';
 
 /** Returned instead of a response when a fault drops the connection. */
 export const DROP: unique symbol = Symbol.for('prakerja-kit.sandbox.drop');
@@ -29,8 +30,8 @@ export function createDispatcher(engine: Engine, control: ControlHandler) {
     const url = new URL(request.url);
     const result = await route(engine, control, request, url).catch((error: unknown) =>
       error instanceof ProgramFailure
-        ? programErrorResponse(error.code, error.headers)
-        : programErrorResponse(ProgramErrorCode.INTERNAL),
+        ? profileErrorResponse(engine, error.code, error.headers, url.pathname)
+        : profileErrorResponse(engine, ProgramErrorCode.INTERNAL),
     );
     if (result !== DROP) {
       const date = new Date(engine.wall() + skewSeconds(engine) * 1000).toUTCString();
@@ -50,25 +51,42 @@ async function route(
   const method = request.method.toUpperCase();
   const path = url.pathname;
   const body = await readBody(request, engine.options.maxBodyBytes);
-  if (body === null) return programErrorResponse(ProgramErrorCode.PAYLOAD_TOO_LARGE);
+  if (body === null) return profileErrorResponse(engine, ProgramErrorCode.PAYLOAD_TOO_LARGE);
   if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
     return control(method, url, body);
   }
   const page = handlePage(engine, { method, body }, url);
   if (page) return page;
-  const programRoute = PROGRAM_ROUTES[path];
+  const programRoute = isGone(engine, path) ? undefined : PROGRAM_ROUTES[path];
   if (!programRoute || programRoute.method !== method) {
     if (method === 'GET' && path === '/')
       return jsonResponse({ sandbox: 'prakerja-kit', control: `${CONTROL_PREFIX}` });
-    return programErrorResponse(ProgramErrorCode.NOT_FOUND);
+    return profileErrorResponse(engine, ProgramErrorCode.NOT_FOUND);
   }
   const plan = planFaults(engine, method, path);
-  if (plan.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, plan.latencyMs));
+  if (plan.latencyMs > 0) await sleep(plan.latencyMs);
   if (plan.response) return plan.response;
   if (plan.dropBefore) return DROP;
+  if (plan.lateCommitMs > 0) {
+    // Held until the client gave up; then committed, and the answer never arrives.
+    await sleep(plan.lateCommitMs);
+    await runProgramRoute(engine, programRoute, request, url, body);
+    engine.changed();
+    return DROP;
+  }
   const response = await runProgramRoute(engine, programRoute, request, url, body);
   if (method !== 'GET' || response.ok) engine.changed();
   return plan.dropAfterCommit ? DROP : response;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Endpoints the profile says do not exist: the legacy commit, one of the refresh paths. */
+function isGone(engine: Engine, path: string): boolean {
+  const switches = engine.profile;
+  if (path === ProgramPath.REDEEM_COMMIT) return switches.legacyCommit === 'gone';
+  if (path === ProgramPath.SSO_REFRESH) return switches.refreshPath === 'token';
+  return false;
 }
 
 async function runProgramRoute(
@@ -82,6 +100,7 @@ async function runProgramRoute(
     const signed = {
       method: request.method.toUpperCase(),
       path: url.pathname,
+      query: url.search,
       headers: request.headers,
       body,
     };
@@ -93,15 +112,18 @@ async function runProgramRoute(
           ? await authenticateSsoSigned(engine, signed, skew)
           : ssoClient(engine, request.headers);
     if (client.role !== programRoute.role) fail(ProgramErrorCode.FORBIDDEN_FOR_CLIENT);
-    return programRoute.run({
+    const response = programRoute.run({
       engine,
       client,
       body: parseJson(body),
       headers: request.headers,
       url,
     });
+    return await shapeSuccess(engine, url.pathname, response);
   } catch (error) {
-    if (error instanceof ProgramFailure) return programErrorResponse(error.code, error.headers);
+    if (error instanceof ProgramFailure) {
+      return profileErrorResponse(engine, error.code, error.headers, url.pathname);
+    }
     throw error;
   }
 }

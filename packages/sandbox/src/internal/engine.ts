@@ -1,11 +1,13 @@
 import type { SandboxFixtures } from '../sandbox-fixtures.js';
+import type { ProfileSwitches } from '../sandbox-profiles.js';
 import { Alphabet, type Random, randomFrom } from './random.js';
 import type { SandboxEvent, SandboxState } from './state.js';
 
 /** Options after defaults, shared by every part of the state machine. */
 export interface EngineOptions {
   seed: number;
-  timestampToleranceSeconds: number;
+  /** Explicit tolerance; undefined follows the profile's `timestampTolerance` switch. */
+  timestampToleranceSeconds: number | undefined;
   redeemWindowMinutes: number;
   paymentTokenTtlSeconds: number;
   ssoTokenTtlSeconds: number;
@@ -37,6 +39,11 @@ export class Engine {
 
   get fixtures(): SandboxFixtures {
     return this.state.fixtures;
+  }
+
+  /** The switches of the active profile. */
+  get profile(): ProfileSwitches {
+    return this.state.profile.switches;
   }
 
   get random(): Random {

@@ -1,8 +1,8 @@
 import { ProgramErrorCode } from '@prakerja-kit/core';
 import * as z from 'zod/mini';
 import type { Engine } from './engine.js';
+import { profileErrorResponse } from './profile-responses.js';
 import { ControlFailure } from './program-failure.js';
-import { programErrorResponse } from './responses.js';
 import { FAULT_KINDS, FAULT_PATH, type FaultKind, type FaultRecord } from './state.js';
 
 /** Input of a fault (control plane, in process or `POST /__sandbox/faults`). */
@@ -41,7 +41,8 @@ export function addFault(engine: Engine, input: unknown): FaultRecord {
     // Clock skew lasts until removed; other faults default to one request.
     remaining: kind === 'clock-skew' ? null : value.times === undefined ? 1 : value.times,
     probability: value.probability ?? 1,
-    latencyMs: value.latencyMs ?? (kind === 'latency' ? 1000 : 0),
+    // latency: added delay; late-commit: how long the request is held before it commits.
+    latencyMs: value.latencyMs ?? (kind === 'latency' ? 1000 : kind === 'late-commit' ? 3000 : 0),
     status: value.status ?? 503,
     retryAfterSeconds: value.retryAfterSeconds ?? 1,
     skewSeconds: value.skewSeconds ?? 0,
@@ -72,6 +73,8 @@ export interface FaultPlan {
   response: Response | null;
   dropBefore: boolean;
   dropAfterCommit: boolean;
+  /** Hold the request this long, then commit it and drop the connection (`late-commit`). */
+  lateCommitMs: number;
 }
 
 /** Consumes the faults matching a program request, in the order they were added. */
@@ -81,6 +84,7 @@ export function planFaults(engine: Engine, method: string, path: string): FaultP
     response: null,
     dropBefore: false,
     dropAfterCommit: false,
+    lateCommitMs: 0,
   };
   let terminal = false;
   for (const fault of engine.state.faults) {
@@ -92,19 +96,20 @@ export function planFaults(engine: Engine, method: string, path: string): FaultP
     fault.hits += 1;
     if (fault.kind === 'latency') plan.latencyMs += fault.latencyMs;
     if (fault.kind === 'error') {
-      plan.response = programErrorResponse(ProgramErrorCode.INTERNAL);
+      plan.response = profileErrorResponse(engine, ProgramErrorCode.INTERNAL);
       plan.response = new Response(plan.response.body, {
         status: fault.status,
         headers: plan.response.headers,
       });
     }
     if (fault.kind === 'rate-limit') {
-      plan.response = programErrorResponse(ProgramErrorCode.RATE_LIMITED, {
+      plan.response = profileErrorResponse(engine, ProgramErrorCode.RATE_LIMITED, {
         'retry-after': String(fault.retryAfterSeconds),
       });
     }
     if (fault.kind === 'drop-before') plan.dropBefore = true;
     if (fault.kind === 'drop-after-commit') plan.dropAfterCommit = true;
+    if (fault.kind === 'late-commit') plan.lateCommitMs = fault.latencyMs;
     terminal ||= isTerminal;
   }
   return plan;

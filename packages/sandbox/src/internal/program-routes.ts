@@ -100,7 +100,8 @@ export const PROGRAM_ROUTES: Readonly<Record<string, ProgramRoute>> = {
   [ProgramPath.SSO_TOKEN]: sso('POST', 'sso-client', ({ engine, client, body }) =>
     // The refresh page's curl posts `{ token }` to this path (program-api.md §4.15).
     ssoSuccessResponse(
-      isRefreshBody(body)
+      // Unless the profile accepts refreshes only on /oauth/token/refresh.
+      isRefreshBody(body) && engine.profile.refreshPath !== 'token-refresh'
         ? refreshTokens(engine, client, body)
         : exchangeCode(engine, client, body),
     ),

@@ -8,6 +8,7 @@ import {
   type SandboxRedeemCode,
   type SandboxSchedule,
 } from '../sandbox-fixtures.js';
+import { resolveSandboxProfile, type SandboxProfile } from '../sandbox-profiles.js';
 import { ControlFailure } from './program-failure.js';
 import type {
   AssignmentRecord,
@@ -276,6 +277,20 @@ const faultSchema = z.object({
   hits: count,
 });
 
+/** A profile as exported: its base and overrides must resolve to exactly its switches. */
+const profileSchema = z.custom<SandboxProfile>((value) => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { base, overrides, switches } = value as Partial<SandboxProfile>;
+  if (typeof overrides !== 'object' || overrides === null) return false;
+  try {
+    const resolved = resolveSandboxProfile({ ...overrides, base });
+    return JSON.stringify(resolved.switches) === JSON.stringify(switches);
+  } catch (error) {
+    if (error instanceof ControlFailure) return false;
+    throw error;
+  }
+}, 'not a sandbox profile: { base, overrides, switches } as GET /__sandbox/profile answers');
+
 const stateSchema = z.object({
   version: z.literal(1),
   rng: z.int().check(z.minimum(0), z.maximum(0xffff_ffff)),
@@ -297,6 +312,8 @@ const stateSchema = z.object({
   webhooks: z.record(z.string(), webhookSchema),
   deliveries: z.array(deliverySchema),
   faults: z.array(faultSchema),
+  // A state exported before profiles existed has none: create-control keeps the active one.
+  profile: z._default(profileSchema, () => resolveSandboxProfile('default')),
 });
 
 type Path = readonly PropertyKey[];

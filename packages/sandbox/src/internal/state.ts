@@ -1,5 +1,6 @@
 import type { SubmissionStatus } from '@prakerja-kit/core';
 import type { SandboxFixtures } from '../sandbox-fixtures.js';
+import { resolveSandboxProfile, type SandboxProfile } from '../sandbox-profiles.js';
 
 /** A payment token issued by send-otp. */
 export interface PaymentTokenRecord {
@@ -152,6 +153,7 @@ export const FAULT_KINDS = [
   'rate-limit',
   'drop-before',
   'drop-after-commit',
+  'late-commit',
   'clock-skew',
 ] as const;
 
@@ -203,6 +205,8 @@ export interface SandboxState {
   webhooks: Record<string, WebhookEndpoint>;
   deliveries: DeliveryRecord[];
   faults: FaultRecord[];
+  /** The active profile: how the sandbox answers where the program's docs leave a choice. */
+  profile: SandboxProfile;
 }
 
 /** Builds the initial state of a sandbox from its fixtures. */
@@ -210,6 +214,7 @@ export function createInitialState(
   fixtures: SandboxFixtures,
   seed: number,
   clockOffsetMs: number,
+  profile: SandboxProfile = resolveSandboxProfile('default'),
 ): SandboxState {
   const state: SandboxState = {
     version: 1,
@@ -233,6 +238,7 @@ export function createInitialState(
     webhooks: {},
     deliveries: [],
     faults: [],
+    profile,
   };
   for (const participant of fixtures.participants) {
     state.balances[participant.prakerja_id] = participant.balance;
