@@ -54,6 +54,13 @@ export interface ProviderSsoOptions {
   authorizationScheme?: 'raw' | 'bearer' | undefined;
   /** Refresh this many seconds before the access token expires. @default 60 */
   refreshMarginSeconds?: number | undefined;
+  /**
+   * Put the query string into the signature of the login-URL call (`GET /api/v1/oauth/authorize`):
+   * `client_code + timestamp + GET + path + ?query`. The program does not document how this GET
+   * is signed (program-api.md §3, UNCERTAIN); the default signs the path with an empty body.
+   * @default false
+   */
+  signQuery?: boolean | undefined;
 }
 
 /** Options of {@link createProviderClient}. */
@@ -250,6 +257,7 @@ export function createProviderClient(options: ProviderClientOptions = {}): Provi
       refreshPath: sso.refreshPath ?? ProgramPath.SSO_REFRESH,
       authorizationScheme: sso.authorizationScheme ?? 'raw',
       refreshMarginSeconds: sso.refreshMarginSeconds ?? 60,
+      signQuery: sso.signQuery ?? false,
     },
   };
   const attendance = createAttendanceResource(context);

@@ -113,6 +113,7 @@ test('the documented SSO errors reach the caller with their ERROAUTH codes', asy
       clientId: 'lp-sandbox-02',
       redirectUri: SSO_REDIRECT_URI,
       loginUri: 'http://127.0.0.1/login',
+      ...profileSsoOptions(),
     },
   });
   expect(await codeOf(otherId.sso.createLoginUrl())).toBe(

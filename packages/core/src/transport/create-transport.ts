@@ -134,8 +134,15 @@ export interface TransportRequest<T> {
    * @default 'signature'
    */
   auth?: 'signature' | 'client-id' | undefined;
-  /** Query parameters (never part of the signature). */
+  /** Query parameters; not part of the signature unless `signQuery` is set. */
   query?: Readonly<Record<string, string>> | undefined;
+  /**
+   * Sign the query string (`?a=1&b=2`, exactly as sent) in the place of the body, i.e.
+   * `client_code + timestamp + METHOD + path + ?query`. Only for bodiless calls whose signing
+   * rule is undocumented (the SSO login URL, program-api.md §3, UNCERTAIN).
+   * @default false
+   */
+  signQuery?: boolean | undefined;
   /** JSON body; serialised once, and those exact bytes are signed and sent. */
   body?: unknown;
   /** `Authorization` header value. */
@@ -426,7 +433,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
     for (let attempt = 1; ; attempt++) {
       const correctionAtSigning = clock.correction();
-      const signed = signedHeaders(call as TransportRequest<unknown>, bodyText);
+      const signed = signedHeaders(
+        call as TransportRequest<unknown>,
+        call.signQuery && call.body === undefined ? search : bodyText,
+      );
       const headers = signed instanceof Promise ? await signed : signed;
       // Only the first attempt: the values that change between attempts are digits and hex.
       if (attempt === 1) checkHeaders(headers, call.path);

@@ -11,6 +11,7 @@ export interface ResolvedSsoOptions {
   refreshPath: string;
   authorizationScheme: 'raw' | 'bearer';
   refreshMarginSeconds: number;
+  signQuery: boolean;
 }
 
 /** What every resource shares: the signed transport, state secrets, defaults. */

@@ -240,6 +240,7 @@ export function createSsoResource(context: ProviderContext): SsoResource {
         path: ProgramPath.SSO_AUTHORIZE,
         api: 'sso',
         query: fields,
+        signQuery: sso.signQuery,
         readOnly: true,
         data: ssoLoginUrlSchema,
         options,

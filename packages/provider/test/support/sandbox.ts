@@ -25,10 +25,14 @@ export const PROFILE = resolveSandboxProfile(process.env['PRAKERJA_SANDBOX_PROFI
 
 /**
  * Client options an LP sets to match the program where the client documents one: the refresh
- * path (`sso.refreshPath`) when the profile accepts refreshes only on `/oauth/token`.
+ * path (`sso.refreshPath`) when the profile accepts refreshes only on `/oauth/token`, and
+ * `sso.signQuery` when the login-URL call's signature covers its query.
  */
 export function profileSsoOptions(): Partial<NonNullable<ProviderClientOptions['sso']>> {
-  return PROFILE.switches.refreshPath === 'token' ? { refreshPath: ProgramPath.SSO_TOKEN } : {};
+  return {
+    ...(PROFILE.switches.refreshPath === 'token' ? { refreshPath: ProgramPath.SSO_TOKEN } : {}),
+    ...(PROFILE.switches.ssoAuthorizeSigning === 'path-and-query' ? { signQuery: true } : {}),
+  };
 }
 
 /**
