@@ -122,7 +122,9 @@ test('an LP that rejects in its notes makes nothing accepted; the program verdic
 
   await client.assignments.submit({ ...uk, urlFile: 'https://lp.example/uk-2.md' });
   await client.assignments.review({ ...uk, notes: 'Lulus' });
-  expect((await client.completion.retrieve(plan)).completion).toBe(withFour ? 'unknown' : 'incomplete');
+  expect((await client.completion.retrieve(plan)).completion).toBe(
+    withFour ? 'unknown' : 'incomplete',
+  );
   manual.sandbox.control.assignments.accept(uk);
   expect(await client.completion.retrieve(plan)).toMatchObject({
     uk: { assignmentStatus: 2, assignmentState: 'accepted', feedbackState: 'accepted' },
