@@ -2,6 +2,7 @@ import {
   ConnectionError,
   createTransport,
   ProgramApiError,
+  RedirectError,
   ResponseValidationError,
   TimeoutError,
 } from '@prakerja-kit/core';
@@ -14,7 +15,13 @@ import * as z from 'zod/mini';
 // Fuzzing (issue 10): whatever the program (or a proxy in front of it) answers, the clients
 // return a value or throw one of the SDK's typed errors; never a TypeError, never a hang.
 const RUNS = { numRuns: 200, seed: 10 };
-const TYPED = [ProgramApiError, ResponseValidationError, ConnectionError, TimeoutError];
+const TYPED = [
+  ProgramApiError,
+  ResponseValidationError,
+  ConnectionError,
+  TimeoutError,
+  RedirectError,
+];
 const credentials = {
   baseUrl: 'http://127.0.0.1:9',
   clientCode: 'dp-fuzz-01',
