@@ -189,14 +189,20 @@ const median = (values: number[]) => {
 
 /**
  * Median of {@link COLD_IMPORT_SAMPLES} fresh `node` processes per specifier, interleaved (one
- * of each per round), of the time `await import(specifier)` takes and of the whole process.
+ * of each per round, in a rotated order), of the time `await import(specifier)` takes and of the whole process.
  */
 export function coldImports(): Promise<Record<string, ColdImport>> {
   coldImportRuns ??= (async () => {
     const { dir } = await packedProject();
     const samples = new Map<string, { importMs: number[]; processMs: number[] }>();
     for (let round = 0; round < COLD_IMPORT_SAMPLES + 1; round++) {
-      for (const [label, specifier] of Object.entries(COLD_IMPORTS)) {
+      // Rotated each round, so no specifier always runs right after the same other one.
+      const order = Object.entries(COLD_IMPORTS);
+      const rotated = [
+        ...order.slice(round % order.length),
+        ...order.slice(0, round % order.length),
+      ];
+      for (const [label, specifier] of rotated) {
         const script =
           specifier === null
             ? 'console.log(0)'

@@ -30,6 +30,7 @@ describe('runtimeToken', () => {
   });
 
   it('names Deno and Bun before their Node compatibility layer', () => {
+    expect(runtimeToken({ Deno: { version: { deno: '2.1.4' } } })).toBe('deno/2.1.4');
     expect(
       runtimeToken({ Deno: { version: { deno: '2.1.4' } }, process: { versions: { node: '22' } } }),
     ).toBe('deno/2.1.4');
@@ -38,8 +39,10 @@ describe('runtimeToken', () => {
     );
   });
 
-  it('names workerd, gives up in a browser, and says unknown otherwise', () => {
-    expect(runtimeToken({ navigator: { userAgent: 'Cloudflare-Workers' } })).toBe('workerd');
+  it('names workerd by its navigator, gives up in a browser, and says unknown otherwise', () => {
+    expect(runtimeToken({ navigator: { userAgent: 'Cloudflare-Workers' } })).toBe(
+      'cloudflare-workers',
+    );
     expect(runtimeToken({ document: {}, navigator: { userAgent: 'Mozilla/5.0 (X11)' } })).toBe(
       undefined,
     );

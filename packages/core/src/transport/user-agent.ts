@@ -26,26 +26,25 @@ export const CORE_VERSION: string =
 export interface RuntimeGlobals {
   Deno?: { version?: { deno?: string } };
   Bun?: { version?: string };
-  process?: { versions?: { node?: string; bun?: string; deno?: string } };
+  process?: { versions?: { node?: string } };
   navigator?: { userAgent?: string };
   document?: unknown;
 }
 
 /**
- * `<runtime>/<version>` of the running JavaScript runtime; `undefined` in a browser (which
- * sends its own User-Agent); `unknown` when it cannot be told.
+ * `<runtime>/<version>` of the running JavaScript runtime (`node/22.11.0`, `deno/2.1.4`,
+ * `bun/1.2.0`; elsewhere the first word of `navigator.userAgent`, e.g. `cloudflare-workers`, or
+ * `unknown`); `undefined` in a browser, which sends its own User-Agent.
  */
 export function runtimeToken(
   globals: RuntimeGlobals = globalThis as RuntimeGlobals,
 ): string | undefined {
-  const versions = globals.process?.versions;
-  if (globals.Deno?.version?.deno) return `deno/${globals.Deno.version.deno}`;
-  if (globals.Bun?.version ?? versions?.bun) return `bun/${globals.Bun?.version ?? versions?.bun}`;
-  if (versions?.node) return `node/${versions.node}`;
-  const agent = globals.navigator?.userAgent;
-  if (agent === 'Cloudflare-Workers') return 'workerd';
+  const deno = globals.Deno?.version?.deno;
+  const bun = globals.Bun?.version;
+  const node = globals.process?.versions?.node;
+  if (deno ?? bun ?? node) return deno ? `deno/${deno}` : bun ? `bun/${bun}` : `node/${node}`;
   if (globals.document !== undefined) return undefined;
-  return agent ? agent.split(' ')[0]!.toLowerCase() : 'unknown';
+  return globals.navigator?.userAgent?.split(' ')[0]?.toLowerCase() || 'unknown';
 }
 
 let runtime: string | undefined | null = null;
@@ -53,7 +52,7 @@ let runtime: string | undefined | null = null;
 /** The default `User-Agent`, or `undefined` in a browser. */
 export function defaultUserAgent(sdkPackage = `core/${CORE_VERSION}`): string | undefined {
   if (runtime === null) runtime = runtimeToken();
-  return runtime === undefined ? undefined : `prakerja-kit-${sdkPackage} ${runtime}`;
+  return runtime && `prakerja-kit-${sdkPackage} ${runtime}`;
 }
 
 /**
