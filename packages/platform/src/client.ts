@@ -1,4 +1,5 @@
 import { createTransport, type Transport, type TransportOptions } from '@prakerja-kit/core';
+import { SDK_PACKAGE_KEY, SDK_PACKAGE_NAME } from './internal/sdk-package.js';
 import type { PaymentStatusAnswer } from './payment-not-found-error.js';
 import { createPaymentsResource, type PaymentsResource } from './resources/payments.js';
 import { createQuotasResource, type QuotasResource } from './resources/quotas.js';
@@ -74,7 +75,7 @@ export interface PlatformClient {
  * const { quota } = await client.quotas.retrieve({ courseCode, scheduleCode });
  */
 export function createPlatformClient(options: PlatformClientOptions = {}): PlatformClient {
-  const transport = createTransport(options);
+  const transport = createTransport({ ...options, [SDK_PACKAGE_KEY]: SDK_PACKAGE_NAME });
   return {
     quotas: createQuotasResource(transport),
     payments: createPaymentsResource(transport, options.reconcile ?? {}, options.timeout ?? 30_000),

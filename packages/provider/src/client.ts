@@ -12,6 +12,7 @@ import {
 import { toBase64Url } from './internal/base64url.js';
 import type { ProviderContext } from './internal/context.js';
 import { hmacSha256 } from './internal/hmac.js';
+import { SDK_PACKAGE_KEY, SDK_PACKAGE_NAME } from './internal/sdk-package.js';
 import { type AssignmentsResource, createAssignmentsResource } from './resources/assignments.js';
 import { type AttendanceResource, createAttendanceResource } from './resources/attendance.js';
 import { type CompletionResource, createCompletionResource } from './resources/completion.js';
@@ -202,7 +203,7 @@ function checkStateTtl(value: unknown): number {
  * });
  */
 export function createProviderClient(options: ProviderClientOptions = {}): ProviderClient {
-  const transport = createTransport(options);
+  const transport = createTransport({ ...options, [SDK_PACKAGE_KEY]: SDK_PACKAGE_NAME });
   const env = resolveEnv(options.env);
   const configured = options.stateSecret ?? env['PRAKERJA_STATE_SECRET'];
   const list: string[] =

@@ -1,0 +1,12 @@
+// Names this package in the User-Agent core sends (`prakerja-kit-platform/<version> node/…`).
+
+/** Replaced by the build (tsup `define`) with package.json's version. */
+declare const __PRAKERJA_KIT_VERSION__: string | undefined;
+
+/** The options key core's transport reads the package name from (core's `SDK_PACKAGE`). */
+export const SDK_PACKAGE_KEY: symbol = Symbol.for('prakerja-kit.package');
+
+/** `platform/<version>`, or `platform/0.0.0-source` when run from the TypeScript sources. */
+export const SDK_PACKAGE_NAME = `platform/${
+  typeof __PRAKERJA_KIT_VERSION__ === 'string' ? __PRAKERJA_KIT_VERSION__ : '0.0.0-source'
+}`;
