@@ -43,7 +43,7 @@ export default defineConfig({
     },
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'unit',
           include: ALL_TESTS,
@@ -51,11 +51,11 @@ export default defineConfig({
         },
       },
       {
-        extends: true,
+        extends: true as const,
         test: { name: 'browser', include: BROWSER_ONCE, typecheck: { enabled: false } },
       },
       ...SANDBOX_PROFILES.map((profile) => ({
-        extends: true,
+        extends: true as const,
         test: {
           name: `profile:${profile}`,
           include: PROFILE_SUITES,
