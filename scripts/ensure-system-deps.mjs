@@ -14,7 +14,9 @@ const hasPostgres =
   process.env.PG_BIN !== undefined ||
   has('initdb') ||
   (existsSync('/usr/lib/postgresql') &&
-    readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`)));
+    readdirSync('/usr/lib/postgresql').some((v) =>
+      existsSync(`/usr/lib/postgresql/${v}/bin/initdb`),
+    ));
 if (!hasPostgres) missing.push('postgresql');
 if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) missing.push('chromium');
 if (missing.length === 0) process.exit(0);

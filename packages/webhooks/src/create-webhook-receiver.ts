@@ -47,7 +47,14 @@ export interface WebhookRejection {
 }
 
 /** Options of {@link createWebhookReceiver}. */
-export interface WebhookReceiverOptions extends Omit<VerifyParams, 'payload' | 'headers'> {
+export interface WebhookReceiverOptions
+  extends Omit<VerifyParams, 'payload' | 'headers' | 'secret'> {
+  /**
+   * A `whsec_<base64>` secret, or several during a rotation (any one may match); usually
+   * `process.env.PRAKERJA_WEBHOOK_SECRET`. Missing, empty or malformed, it is refused here
+   * with a `WebhookConfigurationError`.
+   */
+  secret: string | readonly string[] | undefined;
   /**
    * Records processed event ids; share one across instances (Redis, PostgreSQL) for
    * exactly-once.
@@ -182,6 +189,7 @@ const describeError = (error: unknown) => (error instanceof Error ? error.messag
  */
 export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookReceiver {
   checkSecrets(options.secret);
+  const secret = options.secret as string | readonly string[];
   const store = options.store ?? createMemoryStore();
   const leaseMs = positiveInteger('leaseMs', options.leaseMs ?? DEFAULT_LEASE_MS);
   const retainMs = positiveInteger('retainMs', options.retainMs ?? DEFAULT_RETAIN_MS);
@@ -212,7 +220,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     'a positive integer of bytes',
   );
   const logger = options.logger ?? consoleLogger;
-  const { store: _store, logger: _logger, onRejected, ...verifyOptions } = options;
+  const { store: _store, logger: _logger, onRejected, secret: _secret, ...verifyOptions } = options;
   const handlers = new Map<string, AnyHandler>();
   let unknownHandler: AnyHandler | undefined;
 
@@ -286,7 +294,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     },
     async verify(delivery) {
       try {
-        return await verify({ ...verifyOptions, ...delivery });
+        return await verify({ ...verifyOptions, secret, ...delivery });
       } catch (error) {
         if (error instanceof WebhookVerificationError) {
           receiver.reportRejected(error, delivery.headers);
