@@ -9,15 +9,15 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 const quiet = () => ({ warn: vi.fn(), error: vi.fn() });
 
 /**
- * A 900 ms handler under a 300 ms lease, with duplicates arriving at 150, 400 and 650 ms on
+ * A 1.5 s handler under a 600 ms lease, with duplicates arriving at 250, 650 and 1050 ms on
  * two receivers sharing `store`: the heartbeat keeps the lease, so one run and the duplicates
  * are `in-progress`, then `duplicate`.
  */
 export async function slowHandlerRunsOnce(makeStore: () => IdempotencyStore): Promise<void> {
   const event = createTestEvent('incentive.disbursement_requested');
-  const handler = vi.fn(() => sleep(900));
+  const handler = vi.fn(() => sleep(1_500));
   const receivers = [0, 1].map(() =>
-    createWebhookReceiver({ secret: SECRET, store: makeStore(), leaseMs: 300, logger: quiet() }).on(
+    createWebhookReceiver({ secret: SECRET, store: makeStore(), leaseMs: 600, logger: quiet() }).on(
       'incentive.disbursement_requested',
       handler,
     ),
@@ -26,7 +26,7 @@ export async function slowHandlerRunsOnce(makeStore: () => IdempotencyStore): Pr
   const deliver = (index: number) => receivers[index % 2]!.receive({ payload: body, headers });
   const first = deliver(0);
   const duplicates: Array<Promise<{ status: string }>> = [];
-  for (const at of [150, 250, 250]) {
+  for (const at of [250, 400, 400]) {
     await sleep(at);
     duplicates.push(deliver(duplicates.length + 1), deliver(duplicates.length + 2));
   }

@@ -104,3 +104,15 @@ it('retries creating the table after a failure, then works', async () => {
   await pool.query('CREATE SCHEMA later');
   expect((await store.acquire('evt_l', 60_000)).status).toBe('acquired');
 });
+
+it('takes "already exists" from a concurrent CREATE TABLE as created', async () => {
+  await pool.query(postgresStoreSchema('raced_events'));
+  const client = {
+    query: (text: string, values: unknown[]) =>
+      text.startsWith('CREATE TABLE')
+        ? Promise.reject(Object.assign(new Error('duplicate key value'), { code: '23505' }))
+        : pool.query(text, values),
+  };
+  const store = createPostgresStore({ client, table: 'raced_events' });
+  expect((await store.acquire('evt_r', 60_000)).status).toBe('acquired');
+});

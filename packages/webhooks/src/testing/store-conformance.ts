@@ -20,7 +20,7 @@ export interface ConformanceTestApi {
 }
 
 /** The lease used by the timing cases; long enough for a store's round trips under load. */
-const LEASE_MS = 300;
+const LEASE_MS = 400;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -126,7 +126,7 @@ export function storeConformanceCases(makeStore: MakeStore): StoreConformanceCas
       'extend keeps a lease past its first expiry; an expired lease cannot be extended',
       async (store, key) => {
         const token = await take(store, key, LEASE_MS);
-        await sleep(LEASE_MS / 2);
+        await sleep(LEASE_MS / 4);
         expectEqual(await store.extend(key, token, LEASE_MS * 3), true, 'extend');
         await sleep(LEASE_MS);
         expectEqual(await store.acquire(key, 60_000), { status: 'processing' }, 'acquire');
