@@ -224,7 +224,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
   const handlers = new Map<string, AnyHandler>();
   let unknownHandler: AnyHandler | undefined;
 
-  /** Extends the lease every `heartbeatMs` until stopped; `stop` says whether it was lost. */
+  /** Extends the lease every `heartbeatMs` until the returned `stop` is awaited; logs a lost lease once. */
   function heartbeat(id: string, token: string) {
     let lost = false;
     let pending: Promise<void> | undefined;
