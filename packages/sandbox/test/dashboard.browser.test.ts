@@ -38,7 +38,11 @@ let bought: { invoiceCode: string; redeemCode: string; prakerjaId: string } | un
 
 const f = () => pick(sandbox.fixtures);
 const platform = () =>
-  createPlatformClient({ clientCode: f().dp.clientCode, signKey: f().dp.signKey, baseUrl: server.url });
+  createPlatformClient({
+    clientCode: f().dp.clientCode,
+    signKey: f().dp.signKey,
+    baseUrl: server.url,
+  });
 const provider = () =>
   createProviderClient({
     clientCode: f().lp.clientCode,
@@ -121,9 +125,9 @@ it('shows a purchase made with the platform client, its transaction and OTP, wit
   await openTab('sms');
   const sms = page.locator(`#sms-table tbody tr[data-prakerja-id="${purchase.prakerjaId}"] .otp`);
   await expect.poll(() => sms.first().textContent()).toBe(purchase.otp);
-  expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(
-    true,
-  );
+  expect(
+    await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce),
+  ).toBe(true);
 });
 
 it("approves a verification from the dashboard and the provider's attendance.confirm succeeds", async () => {
@@ -191,11 +195,15 @@ it('redelivers a failed delivery from the dashboard and shows the second attempt
   expect(await failed.textContent()).toContain('HTTP 500');
   receiverStatus = 204;
   await failed.locator('button[data-action="redeliver"]').click();
-  const succeeded = page.locator('#deliveries-table tr[data-status="succeeded"][data-attempts="2"]');
+  const succeeded = page.locator(
+    '#deliveries-table tr[data-status="succeeded"][data-attempts="2"]',
+  );
   await succeeded.waitFor();
   expect(await succeeded.textContent()).toContain('HTTP 204');
   expect(receiver.received).toHaveLength(2);
-  expect(receiver.received[0]!.headers['webhook-id']).toBe(receiver.received[1]!.headers['webhook-id']);
+  expect(receiver.received[0]!.headers['webhook-id']).toBe(
+    receiver.received[1]!.headers['webhook-id'],
+  );
 });
 
 it('adds a latency fault from the form and the next program request is delayed by it', async () => {
@@ -219,7 +227,9 @@ it('adds a latency fault from the form and the next program request is delayed b
   await page.locator('#faults-table tr[data-kind="latency"][data-hits="1"]').waitFor();
 
   await openTab('requests');
-  const logged = page.locator(`#requests-table tr[data-path="${ProgramPath.QUOTA_SCHEDULE}"]`).first();
+  const logged = page
+    .locator(`#requests-table tr[data-path="${ProgramPath.QUOTA_SCHEDULE}"]`)
+    .first();
   await logged.waitFor();
   const text = (await logged.textContent()) ?? '';
   expect(text).toContain('valid');
@@ -295,10 +305,12 @@ it('shows planted HTML and javascript: values as text: nothing runs, nothing is 
   await openTab('sms');
   expect(await page.locator('#sms-table').textContent()).toContain('<i id="injected-otp">1</i>');
   await openTab('assignments');
-  expect(await page.locator('#assignments-table').textContent()).toContain('<iframe id="injected-frame"');
+  expect(await page.locator('#assignments-table').textContent()).toContain(
+    '<iframe id="injected-frame"',
+  );
   expect(dialogs).toEqual([]);
   expect(pageErrors).toEqual([]);
-  expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(
-    true,
-  );
+  expect(
+    await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce),
+  ).toBe(true);
 });

@@ -108,7 +108,9 @@ describe('request log', () => {
     const sandbox = createSandbox();
     try {
       for (let index = 0; index < REQUEST_LOG_LIMIT + 5; index += 1) {
-        await sandbox.fetch(new Request('https://sandbox.prakerja-kit.test/nope', { method: 'POST' }));
+        await sandbox.fetch(
+          new Request('https://sandbox.prakerja-kit.test/nope', { method: 'POST' }),
+        );
       }
       const log = await (
         await sandbox.fetch(new Request('https://sandbox.prakerja-kit.test/__sandbox/requests'))
@@ -184,7 +186,10 @@ describe('non-http(s) redirect URIs are refused', () => {
   it('refuses a javascript: redirect_uri in url-generate with a 400', async () => {
     const f = pick(env.fixtures);
     const { redeemCode } = await purchase(env.sandbox, env.url);
-    for (const uri of ['javascript:alert(1)//127.0.0.1/prakerja/callback', 'data:text/html,<b>x</b>']) {
+    for (const uri of [
+      'javascript:alert(1)//127.0.0.1/prakerja/callback',
+      'data:text/html,<b>x</b>',
+    ]) {
       const result = await call(env.url, f.lp, ProgramPath.URL_GENERATE, {
         redeem_code: redeemCode,
         redirect_uri: uri,

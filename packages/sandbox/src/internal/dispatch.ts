@@ -1,5 +1,7 @@
 import { ProgramErrorCode, ProgramPath } from '@prakerja-kit/core';
 import { authenticateIntegration, authenticateSsoSigned, ssoClient } from './authenticate.js';
+import { wantsHtml } from './dashboard/assets.js';
+import { requestLog, verdictOfCode } from './dashboard/request-log.js';
 import type { Engine } from './engine.js';
 import { planFaults, skewSeconds } from './faults.js';
 import { handlePage } from './pages.js';
@@ -8,8 +10,6 @@ import { fail, ProgramFailure } from './program-failure.js';
 import { PROGRAM_ROUTES, type ProgramRoute } from './program-routes.js';
 import { readBody } from './read-body.js';
 import { jsonResponse } from './responses.js';
-import { wantsHtml } from './dashboard/assets.js';
-import { requestLog, verdictOfCode } from './dashboard/request-log.js';
 
 /** What the request log learns about one program request while it is handled. */
 interface Trace {
@@ -50,8 +50,7 @@ export function createDispatcher(engine: Engine, control: ControlHandler) {
         at: new Date(engine.wall()).toISOString(),
         method: request.method.toUpperCase(),
         path: url.pathname,
-        client:
-          request.headers.get('client_code') ?? request.headers.get('x-client-id') ?? null,
+        client: request.headers.get('client_code') ?? request.headers.get('x-client-id') ?? null,
         status: result === DROP ? 0 : result.status,
         latencyMs: Math.round(performance.now() - started),
         signature: verdictOfCode(trace.code, trace.authenticated),
@@ -87,7 +86,8 @@ async function route(
   if (!programRoute || programRoute.method !== method) {
     if (method === 'GET' && path === '/') {
       // A browser gets the dashboard; API clients keep the JSON answer.
-      if (wantsHtml(request.headers)) return control('GET', new URL(`${CONTROL_PREFIX}/ui`, url), '');
+      if (wantsHtml(request.headers))
+        return control('GET', new URL(`${CONTROL_PREFIX}/ui`, url), '');
       return jsonResponse({ sandbox: 'prakerja-kit', control: `${CONTROL_PREFIX}` });
     }
     if (path !== '/favicon.ico') {

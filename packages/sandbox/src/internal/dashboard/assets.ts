@@ -79,6 +79,7 @@ ${panel(
       <button type="submit" id="profile-apply">Apply profile</button>
     </form>
     <p class="small">A profile decides how the sandbox answers where the program's docs leave a choice.</p>
+    <details><summary>Switches</summary><dl id="profile-switches" class="counts small"></dl></details>
     <button type="button" id="reset" class="danger">Reset to the seeded state</button>
   </div>
   <div class="card"><h3>Counts</h3><dl id="counts" class="counts"></dl></div>
@@ -165,7 +166,7 @@ h3{font-size:1rem;margin:1rem 0 .4rem}
 #message{min-height:1.2em;margin:.2rem 0;color:var(--bad)}
 #message.ok{color:var(--ok)}
 nav{display:flex;flex-wrap:wrap;gap:.25rem;padding:.5rem 1.2rem;background:var(--card);border-bottom:1px solid var(--line);position:sticky;top:0;z-index:1}
-nav button{border:1px solid var(--line);background:var(--bg);border-radius:6px;padding:.35rem .7rem;font:inherit;cursor:pointer}
+nav button{border:1px solid var(--line);background:var(--bg);color:var(--fg);border-radius:6px;padding:.35rem .7rem;font:inherit;cursor:pointer}
 nav button[aria-selected="true"]{background:var(--accent);border-color:var(--accent);color:#fff}
 main{padding:.8rem 1.2rem 2rem;max-width:1400px}
 section:focus{outline:none}
@@ -185,11 +186,11 @@ table{border-collapse:collapse;width:100%;background:var(--card);border:1px soli
 th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{background:#eef1f6;font-weight:600;position:sticky;top:2.6rem}
 tbody tr:hover{background:#f3f7ff}
-td code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;word-break:break-all}
+td code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.83rem;overflow-wrap:anywhere}
 td.actions{white-space:nowrap}
 td.actions button{margin-right:.25rem}
-pre{background:#f0f2f6;border:1px solid var(--line);border-radius:6px;padding:.5rem;overflow:auto;margin:.3rem 0;font-size:.82rem;white-space:pre-wrap;word-break:break-all}
-.status{display:inline-block;padding:0 .4rem;border-radius:10px;font-size:.8rem;font-weight:600;background:#e8eaee}
+pre{max-height:9rem;background:#f0f2f6;border:1px solid var(--line);border-radius:6px;padding:.5rem;overflow:auto;margin:.3rem 0;font-size:.82rem;white-space:pre-wrap;word-break:break-all}
+.status{display:inline-block;white-space:nowrap;padding:0 .4rem;border-radius:10px;font-size:.8rem;font-weight:600;background:#e8eaee}
 .status.ok{background:#e3f4e8;color:var(--ok)}
 .status.bad{background:#fbe7e6;color:var(--bad)}
 .status.wait{background:#fff3d6;color:var(--warn)}
@@ -198,7 +199,11 @@ pre{background:#f0f2f6;border:1px solid var(--line);border-radius:6px;padding:.5
 .counts dt{color:var(--muted)}
 .counts dd{margin:0;font-weight:600}
 .empty{color:var(--muted);font-style:italic;padding:.4rem 0}
-.kv{display:grid;grid-template-columns:max-content 1fr auto;gap:.2rem .5rem;align-items:center}
+.kv{display:grid;grid-template-columns:max-content minmax(0,1fr) auto;gap:.2rem .5rem;align-items:center}
+.kv code{overflow-wrap:anywhere;min-width:0}
+.card{min-width:0}
+details{margin:.3rem 0}
+summary{cursor:pointer;color:var(--accent)}
 `;
 
 /** The dashboard script: vanilla JS, reads and steers the sandbox only through `/__sandbox`. */
@@ -348,12 +353,18 @@ function renderOverview(s, clock, profile, requests) {
   document.getElementById('clock-badge').textContent = 'sandbox time ' + when(clock.now);
   const setInput = document.getElementById('clock-set-value');
   if (!setInput.value) setInput.value = clock.now;
-  document.getElementById('profile-name').textContent = profile.name || 'custom';
+  const overrides = Object.entries(profile.overrides || {});
+  document.getElementById('profile-name').textContent =
+    profile.base + (overrides.length ? ' with ' + overrides.map(([k, v]) => k + '=' + v).join(', ') : '');
   const select = document.getElementById('profile-select');
   if (select.options.length === 0) {
     for (const name of profile.available) select.append(el('option', { value: name }, name));
   }
-  if (document.activeElement !== select) select.value = profile.name || '';
+  if (document.activeElement !== select) select.value = profile.base;
+  fill(
+    'profile-switches',
+    ...Object.entries(profile.switches || {}).flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))]),
+  );
   const verifications = Object.values(s.verifications);
   const deliveries = s.deliveries;
   const counts = [

@@ -1,7 +1,7 @@
-import { ControlFailure, ProgramFailure } from '../program-failure.js';
 import type { ControlRouteSpec } from '../control-routes.js';
 import type { Engine } from '../engine.js';
 import { voidPayment } from '../payments.js';
+import { ControlFailure, ProgramFailure } from '../program-failure.js';
 import { APP_CSS, APP_JS, dashboardHtml } from './assets.js';
 import { LiveHub } from './live.js';
 import { requestLog } from './request-log.js';

@@ -26,7 +26,11 @@ export class LiveHub {
 
   constructor(engine: Engine) {
     const bump = () => this.changed();
-    this.unsubscribe = [engine.onChange(bump), engine.onClock(bump), requestLog(engine).onAdd(bump)];
+    this.unsubscribe = [
+      engine.onChange(bump),
+      engine.onClock(bump),
+      requestLog(engine).onAdd(bump),
+    ];
   }
 
   /** Number of open streams. */
