@@ -147,12 +147,11 @@ it("approves a verification from the dashboard and the provider's attendance.con
   const codeRow = page.locator(`#redeem-codes-table tr[data-redeem-code="${bought!.redeemCode}"]`);
   await expect.poll(() => codeRow.textContent()).toContain('1: verified');
 
-  // The browser would come back to the LP's redirect_uri with the program's answer.
-  const returnUrl = new URL('http://127.0.0.1/prakerja/callback');
-  returnUrl.searchParams.set('state', programState);
-  returnUrl.searchParams.set('result', 'approved');
-  returnUrl.searchParams.set('redeem_code', bought!.redeemCode);
-  returnUrl.searchParams.set('sequence', '1');
+  // The dashboard says where the participant's browser would come back to (the LP's redirect_uri).
+  const message = (await page.textContent('#message')) ?? '';
+  const returnUrl = new URL(/would return to (\S+)/.exec(message)![1]!);
+  expect(returnUrl.origin + returnUrl.pathname).toBe('http://127.0.0.1/prakerja/callback');
+  expect(returnUrl.searchParams.get('result')).toBe('approved');
   const confirmed = await lp.attendance.confirm({
     state: started.state,
     returnUrl: returnUrl.toString(),
@@ -234,6 +233,26 @@ it('adds a latency fault from the form and the next program request is delayed b
   const text = (await logged.textContent()) ?? '';
   expect(text).toContain('valid');
   expect(Number(/(\d+) ms/.exec(text)?.[1])).toBeGreaterThanOrEqual(550);
+});
+
+it('moves between pages with the keyboard', async () => {
+  await page.focus('#tab-overview');
+  await openTab('overview');
+  await page.keyboard.press('ArrowRight');
+  expect(await page.getAttribute('#tab-participants', 'aria-selected')).toBe('true');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-participants');
+  await page.keyboard.press('End');
+  expect(await page.locator('#panel-requests').isVisible()).toBe(true);
+  await page.keyboard.press('Home');
+  expect(await page.locator('#panel-overview').isVisible()).toBe(true);
+  // Every form control has a label.
+  const unlabelled = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('input, select')].filter(
+        (control) => !(control as HTMLInputElement).labels?.length,
+      ).length,
+  );
+  expect(unlabelled).toBe(0);
 });
 
 it('writes a screenshot of each page', async () => {

@@ -279,8 +279,10 @@ function action(label, run, attrs) {
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
-      await run();
-      say(label + ': done', true);
+      const result = await run();
+      // An approved or rejected verification: where the participant's browser would go back to.
+      if (result && typeof result.redirectUrl === 'string') say(label + ': done. The browser would return to ' + result.redirectUrl, true);
+      else say(label + ': done', true);
     } catch (error) {
       say(label + ': ' + error.message);
     } finally {
@@ -348,9 +350,18 @@ function render() {
   renderRequests(requests);
 }
 
+// Sandbox time runs with wall time between changes: tick locally from the last reading.
+let clockOffsetMs = null;
+function tick() {
+  if (clockOffsetMs === null) return;
+  const now = new Date(Date.now() + clockOffsetMs).toISOString().replace(/\.\d+Z$/, 'Z');
+  document.getElementById('clock-now').textContent = when(now);
+  document.getElementById('clock-badge').textContent = 'sandbox time ' + when(now);
+}
+
 function renderOverview(s, clock, profile, requests) {
-  document.getElementById('clock-now').textContent = when(clock.now);
-  document.getElementById('clock-badge').textContent = 'sandbox time ' + when(clock.now);
+  clockOffsetMs = new Date(clock.now).getTime() - Date.now();
+  tick();
   const setInput = document.getElementById('clock-set-value');
   if (!setInput.value) setInput.value = clock.now;
   const overrides = Object.entries(profile.overrides || {});
@@ -868,6 +879,7 @@ function connect() {
 
 setupTabs();
 setupForms();
+setInterval(tick, 1000);
 connect();
 refresh();
 `;
