@@ -730,7 +730,7 @@ function renderFaults(s) {
           f.kind,
           f.method,
           code(f.path),
-          f.remaining === null ? 'until removed' : String(f.remaining),
+          f.remaining === null ? 'until removed' : f.remaining === 0 ? '0 (spent)' : String(f.remaining),
           String(f.probability),
           f.latencyMs + ' ms',
           String(f.status),
