@@ -4,6 +4,7 @@ import { type CredentialOverride, createFixtures } from './create-fixtures.js';
 import { type AssignmentVerdictPolicy, setVerdictPolicy } from './internal/assignments.js';
 import { createControlHandler } from './internal/control-routes.js';
 import { createControl } from './internal/create-control.js';
+import { createDashboard } from './internal/dashboard/dashboard.js';
 import { DEFAULT_RETRY_DELAYS_MS, Deliverer } from './internal/deliveries.js';
 import { createDispatcher, DROP } from './internal/dispatch.js';
 import { Engine, type EngineOptions } from './internal/engine.js';
@@ -110,6 +111,8 @@ export interface ListenOptions {
 export interface SandboxServer {
   /** Base URL, e.g. `http://127.0.0.1:4010`; use it as both `baseUrl` and `ssoBaseUrl`. */
   url: string;
+  /** The dashboard in a browser: `${url}/__sandbox/ui` (also served at `/` to browsers). */
+  dashboardUrl: string;
   port: number;
   close(): Promise<void>;
 }
@@ -236,7 +239,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     });
     engine.changed();
   }
-  const dispatch = createDispatcher(engine, createControlHandler(control));
+  const dashboard = createDashboard(engine);
+  const dispatch = createDispatcher(engine, createControlHandler(control, dashboard.routes));
   const servers = new Set<SandboxServer>();
   return {
     get fixtures() {
@@ -258,6 +262,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       });
       const server: SandboxServer = {
         url: front.url,
+        dashboardUrl: `${front.url}/__sandbox/ui`,
         port: front.port,
         close: async () => {
           servers.delete(server);
@@ -269,6 +274,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     async close() {
       deliverer.stop();
+      dashboard.close();
+      // Let the ended dashboard streams flush before the sockets are closed.
+      await new Promise((resolve) => setImmediate(resolve));
       await Promise.all([...servers].map((server) => server.close()));
     },
   };

@@ -128,6 +128,7 @@ export function formatBanner(sandbox: Sandbox, server: SandboxServer): string {
   const { platforms, providers } = sandbox.fixtures;
   const lines = [
     `prakerja-kit sandbox listening on ${server.url}`,
+    `  dashboard:     ${server.dashboardUrl}  (open it in a browser)`,
     `  base URL (integration and SSO): ${server.url}`,
     `  profile:       ${describeSandboxProfile(sandbox.control.profile.get())} (${server.url}/__sandbox/profile)`,
     `  fixtures:      ${server.url}/__sandbox/fixtures`,

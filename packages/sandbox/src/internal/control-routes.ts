@@ -8,8 +8,19 @@ import {
 import { CONTROL_PREFIX } from './dispatch.js';
 import { jsonResponse } from './responses.js';
 
-type Params = Record<string, string>;
-type Run = (input: { params: Params; query: URLSearchParams; body: unknown }) => unknown;
+/** Path parameters of a control route. */
+export type Params = Record<string, string>;
+/** Runs a control route. */
+export type Run = (input: { params: Params; query: URLSearchParams; body: unknown }) => unknown;
+
+/** A route of the control plane; `run` returns JSON, or a `Response` sent as is. */
+export interface ControlRouteSpec {
+  method: string;
+  /** Under `/__sandbox`, with `:name` parameters. */
+  path: string;
+  description: string;
+  run: Run;
+}
 
 interface ControlRoute {
   method: string;
@@ -218,9 +229,18 @@ function routes(control: SandboxControl): ControlRoute[] {
   ];
 }
 
-/** The HTTP control plane under `/__sandbox/`, over the in-process one. */
-export function createControlHandler(control: SandboxControl) {
-  const table = routes(control);
+/**
+ * The HTTP control plane under `/__sandbox/`, over the in-process one; `extra` adds routes (the
+ * dashboard's).
+ */
+export function createControlHandler(
+  control: SandboxControl,
+  extra: readonly ControlRouteSpec[] = [],
+) {
+  const table = [
+    ...routes(control),
+    ...extra.map((spec) => route(spec.method, spec.path, spec.description, spec.run)),
+  ];
   return async (method: string, url: URL, rawBody: string): Promise<Response> => {
     try {
       if (url.pathname === CONTROL_PREFIX || url.pathname === `${CONTROL_PREFIX}/`) {
@@ -244,6 +264,7 @@ export function createControlHandler(control: SandboxControl) {
       for (const [key, value] of Object.entries(params)) params[key] = decodeURIComponent(value);
       const body = method === 'GET' || method === 'DELETE' ? {} : parseJsonBody(rawBody);
       const result = await match.run({ params, query: url.searchParams, body });
+      if (result instanceof Response) return result;
       return jsonResponse(result ?? null);
     } catch (error) {
       if (error instanceof SandboxControlError) {

@@ -6,7 +6,7 @@ import type { Deliverer } from './deliveries.js';
 import type { Engine } from './engine.js';
 import { addFault, removeFault } from './faults.js';
 import { ControlFailure } from './program-failure.js';
-import { withQuery } from './redirect-uris.js';
+import { isHttpUrl, withQuery } from './redirect-uris.js';
 import { issueAuthCode } from './sso.js';
 import { parseSandboxState } from './state-schema.js';
 
@@ -183,10 +183,8 @@ export function createControl(
     addRedirectUri(clientCode, uri) {
       const client = engine.fixtures.providers.find((item) => item.clientCode === clientCode);
       if (!client) throw new ControlFailure(`no provider with clientCode "${clientCode}"`, 404);
-      try {
-        new URL(uri);
-      } catch {
-        throw new ControlFailure(`invalid redirect URI "${uri}"`);
+      if (!isHttpUrl(uri)) {
+        throw new ControlFailure(`invalid redirect URI "${uri}": use an absolute http(s) URL`);
       }
       if (!client.redirectUris.includes(uri)) client.redirectUris.push(uri);
       engine.changed();

@@ -1,5 +1,7 @@
 import { ProgramErrorCode, ProgramPath } from '@prakerja-kit/core';
 import { authenticateIntegration, authenticateSsoSigned, ssoClient } from './authenticate.js';
+import { wantsHtml } from './dashboard/assets.js';
+import { requestLog, verdictOfCode } from './dashboard/request-log.js';
 import type { Engine } from './engine.js';
 import { planFaults, skewSeconds } from './faults.js';
 import { handlePage } from './pages.js';
@@ -8,6 +10,13 @@ import { fail, ProgramFailure } from './program-failure.js';
 import { PROGRAM_ROUTES, type ProgramRoute } from './program-routes.js';
 import { readBody } from './read-body.js';
 import { jsonResponse } from './responses.js';
+
+/** What the request log learns about one program request while it is handled. */
+interface Trace {
+  program: boolean;
+  authenticated: boolean;
+  code: string | null;
+}
 
 /** Returned instead of a response when a fault drops the connection. */
 export const DROP: unique symbol = Symbol.for('prakerja-kit.sandbox.drop');
@@ -28,11 +37,26 @@ export const CONTROL_PREFIX = '/__sandbox';
 export function createDispatcher(engine: Engine, control: ControlHandler) {
   return async function dispatch(request: Request): Promise<DispatchResult> {
     const url = new URL(request.url);
-    const result = await route(engine, control, request, url).catch((error: unknown) =>
-      error instanceof ProgramFailure
+    const started = performance.now();
+    const trace: Trace = { program: false, authenticated: false, code: null };
+    const result = await route(engine, control, request, url, trace).catch((error: unknown) => {
+      trace.code = error instanceof ProgramFailure ? error.code : ProgramErrorCode.INTERNAL;
+      return error instanceof ProgramFailure
         ? profileErrorResponse(engine, error.code, error.headers, url.pathname)
-        : profileErrorResponse(engine, ProgramErrorCode.INTERNAL),
-    );
+        : profileErrorResponse(engine, ProgramErrorCode.INTERNAL);
+    });
+    if (trace.program) {
+      requestLog(engine).add({
+        at: new Date(engine.wall()).toISOString(),
+        method: request.method.toUpperCase(),
+        path: url.pathname,
+        client: request.headers.get('client_code') ?? request.headers.get('x-client-id') ?? null,
+        status: result === DROP ? 0 : result.status,
+        latencyMs: Math.round(performance.now() - started),
+        signature: verdictOfCode(trace.code, trace.authenticated),
+        code: trace.code,
+      });
+    }
     if (result !== DROP) {
       const date = new Date(engine.wall() + skewSeconds(engine) * 1000).toUTCString();
       result.headers.set('date', date);
@@ -47,6 +71,7 @@ async function route(
   control: ControlHandler,
   request: Request,
   url: URL,
+  trace: Trace,
 ): Promise<DispatchResult> {
   const method = request.method.toUpperCase();
   const path = url.pathname;
@@ -59,10 +84,19 @@ async function route(
   if (page) return page;
   const programRoute = isGone(engine, path) ? undefined : PROGRAM_ROUTES[path];
   if (!programRoute || programRoute.method !== method) {
-    if (method === 'GET' && path === '/')
+    if (method === 'GET' && path === '/') {
+      // A browser gets the dashboard; API clients keep the JSON answer.
+      if (wantsHtml(request.headers))
+        return control('GET', new URL(`${CONTROL_PREFIX}/ui`, url), '');
       return jsonResponse({ sandbox: 'prakerja-kit', control: `${CONTROL_PREFIX}` });
+    }
+    if (path !== '/favicon.ico') {
+      trace.program = true;
+      trace.code = ProgramErrorCode.NOT_FOUND;
+    }
     return profileErrorResponse(engine, ProgramErrorCode.NOT_FOUND);
   }
+  trace.program = true;
   const plan = planFaults(engine, method, path);
   if (plan.latencyMs > 0) await sleep(plan.latencyMs);
   if (plan.response) return plan.response;
@@ -70,11 +104,11 @@ async function route(
   if (plan.lateCommitMs > 0) {
     // Held until the client gave up; then committed, and the answer never arrives.
     await sleep(plan.lateCommitMs);
-    await runProgramRoute(engine, programRoute, request, url, body);
+    await runProgramRoute(engine, programRoute, request, url, body, trace);
     engine.changed();
     return DROP;
   }
-  const response = await runProgramRoute(engine, programRoute, request, url, body);
+  const response = await runProgramRoute(engine, programRoute, request, url, body, trace);
   if (method !== 'GET' || response.ok) engine.changed();
   return plan.dropAfterCommit ? DROP : response;
 }
@@ -95,6 +129,7 @@ async function runProgramRoute(
   request: Request,
   url: URL,
   body: string,
+  trace?: Trace,
 ): Promise<Response> {
   try {
     const signed = {
@@ -111,6 +146,8 @@ async function runProgramRoute(
         : programRoute.auth === 'sso-signed'
           ? await authenticateSsoSigned(engine, signed, skew)
           : ssoClient(engine, request.headers);
+    // SSO token/refresh/profile calls carry no signature: their verdict stays "not-checked".
+    if (trace && programRoute.auth !== 'sso-client') trace.authenticated = true;
     if (client.role !== programRoute.role) fail(ProgramErrorCode.FORBIDDEN_FOR_CLIENT);
     const response = programRoute.run({
       engine,
@@ -122,6 +159,7 @@ async function runProgramRoute(
     return await shapeSuccess(engine, url.pathname, response);
   } catch (error) {
     if (error instanceof ProgramFailure) {
+      if (trace) trace.code = error.code;
       return profileErrorResponse(engine, error.code, error.headers, url.pathname);
     }
     throw error;

@@ -60,9 +60,34 @@ async function send(response: ServerResponse, result: Response): Promise<void> {
   result.headers.forEach((value, name) => {
     headers[name] = value;
   });
+  if (result.body && headers['content-type']?.startsWith('text/event-stream')) {
+    await stream(response, result.status, headers, result.body);
+    return;
+  }
   const body = Buffer.from(await result.arrayBuffer());
   response.writeHead(result.status, headers);
   response.end(body);
+}
+
+/** Writes a server-sent-events body as it comes; the client leaving cancels the stream. */
+async function stream(
+  response: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: ReadableStream<Uint8Array>,
+): Promise<void> {
+  const reader = body.getReader();
+  response.on('close', () => {
+    void reader.cancel().catch(() => undefined);
+  });
+  response.writeHead(status, headers);
+  response.flushHeaders();
+  for (;;) {
+    const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+    if (done || response.destroyed) break;
+    response.write(value);
+  }
+  response.end();
 }
 
 /**

@@ -1,7 +1,7 @@
 import { decideVerification, findVerification, VERIFICATION_PAGE_PATH } from './attendance.js';
 import type { Engine } from './engine.js';
 import { ControlFailure } from './program-failure.js';
-import { withQuery } from './redirect-uris.js';
+import { isHttpUrl, withQuery } from './redirect-uris.js';
 import { escapeHtml, htmlResponse, redirectResponse } from './responses.js';
 import { CONSENT_PAGE_PATH, issueAuthCode } from './sso.js';
 
@@ -80,6 +80,9 @@ function consentPage(engine: Engine, request: PageRequest, url: URL): Response {
   const scope = params.get('scope') ?? '';
   for (const [name, value] of Object.entries({ clientId, redirectUri, loginUri, state, scope })) {
     if (!value) throw new ControlFailure(`missing query parameter ${name}`);
+  }
+  if (!isHttpUrl(redirectUri) || !isHttpUrl(loginUri)) {
+    throw new ControlFailure('redirect_uri and login_uri must be http(s) URLs');
   }
   if (request.method === 'POST') {
     if (params.get('decision') !== 'allow') {

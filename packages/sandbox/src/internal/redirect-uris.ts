@@ -29,3 +29,13 @@ export function withQuery(uri: string, params: Record<string, string>): string {
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
   return url.toString();
 }
+
+/** True for an absolute `http:` or `https:` URL: the only URIs the sandbox redirects a browser to. */
+export function isHttpUrl(uri: string): boolean {
+  try {
+    const { protocol } = new URL(uri);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

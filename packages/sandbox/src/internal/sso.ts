@@ -4,7 +4,7 @@ import type { Engine } from './engine.js';
 import { isObject } from './parse-body.js';
 import { ControlFailure, fail } from './program-failure.js';
 import { Alphabet } from './random.js';
-import { isRegisteredRedirectUri } from './redirect-uris.js';
+import { isHttpUrl, isRegisteredRedirectUri } from './redirect-uris.js';
 import type { SsoGrant } from './state.js';
 
 /** Path of the consent page (production: https://oauth.prakerja.go.id/consent-sso). */
@@ -23,6 +23,8 @@ export function generateLoginUrl(client: SandboxClient, query: URLSearchParams, 
   if (!isRegisteredRedirectUri(client, query.get('redirect_uri')!)) {
     fail(ProgramErrorCode.OAUTH_REDIRECT_URI_MISMATCH);
   }
+  // The consent page sends the browser to login_uri on "deny": never a javascript: or data: URI.
+  if (!isHttpUrl(query.get('login_uri')!)) fail(ProgramErrorCode.INVALID_FIELD);
   const consent = new URLSearchParams();
   for (const name of LOGIN_PARAMS) consent.set(name, query.get(name)!);
   consent.set('client_name', query.get('client_name') ?? client.name);

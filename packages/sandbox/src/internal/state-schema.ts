@@ -51,8 +51,6 @@ const isUrl = (value: string) => {
 };
 /** A time the state machine parses (fixture times). */
 const dateText = z.string().check(z.refine(isDate, 'expected an ISO-8601 date'));
-/** A URL the state machine parses (`new URL`). */
-const urlText = z.string().check(z.refine(isUrl, 'expected an absolute URL'));
 const httpUrl = z
   .string()
   .check(
@@ -70,7 +68,8 @@ const clientSchema = z.object({
   signKey: nonEmpty,
   name: text,
   role: z.enum(['dp', 'lp']),
-  redirectUris: z.array(urlText),
+  // Only http(s): a javascript: or data: URI would be a browser redirect target.
+  redirectUris: z.array(httpUrl),
 });
 
 const educationSchema = z.enum(EDUCATION_LEVELS);
@@ -198,7 +197,7 @@ const verificationSchema = z.object({
   state: nonEmpty,
   redeemCode: nonEmpty,
   sequence: z.int(),
-  redirectUri: urlText,
+  redirectUri: httpUrl,
   email: text,
   clientCode: nonEmpty,
   status: z.enum(['pending', 'approved', 'rejected']),
