@@ -91,7 +91,10 @@ export function eventVectors(tolerance: number): EventVector[] {
       ...event,
       fault: {
         code: 'wrong-secret',
-        signature: [OLD_SECRET, `whsec_${Buffer.from('prakerja-kit a third fake secret').toString('base64')}`]
+        signature: [
+          OLD_SECRET,
+          `whsec_${Buffer.from('prakerja-kit a third fake secret').toString('base64')}`,
+        ]
           .map((secret) =>
             sign({ id: event.id, timestamp: event.timestamp, payload: event.body, secret }),
           )

@@ -32,7 +32,9 @@ function programVector(spec: ProgramCase): ProgramVector {
     method,
     path: spec.path,
     body: spec.body,
-    ...(spec.signAuthorization ? { authorization: spec.authorization, signAuthorization: true } : {}),
+    ...(spec.signAuthorization
+      ? { authorization: spec.authorization, signAuthorization: true }
+      : {}),
   };
   const expected = createSignature({ ...canonical, signKey: KEY });
   const sentSignature =
