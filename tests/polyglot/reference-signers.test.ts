@@ -114,24 +114,36 @@ const brokenFile = join(work, 'broken-vectors.json');
   writeFileSync(brokenFile, JSON.stringify(broken, null, 2));
 }
 
-const sandbox = createSandbox({ seed: 20 });
-let journeyEnv: NodeJS.ProcessEnv = {};
+// Two sandbox servers that each accept only one placement of the authorize `Authorization` value
+// (program-api.md §3, UNCERTAIN): strict-http leaves it out of raw_signature (the portal's
+// description, the reference code's default), terse puts it in (the official Go helper; the
+// reference code with PRAKERJA_SIGN_AUTHORIZATION=1). Their other switches differ too (HTTP
+// statuses, error codes, token field names), which the journey must also get through.
+const sandboxes = {
+  outside: createSandbox({ seed: 20, profile: 'strict-http' }),
+  inside: createSandbox({ seed: 21, profile: 'terse' }),
+};
+const journeyEnv: Record<keyof typeof sandboxes, NodeJS.ProcessEnv> = { outside: {}, inside: {} };
 
 beforeAll(async () => {
-  const { url } = await sandbox.listen({ port: 0, host: '127.0.0.1' });
-  const dp = sandbox.fixtures.platforms[0]!;
-  const lp = sandbox.fixtures.providers[0]!;
-  journeyEnv = {
-    PRAKERJA_BASE_URL: url,
-    PRAKERJA_DP_CLIENT_CODE: dp.clientCode,
-    PRAKERJA_DP_SIGN_KEY: dp.signKey,
-    PRAKERJA_LP_CLIENT_CODE: lp.clientCode,
-    PRAKERJA_LP_SIGN_KEY: lp.signKey,
-  };
+  for (const placement of ['outside', 'inside'] as const) {
+    const sandbox = sandboxes[placement];
+    const { url } = await sandbox.listen({ port: 0, host: '127.0.0.1' });
+    const dp = sandbox.fixtures.platforms[0]!;
+    const lp = sandbox.fixtures.providers[0]!;
+    journeyEnv[placement] = {
+      PRAKERJA_BASE_URL: url,
+      PRAKERJA_DP_CLIENT_CODE: dp.clientCode,
+      PRAKERJA_DP_SIGN_KEY: dp.signKey,
+      PRAKERJA_LP_CLIENT_CODE: lp.clientCode,
+      PRAKERJA_LP_SIGN_KEY: lp.signKey,
+      PRAKERJA_SIGN_AUTHORIZATION: placement === 'inside' ? '1' : '0',
+    };
+  }
 });
 
 afterAll(async () => {
-  await sandbox.close();
+  await Promise.all([sandboxes.outside.close(), sandboxes.inside.close()]);
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -172,18 +184,22 @@ describe.each(languages)('$name reference signer', (language) => {
     expect(result.code).not.toBe(0);
   });
 
-  it('buys, checks and voids a course as a DP and reads a redeem code as an LP', async () => {
-    requireToolchain();
-    const result = await execute(language, ['journey'], journeyEnv);
-    expect(result.code, result.stderr).toBe(0);
-    const invoice = /journey complete: invoice (\S+) voided/.exec(result.stdout)?.[1];
-    expect(invoice).toBeDefined();
-    const purchase = sandbox.control.transactions.byInvoice(invoice!);
-    expect(purchase).toMatchObject({
-      clientCode: journeyEnv['PRAKERJA_DP_CLIENT_CODE'],
-      status: 'VOID',
-    });
-    expect(purchase?.voidedAt).not.toBeNull();
-    expect(result.stdout).toContain('/api/v1/integration/payment/redeem-code/status: OK');
-  });
+  it.each(['outside', 'inside'] as const)(
+    'buys, checks and voids a course as a DP and reads a redeem code as an LP (Authorization %s raw_signature)',
+    async (placement) => {
+      requireToolchain();
+      const env = journeyEnv[placement];
+      const result = await execute(language, ['journey'], env);
+      expect(result.code, result.stderr).toBe(0);
+      const invoice = /journey complete: invoice (\S+) voided/.exec(result.stdout)?.[1];
+      expect(invoice).toBeDefined();
+      const purchase = sandboxes[placement].control.transactions.byInvoice(invoice!);
+      expect(purchase).toMatchObject({
+        clientCode: env['PRAKERJA_DP_CLIENT_CODE'],
+        status: 'VOID',
+      });
+      expect(purchase?.voidedAt).not.toBeNull();
+      expect(result.stdout).toContain('/api/v1/integration/payment/redeem-code/status: OK');
+    },
+  );
 });

@@ -237,11 +237,17 @@ func send(method, target, body string, headers map[string]string) (int, interfac
 func call(base string, c client, path string, data object, authorization string) object {
 	body := CompactJSON(data)
 	timestamp := strconv.FormatInt(time.Now().Unix(), 10)
+	// The portal leaves Authorization out of raw_signature; PRAKERJA_SIGN_AUTHORIZATION=1 puts it
+	// in, as the official Go helper does (UNCERTAIN; the sandbox's "terse" profile expects it).
+	signedAuthorization := ""
+	if os.Getenv("PRAKERJA_SIGN_AUTHORIZATION") == "1" {
+		signedAuthorization = authorization
+	}
 	headers := map[string]string{
 		"Content-Type": "application/json",
 		"client_code":  c.code,
 		"timestamp":    timestamp,
-		"signature":    SignProgram(c.key, RawSignature(c.code, timestamp, "POST", path, body, "")),
+		"signature":    SignProgram(c.key, RawSignature(c.code, timestamp, "POST", path, body, signedAuthorization)),
 	}
 	if authorization != "" {
 		headers["Authorization"] = authorization

@@ -174,12 +174,16 @@ public class PrakerjaReference {
             String authorization) throws Exception {
         String body = Json.write(data); // the exact bytes that are signed AND sent
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        // The portal leaves Authorization out of raw_signature; PRAKERJA_SIGN_AUTHORIZATION=1 puts
+        // it in, as the official Go helper does (UNCERTAIN; the sandbox's "terse" profile expects it).
+        String signedAuthorization = authorization != null && "1".equals(System.getenv("PRAKERJA_SIGN_AUTHORIZATION"))
+                ? authorization : "";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header("client_code", client[0])
                 .header("timestamp", timestamp)
-                .header("signature", signProgram(client[1], rawSignature(client[0], timestamp, "POST", path, body, "")))
+                .header("signature", signProgram(client[1], rawSignature(client[0], timestamp, "POST", path, body, signedAuthorization)))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (authorization != null) request.header("Authorization", authorization);
         HttpResponse<String> res = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -159,11 +159,14 @@ function call(string $base, array $client, string $path, array $data, ?string $a
     [$clientCode, $signKey] = $client;
     $body = compact_json($data);
     $timestamp = (string) time();
+    // The portal leaves Authorization out of raw_signature; PRAKERJA_SIGN_AUTHORIZATION=1 puts it
+    // in, as the official Go helper does (UNCERTAIN; the sandbox's "terse" profile expects it).
+    $signedAuthorization = ($authorization !== null && getenv('PRAKERJA_SIGN_AUTHORIZATION') === '1') ? $authorization : '';
     $headers = [
         'Content-Type' => 'application/json',
         'client_code' => $clientCode,
         'timestamp' => $timestamp,
-        'signature' => sign_program($signKey, raw_signature($clientCode, $timestamp, 'POST', $path, $body)),
+        'signature' => sign_program($signKey, raw_signature($clientCode, $timestamp, 'POST', $path, $body, $signedAuthorization)),
     ];
     if ($authorization !== null) {
         $headers['Authorization'] = $authorization;

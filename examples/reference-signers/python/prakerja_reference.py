@@ -129,11 +129,18 @@ def http(method, url, body=None, headers=None):
         return error.code, json.loads(error.read() or b"null")
 
 
+SIGN_AUTHORIZATION = os.environ.get("PRAKERJA_SIGN_AUTHORIZATION") == "1"
+
+
 def call(base, client_code, sign_key, path, data, authorization=None):
     """POST a signed program request; exits on anything but HTTP 200 with success true."""
     body = compact_json(data)
     timestamp = str(int(time.time()))
-    signature = sign_program(sign_key, raw_signature(client_code, timestamp, "POST", path, body))
+    # The portal leaves Authorization out of raw_signature; PRAKERJA_SIGN_AUTHORIZATION=1 puts it
+    # in, as the official Go helper does (UNCERTAIN; the sandbox's "terse" profile expects it).
+    signed_authorization = authorization if authorization and SIGN_AUTHORIZATION else ""
+    raw = raw_signature(client_code, timestamp, "POST", path, body, signed_authorization)
+    signature = sign_program(sign_key, raw)
     headers = {"Content-Type": "application/json", "client_code": client_code,
                "timestamp": timestamp, "signature": signature}
     if authorization:
