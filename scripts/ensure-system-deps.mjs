@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Some tests need real system programs: redis-server (the webhooks Redis store), PostgreSQL
-// (the webhooks PostgreSQL store: initdb and postgres, which the tests start themselves) and Chromium
-// (the verification-page and checkout browser tests). On a fresh Debian machine, as root, this
-// installs them with apt-get; elsewhere it says what to install and stops. CHROMIUM_PATH points the
+// (the webhooks PostgreSQL store: initdb and postgres, which the tests start themselves), Chromium
+// (the verification-page, dashboard and checkout browser tests), and the PHP, Go, Java and Python
+// toolchains (tests/polyglot runs the reference signers in examples/reference-signers/). On a
+// fresh Debian machine, as root, this installs them with apt-get; elsewhere it says what to install
+// and stops. CHROMIUM_PATH points the
 // browser tests at another Chromium build (tests/support/chromium.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -19,6 +21,16 @@ const hasPostgres =
     ));
 if (!hasPostgres) missing.push('postgresql');
 if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) missing.push('chromium');
+// Debian packages of the reference signers' toolchains, by the command each provides.
+const toolchains = {
+  php: 'php-cli',
+  go: 'golang-go',
+  javac: 'default-jdk-headless',
+  python3: 'python3',
+};
+for (const [command, pkg] of Object.entries(toolchains)) {
+  if (!has(command) && !missing.includes(pkg)) missing.push(pkg);
+}
 if (missing.length === 0) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

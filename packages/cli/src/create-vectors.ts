@@ -11,6 +11,12 @@ export interface ProgramVector {
   valid: boolean;
   /** For invalid cases, the fault `prakerja doctor` names (e.g. `body-reordered`). */
   fault?: string;
+  /**
+   * Only on `payment/authorize` vectors: whether the `authorization` header value is part of
+   * `raw_signature`, between path and body. The portal leaves it out; the official Go helper puts
+   * it in (program-api.md §3, UNCERTAIN). Absent means false.
+   */
+  authorization_in_raw_signature?: boolean;
   /** The key the receiver verifies with (a fake value). */
   sign_key: string;
   /** The receiver's clock, Unix seconds, for the timestamp tolerance. */

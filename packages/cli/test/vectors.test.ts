@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { verifyEnvelope, WebhookVerificationError } from '@prakerja-kit/webhooks';
 import { Webhook } from 'standardwebhooks';
 import { beforeAll, expect, it } from 'vitest';
-import type { ConformanceVectors } from '../src/index.js';
+import { type ConformanceVectors, createVectors } from '../src/index.js';
 import { ensureBuilt, runBin } from './helpers/built-bin.js';
 
 let vectors: ConformanceVectors;
@@ -22,7 +22,11 @@ function verifyProgram(vector: ConformanceVectors['program']['vectors'][number])
   const { request } = vector;
   const path = request.path.split('?')[0]!;
   const timestamp = request.headers['timestamp']!;
-  const raw = `${request.headers['client_code']}${timestamp}${request.method}${path}${request.body}`;
+  const authorization = vector.authorization_in_raw_signature
+    ? (request.headers['authorization'] ?? '')
+    : '';
+  const raw = `${request.headers['client_code']}${timestamp}${request.method}${path}${authorization}${request.body}`;
+  expect([vector.name, raw]).toEqual([vector.name, vector.raw_signature]);
   const expected = createHmac('sha1', vector.sign_key).update(raw).digest('hex');
   const fresh =
     Math.abs(vector.now - Number(timestamp)) <= vectors.program.timestamp_tolerance_seconds;
@@ -113,4 +117,13 @@ it('is deterministic and writes the same document to a file', async () => {
   const document = JSON.parse(readFileSync(file, 'utf8'));
   expect(document.events).toBeUndefined();
   expect(document.program).toEqual(vectors.program);
+});
+
+it('matches the committed vectors file shipped in the package (regenerate with pnpm vectors)', () => {
+  const committed = readFileSync(
+    new URL('../vectors/conformance-vectors.json', import.meta.url),
+    'utf8',
+  );
+  expect(committed).toBe(`${JSON.stringify(createVectors(), null, 2)}\n`);
+  expect(JSON.parse(committed)).toEqual(vectors);
 });

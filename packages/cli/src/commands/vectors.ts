@@ -11,7 +11,8 @@ const usage = `Usage: prakerja vectors [--scheme program|events|all] [--out FILE
 Emits JSON conformance vectors for the program's request signatures (HMAC-SHA1, including the
 official test vector) and the SDK's event deliveries (Standard Webhooks), with negative cases.
 A signer passes when it reproduces every "expected_signature"; a verifier passes when it accepts
-exactly the vectors with "valid": true, its clock set to "now". Output is always JSON.
+exactly the vectors with "valid": true, its clock set to "now". Output is always JSON. The
+same document ships in this package as vectors/conformance-vectors.json.
 
   --scheme NAME   program, events or all (default all)
   --out FILE      write to FILE instead of stdout`;

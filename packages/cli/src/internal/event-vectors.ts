@@ -85,6 +85,23 @@ export function eventVectors(tolerance: number): EventVector[] {
       ...event,
     },
     {
+      name: 'several-signatures-none-valid',
+      description:
+        'Two space-separated v1 signatures, both made with secrets the receiver does not hold: rejected.',
+      ...event,
+      fault: {
+        code: 'wrong-secret',
+        signature: [
+          OLD_SECRET,
+          `whsec_${Buffer.from('prakerja-kit a third fake secret').toString('base64')}`,
+        ]
+          .map((secret) =>
+            sign({ id: event.id, timestamp: event.timestamp, payload: event.body, secret }),
+          )
+          .join(' '),
+      },
+    },
+    {
       name: 'payload-tampered',
       description: 'The body was changed after signing (amount).',
       ...event,

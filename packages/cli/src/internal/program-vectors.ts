@@ -16,6 +16,8 @@ interface ProgramCase {
   body: string;
   now?: number;
   authorization?: string;
+  /** Whether the Authorization value is part of raw_signature (between path and body). */
+  signAuthorization?: boolean;
   /** What the sender did wrong, as a transformation of the correct request and signature. */
   fault?: { code: string; target?: string; headerTimestamp?: number; signature?: string };
 }
@@ -30,6 +32,9 @@ function programVector(spec: ProgramCase): ProgramVector {
     method,
     path: spec.path,
     body: spec.body,
+    ...(spec.signAuthorization
+      ? { authorization: spec.authorization, signAuthorization: true }
+      : {}),
   };
   const expected = createSignature({ ...canonical, signKey: KEY });
   const sentSignature =
@@ -46,6 +51,9 @@ function programVector(spec: ProgramCase): ProgramVector {
     description: spec.description,
     valid: fault === undefined,
     ...(fault ? { fault: fault.code } : {}),
+    ...(spec.authorization === undefined
+      ? {}
+      : { authorization_in_raw_signature: spec.signAuthorization === true }),
     sign_key: KEY,
     now: spec.now ?? spec.timestamp,
     request: { method, path: fault?.target ?? spec.path, headers, body: spec.body },
@@ -83,17 +91,17 @@ export function programVectors(tolerance: number): ProgramVector[] {
       ...official,
     },
     {
+      name: 'developer-portal-worked-example',
+      description:
+        'The raw_signature worked on developer.prakerja.go.id/generate-signature, signed with my_sign_key.',
+      ...worked,
+    },
+    {
       name: 'official-example-fork-variant-body',
       description:
         'The same vector with the body {"code":"code"} found in forks of the example repository.',
       ...official,
       body: '{"code":"code"}',
-    },
-    {
-      name: 'developer-portal-worked-example',
-      description:
-        'The raw_signature worked on developer.prakerja.go.id/generate-signature, signed with my_sign_key.',
-      ...worked,
     },
     {
       name: 'utf8-body',
@@ -114,6 +122,47 @@ export function programVectors(tolerance: number): ProgramVector[] {
       body: '{"redeem_code":"PRAT-FAKE-0001","redirect_uri":"https://lp.example/callback?a=1&b=2","email":"peserta@example.com","sequence":1}',
     },
     {
+      name: 'unicode-escaped-body',
+      description:
+        'The same kind of text written with \\u escapes (Python json.dumps, PHP json_encode defaults): the bytes differ from the UTF-8 form, so sign exactly the escaped bytes you send.',
+      clientCode: 'lp_fake_client',
+      timestamp: 1763967600,
+      path: ProgramPath.TPM_FEEDBACK,
+      body: '{"redeem_code":"PRAT-FAKE-0001","sequence":999,"scope":"uk","notes":"Bagus sekali \\u2014 lanjutkan \\u2713"}',
+    },
+    {
+      name: 'slashes-escaped-as-sent',
+      description:
+        'PHP json_encode output with "\\/" escapes, signed and sent byte for byte: valid, because the signed bytes are the sent bytes.',
+      clientCode: 'lp_fake_client',
+      timestamp: 1763967600,
+      path: ProgramPath.URL_GENERATE,
+      body: '{"redeem_code":"PRAT-FAKE-0001","redirect_uri":"https:\\/\\/lp.example\\/callback?a=1&b=2","email":"peserta@example.com","sequence":1}',
+    },
+    {
+      name: 'body-with-spaces-as-sent',
+      description:
+        'A body with spaces after ":" and "," (json.dumps default), signed and sent byte for byte: valid. Compact JSON is safest, but what counts is that the signed bytes are the sent bytes.',
+      ...worked,
+      body: '{"redeem_code": "GHOPNYXUVMT0", "sequence": 1}',
+    },
+    {
+      name: 'empty-body',
+      description: 'A request without a body: body_payload is the empty string.',
+      clientCode: 'dp_fake_client',
+      timestamp: 1763967600,
+      path: ProgramPath.PAYMENT_STATUS,
+      body: '',
+    },
+    {
+      name: 'empty-object-body',
+      description: 'A body that is the empty JSON object: body_payload is the two characters {}.',
+      clientCode: 'dp_fake_client',
+      timestamp: 1763967600,
+      path: ProgramPath.PAYMENT_STATUS,
+      body: '{}',
+    },
+    {
       name: 'authorize-without-authorization-in-raw-signature',
       description:
         'payment/authorize signed as the portal documents it: the Authorization header is not part of raw_signature.',
@@ -122,6 +171,17 @@ export function programVectors(tolerance: number): ProgramVector[] {
       path: ProgramPath.AUTHORIZE,
       body: '{"otp":"123456","invoice_url":"https://dp.example/invoice/INV-FAKE-1","invoice_code":"INV-FAKE-1"}',
       authorization: 'Payment tok_fake_0001',
+    },
+    {
+      name: 'authorize-with-authorization-in-raw-signature',
+      description:
+        'payment/authorize signed as the official Go helper does: the Authorization header value sits between path and body in raw_signature (UNCERTAIN, program-api.md §3).',
+      clientCode: 'dp_fake_client',
+      timestamp: 1763967600,
+      path: ProgramPath.AUTHORIZE,
+      body: '{"otp":"123456","invoice_url":"https://dp.example/invoice/INV-FAKE-1","invoice_code":"INV-FAKE-1"}',
+      authorization: 'Payment tok_fake_0001',
+      signAuthorization: true,
     },
     {
       name: 'body-reordered',
