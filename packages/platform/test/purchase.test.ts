@@ -6,7 +6,7 @@ import {
   PaymentNotFoundError,
   type PaymentSendOtpParams,
 } from '../src/index.js';
-import { PROFILE, reasonsFor, sent, sentStatus, useSandbox } from './support/sandbox.js';
+import { reasonsFor, sent, useSandbox } from './support/sandbox.js';
 
 const env = useSandbox();
 
