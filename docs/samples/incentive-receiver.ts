@@ -13,7 +13,8 @@ export interface Payouts {
 
 export function createIncentiveReceiver(
   payouts: Payouts,
-  secret = process.env['PRAKERJA_WEBHOOK_SECRET'] ?? '', // whsec_…; [old, new] while rotating
+  // whsec_…; [old, new] while rotating. Missing or malformed: refused here, not per delivery.
+  secret: string | readonly string[] | undefined = process.env['PRAKERJA_WEBHOOK_SECRET'],
   store: IdempotencyStore = createMemoryStore(), // several instances: createRedisStore
 ) {
   return createWebhookReceiver({ secret, store })

@@ -2,7 +2,7 @@ import { createProviderClient } from '@prakerja-kit/provider';
 import { createSandbox } from '@prakerja-kit/sandbox';
 import { generateSecret, type IncentiveDisbursementRequestedEvent } from '@prakerja-kit/webhooks';
 import { createTestDelivery, createTestEvent } from '@prakerja-kit/webhooks/testing';
-import { expect, it } from 'vitest';
+import { beforeEach, expect, it, vi } from 'vitest';
 import {
   createIncentiveReceiver,
   incentiveRoute,
@@ -24,6 +24,12 @@ function recordingPayouts() {
   return { payouts, paid, cancelled };
 }
 
+// A refused (forged) delivery is logged at warn, as a receiver should.
+let warn: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+
 // #region unit
 it('pays once for a delivery received twice, and refuses a forged one', async () => {
   const secret = generateSecret();
@@ -38,6 +44,19 @@ it('pays once for a delivery received twice, and refuses a forged one', async ()
   expect((await route(forged)).status).toBe(400);
 });
 // #endregion
+
+it('logs the forged delivery at warn with its failed check', async () => {
+  const secret = generateSecret();
+  const route = incentiveRoute(createIncentiveReceiver(recordingPayouts().payouts, secret));
+  const event = createTestEvent('incentive.disbursement_requested');
+  await route(createTestDelivery({ event, secret: generateSecret() }).request);
+  expect(warn).toHaveBeenCalledExactlyOnceWith('[prakerja-kit] webhook delivery refused', {
+    check: 'signature',
+    status: 400,
+    webhookId: event.id,
+    reason: expect.stringContaining('(signature)'),
+  });
+});
 
 it('receives the sandbox incentive request after a course is completed, once despite a redelivery', async () => {
   const secret = generateSecret();

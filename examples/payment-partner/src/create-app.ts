@@ -31,6 +31,11 @@ export function createApp(options: PaymentPartnerOptions): Hono {
   const receiver: WebhookReceiver = createWebhookReceiver({
     secret: options.secret,
     store: options.store,
+    // Refused deliveries (bad signature, parsed or oversized body) and store troubles.
+    logger: {
+      warn: (message, fields) => log(`${message} ${JSON.stringify(fields)}`),
+      error: (message, fields) => log(`${message} ${JSON.stringify(fields)}`),
+    },
   })
     .on('incentive.disbursement_requested', async (event) => {
       const { disbursement_id, destination, amount } = event.data;

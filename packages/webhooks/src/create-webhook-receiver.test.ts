@@ -77,7 +77,12 @@ describe('createWebhookReceiver', () => {
   });
 
   it('ignores an event without a handler and does not record it', async () => {
-    const store: IdempotencyStore = { acquire: vi.fn(), complete: vi.fn(), release: vi.fn() };
+    const store: IdempotencyStore = {
+      acquire: vi.fn(),
+      extend: vi.fn(),
+      complete: vi.fn(),
+      release: vi.fn(),
+    };
     const event = createTestEvent('attendance.verified');
     const receiver = createWebhookReceiver({ secret: SECRET, now, store }).on(
       'payment.voided',
@@ -127,8 +132,9 @@ describe('createWebhookReceiver', () => {
   it('passes the lease and retention periods to the store, with 60 s and 7 days by default', async () => {
     const store: IdempotencyStore = {
       acquire: vi.fn(async () => ({ status: 'acquired' as const, token: 'lease-1' })),
-      complete: vi.fn(async () => {}),
-      release: vi.fn(async () => {}),
+      extend: vi.fn(async () => true),
+      complete: vi.fn(async () => true),
+      release: vi.fn(async () => true),
     };
     const event = createTestEvent('payment.voided');
     const { body, headers } = delivery(event);
@@ -153,7 +159,11 @@ describe('createWebhookReceiver', () => {
 
   it('throws a verification error before touching the store or a handler', async () => {
     const handler = vi.fn();
-    const receiver = createWebhookReceiver({ secret: SECRET, now }).on('payment.voided', handler);
+    const logger = { warn: vi.fn(), error: vi.fn() };
+    const receiver = createWebhookReceiver({ secret: SECRET, now, logger }).on(
+      'payment.voided',
+      handler,
+    );
     const { body, headers } = delivery(createTestEvent('payment.voided'));
     await expect(receiver.receive({ payload: `${body} `, headers })).rejects.toBeInstanceOf(
       WebhookVerificationError,
@@ -185,7 +195,8 @@ describe('WebhookReceiver.receiveRequest', () => {
   });
 
   it('answers 400 with the failed check and no signature for a bad delivery', async () => {
-    const receiver = createWebhookReceiver({ secret: SECRET, now });
+    const logger = { warn: vi.fn(), error: vi.fn() };
+    const receiver = createWebhookReceiver({ secret: SECRET, now, logger });
     const { headers, body } = delivery(event);
     const request = new Request('http://localhost/webhooks', {
       method: 'POST',
@@ -213,11 +224,6 @@ describe('WebhookReceiver.receiveRequest', () => {
     expect(second.headers.get('retry-after')).toBe('31');
     finish();
     expect((await first).status).toBe(204);
-  });
-
-  it('rethrows a misconfigured secret instead of answering 400', async () => {
-    const receiver = createWebhookReceiver({ secret: 'not-a-whsec-secret', now });
-    await expect(receiver.receiveRequest(delivery(event).request)).rejects.toThrow(TypeError);
   });
 
   it('rethrows a verification error thrown by a handler instead of answering 400', async () => {

@@ -1,4 +1,11 @@
+import type { Logger } from '@prakerja-kit/core';
+import { WebhookBodyError } from './errors/webhook-body-error.js';
+import { WebhookConfigurationError } from './errors/webhook-configuration-error.js';
 import { WebhookVerificationError } from './errors/webhook-verification-error.js';
+import { DEFAULT_MAX_BODY_BYTES } from './internal/limits.js';
+import { checkSecrets, positiveInteger } from './internal/options.js';
+import { readHeader } from './internal/read-header.js';
+import { readRequestBody } from './internal/read-request-body.js';
 import type { WebhookEventOf, WebhookEventType } from './schemas/webhook-event.js';
 import { createMemoryStore } from './stores/create-memory-store.js';
 import type { IdempotencyStore } from './stores/idempotency-store.js';
@@ -10,35 +17,84 @@ import {
 } from './verify.js';
 import type { VerifyParams } from './verify-envelope.js';
 
-/** How long a handler may run before another delivery of the same event may start: 60 s. */
+/**
+ * How long a lease lasts without a heartbeat: 60 s. A crashed instance's event can run again
+ * after this; a running handler's lease is extended every `heartbeatMs`, so it may run longer.
+ */
 export const DEFAULT_LEASE_MS = 60_000;
 
 /** How long a processed event id is remembered: 7 days, longer than any sender's retries. */
 export const DEFAULT_RETAIN_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** How many times a successful handler's `complete` is tried before giving up: 5. */
+export const DEFAULT_COMPLETE_ATTEMPTS = 5;
 
 /** A handler of one event type; it may be async. Throwing lets the sender retry. */
 export type WebhookHandler<Type extends WebhookEventType> = (
   event: WebhookEventOf<Type>,
 ) => void | Promise<void>;
 
+/** A refused delivery, as given to {@link WebhookReceiverOptions.onRejected}. */
+export interface WebhookRejection {
+  /** The check that failed (`payload` for a body over the limit or too slow). */
+  check: WebhookVerificationError['check'];
+  /** The HTTP status the adapters answer: 400, 408 or 413. */
+  status: 400 | 408 | 413;
+  /** The error, whose message says why (never the secret or the signature). */
+  error: WebhookVerificationError;
+  /** The delivery's `webhook-id` header, when it had one. */
+  webhookId: string | undefined;
+}
+
 /** Options of {@link createWebhookReceiver}. */
-export interface WebhookReceiverOptions extends Omit<VerifyParams, 'payload' | 'headers'> {
+export interface WebhookReceiverOptions
+  extends Omit<VerifyParams, 'payload' | 'headers' | 'secret'> {
   /**
-   * Records processed event ids; share one across instances (Redis) for exactly-once.
+   * A `whsec_<base64>` secret, or several during a rotation (any one may match); usually
+   * `process.env.PRAKERJA_WEBHOOK_SECRET`. Missing, empty or malformed, it is refused here
+   * with a `WebhookConfigurationError`.
+   */
+  secret: string | readonly string[] | undefined;
+  /**
+   * Records processed event ids; share one across instances (Redis, PostgreSQL) for
+   * exactly-once.
    * @default createMemoryStore()
    */
   store?: IdempotencyStore | undefined;
   /**
-   * How long a handler holds its event before another delivery may run it again (a crashed
-   * instance's lease expires after this). Keep it above your slowest handler.
+   * How long a lease lasts without a heartbeat, in ms: a crashed instance's event runs again
+   * after this. A running handler keeps its lease however long it takes.
    * @default DEFAULT_LEASE_MS (60 s)
    */
   leaseMs?: number | undefined;
   /**
-   * How long a processed event id is remembered.
+   * How often a running handler's lease is extended, in ms; below `leaseMs`.
+   * @default a third of leaseMs
+   */
+  heartbeatMs?: number | undefined;
+  /**
+   * How long a processed event id is remembered, in ms.
    * @default DEFAULT_RETAIN_MS (7 days)
    */
   retainMs?: number | undefined;
+  /**
+   * How `complete` is retried after a successful handler when the store fails: `attempts` in
+   * all, waiting `delayMs`, then twice that, and so on (at most a third of `leaseMs`).
+   * @default { attempts: DEFAULT_COMPLETE_ATTEMPTS (5), delayMs: 100 }
+   */
+  completeRetry?: { attempts?: number | undefined; delayMs?: number | undefined } | undefined;
+  /**
+   * The largest body `receiveRequest` reads, in bytes (413 past it).
+   * @default DEFAULT_MAX_BODY_BYTES (1 MiB)
+   */
+  maxBodyBytes?: number | undefined;
+  /** Called for every refused delivery (bad signature, parsed body, too large...). */
+  onRejected?: ((rejection: WebhookRejection) => void) | undefined;
+  /**
+   * Where refused deliveries (`warn`) and store troubles (`warn`, `error`) are logged.
+   * @default console, with a `[prakerja-kit]` prefix
+   */
+  logger?: Pick<Logger, 'warn' | 'error'> | undefined;
 }
 
 /** A raw delivery: the body exactly as received and its headers. */
@@ -70,7 +126,10 @@ export interface WebhookReceiver {
    * releasing the lease.
    */
   receive(delivery: WebhookDelivery): Promise<ReceiveResult>;
-  /** Verifies a delivery with this receiver's secret(s) and clock; the first half of `receive`. */
+  /**
+   * Verifies a delivery with this receiver's secret(s) and clock; the first half of `receive`.
+   * A refused delivery is reported (`onRejected`, a `warn` log line) before the error is thrown.
+   */
   verify(delivery: WebhookDelivery): Promise<VerifiedWebhookEvent>;
   /**
    * Runs the handler of an event you verified yourself (e.g. with `verifyNodeRequest`) exactly
@@ -79,37 +138,146 @@ export interface WebhookReceiver {
   dispatch(event: VerifiedWebhookEvent): Promise<ReceiveResult>;
   /**
    * {@link WebhookReceiver.receive} for a fetch `Request`, answered as a `Response`: 204 when
-   * done or ignored, 400 with the failed check for a bad delivery, 409 with `Retry-After` while
-   * another delivery of the event runs. A handler's error is rethrown (your framework answers
-   * 500 and the sender retries).
+   * done or ignored, 400 with the failed check for a bad delivery, 413 for a body over
+   * `maxBodyBytes`, 409 with `Retry-After` while another delivery of the event runs. A
+   * handler's error is rethrown (your framework answers 500 and the sender retries).
    */
   receiveRequest(request: Request): Promise<Response>;
+  /**
+   * Reports a delivery an adapter refused before {@link WebhookReceiver.verify} (a body over
+   * the limit, a read timeout): calls `onRejected` and logs at `warn`. Adapters call it.
+   */
+  reportRejected(error: WebhookVerificationError, headers: VerifyParams['headers']): void;
 }
 
 type AnyHandler = (event: VerifiedWebhookEvent) => void | Promise<void>;
+
+const consoleLogger: Pick<Logger, 'warn' | 'error'> = {
+  warn: (message, fields) => console.warn(`[prakerja-kit] ${message}`, fields),
+  error: (message, fields) => console.error(`[prakerja-kit] ${message}`, fields),
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The error's message, for a log line. */
+const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Creates a {@link WebhookReceiver}: verify, dedupe by event id under a processing lease, then
  * dispatch to the handler registered for the event's type.
  *
- * A failed handler releases the lease so the sender's retry runs it again; a duplicate,
- * concurrent or repeated delivery does not run it twice (given a store shared by every
- * instance and a lease longer than the handler).
+ * Exactly once, given a store shared by every instance:
+ * - a running handler's lease is extended every `heartbeatMs`, so however slow the handler is,
+ *   a concurrent duplicate gets `in-progress` (409), never a second run;
+ * - every store write is fenced by the lease token, so a holder whose lease lapsed cannot
+ *   overwrite the record of the one that has it now;
+ * - a handler that succeeded is recorded even when the store fails at that moment (`complete`
+ *   is retried with backoff, the heartbeat running meanwhile); it is never run again for that;
+ * - a failed handler releases the lease so the sender's retry runs it again.
+ *
+ * Options that cannot work (a missing or malformed secret, a lease of 0 ms) throw a
+ * `WebhookConfigurationError` here, not on every delivery.
  *
  * @example
- * const receiver = createWebhookReceiver({ secret, store: createRedisStore({ client: redis }) })
+ * const receiver = createWebhookReceiver({
+ *   secret: process.env.PRAKERJA_WEBHOOK_SECRET,
+ *   store: createRedisStore({ client: redis }),
+ * })
  *   .on('incentive.disbursement_requested', async (event) => pay(event.data))
  *   .on('incentive.disbursement_cancelled', async (event) => cancel(event.data.disbursement_id));
  * export const POST = (request: Request) => receiver.receiveRequest(request);
  */
 export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookReceiver {
-  const {
-    store = createMemoryStore(),
-    leaseMs = DEFAULT_LEASE_MS,
-    retainMs = DEFAULT_RETAIN_MS,
-  } = options;
+  checkSecrets(options.secret);
+  const secret = options.secret as string | readonly string[];
+  const store = options.store ?? createMemoryStore();
+  const leaseMs = positiveInteger('leaseMs', options.leaseMs ?? DEFAULT_LEASE_MS);
+  const retainMs = positiveInteger('retainMs', options.retainMs ?? DEFAULT_RETAIN_MS);
+  const heartbeatMs = positiveInteger(
+    'heartbeatMs',
+    options.heartbeatMs ?? Math.max(1, Math.floor(leaseMs / 3)),
+    `a positive integer of milliseconds below leaseMs (${leaseMs})`,
+  );
+  if (heartbeatMs >= leaseMs) {
+    throw new WebhookConfigurationError(
+      'heartbeatMs',
+      `a positive integer of milliseconds below leaseMs (${leaseMs})`,
+      String(heartbeatMs),
+    );
+  }
+  const attempts = positiveInteger(
+    'completeRetry.attempts',
+    options.completeRetry?.attempts ?? DEFAULT_COMPLETE_ATTEMPTS,
+    'a positive integer',
+  );
+  const retryDelayMs = positiveInteger(
+    'completeRetry.delayMs',
+    options.completeRetry?.delayMs ?? 100,
+  );
+  const maxBodyBytes = positiveInteger(
+    'maxBodyBytes',
+    options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    'a positive integer of bytes',
+  );
+  const logger = options.logger ?? consoleLogger;
+  const { store: _store, logger: _logger, onRejected, secret: _secret, ...verifyOptions } = options;
   const handlers = new Map<string, AnyHandler>();
   let unknownHandler: AnyHandler | undefined;
+
+  /** Extends the lease every `heartbeatMs` until the returned `stop` is awaited; logs a lost lease once. */
+  function heartbeat(id: string, token: string) {
+    let lost = false;
+    let pending: Promise<void> | undefined;
+    const timer = setInterval(() => {
+      if (pending !== undefined) return;
+      pending = store
+        .extend(id, token, leaseMs)
+        .then(
+          (held) => {
+            if (!held && !lost) {
+              lost = true;
+              logger.warn('webhook lease lost while the handler ran', { eventId: id });
+            }
+          },
+          (error: unknown) => {
+            logger.warn('could not extend the webhook lease; will try again', {
+              eventId: id,
+              error: describeError(error),
+            });
+          },
+        )
+        .finally(() => {
+          pending = undefined;
+        });
+    }, heartbeatMs);
+    return async () => {
+      clearInterval(timer);
+      await pending;
+    };
+  }
+
+  /** `store.complete`, retried with backoff; `undefined` when every attempt failed. */
+  async function complete(id: string, token: string): Promise<boolean | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await store.complete(id, token, retainMs);
+      } catch (error) {
+        if (attempt >= attempts) {
+          logger.error(
+            'the handler succeeded but the store could not record it; a delivery after the lease expires would run it again',
+            { eventId: id, attempts, error: describeError(error) },
+          );
+          return undefined;
+        }
+        logger.warn('could not record a processed webhook event; retrying', {
+          eventId: id,
+          attempt,
+          error: describeError(error),
+        });
+        await sleep(Math.min(retryDelayMs * 2 ** (attempt - 1), heartbeatMs));
+      }
+    }
+  }
 
   const receiver: WebhookReceiver = {
     leaseMs,
@@ -125,7 +293,14 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       return receiver.dispatch(await receiver.verify(delivery));
     },
     async verify(delivery) {
-      return verify({ ...options, ...delivery });
+      try {
+        return await verify({ ...verifyOptions, secret, ...delivery });
+      } catch (error) {
+        if (error instanceof WebhookVerificationError) {
+          receiver.reportRejected(error, delivery.headers);
+        }
+        throw error;
+      }
     },
     async dispatch(event) {
       const handler = isKnownEvent(event) ? handlers.get(event.type) : unknownHandler;
@@ -133,23 +308,46 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       const lease = await store.acquire(event.id, leaseMs);
       if (lease.status === 'processed') return { status: 'duplicate', event };
       if (lease.status === 'processing') return { status: 'in-progress', event };
+      const stop = heartbeat(event.id, lease.token);
       try {
         await handler(event);
       } catch (error) {
-        await store.release(event.id, lease.token);
+        await stop();
+        await store.release(event.id, lease.token).catch((releaseError: unknown) => {
+          logger.warn('could not release the webhook lease; it expires by itself', {
+            eventId: event.id,
+            error: describeError(releaseError),
+          });
+        });
         throw error;
       }
-      await store.complete(event.id, lease.token, retainMs);
+      // The heartbeat keeps the lease while `complete` is retried.
+      const recorded = await complete(event.id, lease.token).finally(stop);
+      if (recorded === false) {
+        logger.warn('webhook lease was taken by another delivery before the handler finished', {
+          eventId: event.id,
+        });
+      }
       return { status: 'processed', event };
     },
     async receiveRequest(request) {
       let event: VerifiedWebhookEvent;
       try {
-        const payload = new Uint8Array(await request.arrayBuffer());
+        let payload: Uint8Array;
+        try {
+          payload = await readRequestBody(request, maxBodyBytes);
+        } catch (error) {
+          if (error instanceof WebhookVerificationError) {
+            receiver.reportRejected(error, request.headers);
+          }
+          throw error;
+        }
         event = await receiver.verify({ payload, headers: request.headers });
       } catch (error) {
         if (!(error instanceof WebhookVerificationError)) throw error;
-        return Response.json({ error: error.message, check: error.check }, { status: 400 });
+        const status = error instanceof WebhookBodyError ? error.status : 400;
+        const headers: Record<string, string> = status === 400 ? {} : { connection: 'close' };
+        return Response.json({ error: error.message, check: error.check }, { status, headers });
       }
       const result = await receiver.dispatch(event);
       if (result.status === 'in-progress') {
@@ -157,6 +355,17 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
         return new Response(null, { status: 409, headers: { 'retry-after': retryAfter } });
       }
       return new Response(null, { status: 204 });
+    },
+    reportRejected(error, headers) {
+      const status = error instanceof WebhookBodyError ? error.status : 400;
+      const webhookId = readHeader(headers, 'webhook-id');
+      logger.warn('webhook delivery refused', {
+        check: error.check,
+        status,
+        webhookId,
+        reason: error.message,
+      });
+      onRejected?.({ check: error.check, status, error, webhookId });
     },
   };
   return receiver;

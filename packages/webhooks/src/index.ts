@@ -5,18 +5,23 @@ export type {
   WebhookHandler,
   WebhookReceiver,
   WebhookReceiverOptions,
+  WebhookRejection,
 } from './create-webhook-receiver.js';
 export {
   createWebhookReceiver,
+  DEFAULT_COMPLETE_ATTEMPTS,
   DEFAULT_LEASE_MS,
   DEFAULT_RETAIN_MS,
 } from './create-webhook-receiver.js';
+export { WebhookBodyError } from './errors/webhook-body-error.js';
+export { WebhookConfigurationError } from './errors/webhook-configuration-error.js';
 export type {
   WebhookEventIssue,
   WebhookVerificationCheck,
 } from './errors/webhook-verification-error.js';
 export { WebhookVerificationError } from './errors/webhook-verification-error.js';
 export { generateSecret } from './generate-secret.js';
+export { DEFAULT_MAX_BODY_BYTES, DEFAULT_READ_TIMEOUT_MS } from './internal/limits.js';
 export type {
   AssignmentReviewedEvent,
   AssignmentSubmittedEvent,
@@ -53,7 +58,17 @@ export type { SignParams } from './sign.js';
 export { sign } from './sign.js';
 export type { MemoryStoreOptions } from './stores/create-memory-store.js';
 export { createMemoryStore } from './stores/create-memory-store.js';
-export type { RedisClientLike, RedisStoreOptions } from './stores/create-redis-store.js';
+export type {
+  PostgresClientLike,
+  PostgresStoreOptions,
+} from './stores/create-postgres-store.js';
+export { createPostgresStore, postgresStoreSchema } from './stores/create-postgres-store.js';
+export type {
+  IoRedisClientLike,
+  NodeRedisClientLike,
+  RedisClientLike,
+  RedisStoreOptions,
+} from './stores/create-redis-store.js';
 export { createRedisStore } from './stores/create-redis-store.js';
 export type { IdempotencyStore, LeaseResult } from './stores/idempotency-store.js';
 export type { UnknownWebhookEvent, VerifiedWebhookEvent } from './verify.js';

@@ -1,14 +1,19 @@
 import Redis from 'ioredis';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { createClient } from 'redis';
+import { createClient as createClientV5 } from 'redis-v5';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDelivery } from '../src/create-test-delivery.js';
 import { createTestEvent } from '../src/create-test-event.js';
 import { createWebhookReceiver } from '../src/create-webhook-receiver.js';
 import { createRedisStore } from '../src/stores/create-redis-store.js';
+import { runStoreConformance } from '../src/testing.js';
+import { slowHandlerRunsOnce, storeHiccupRunsOnce } from './exactly-once.js';
 import { SECRET } from './fixtures.js';
 import { type RedisServer, startRedisServer } from './redis-server.js';
 
 let server: RedisServer;
 const clients: Redis[] = [];
+const closers: Array<() => Promise<unknown>> = [];
 
 function connect(): Redis {
   const client = new Redis(server.port, '127.0.0.1');
@@ -20,7 +25,17 @@ beforeAll(async () => {
   server = await startRedisServer();
 });
 
+/** A connected node-redis client (v6, or v5 with `v5`). */
+async function connectNodeRedis(v5 = false) {
+  const url = `redis://127.0.0.1:${server.port}`;
+  const client = v5 ? createClientV5({ url }) : createClient({ url });
+  await client.connect();
+  closers.push(() => client.quit());
+  return client;
+}
+
 afterAll(async () => {
+  await Promise.all(closers.map((close) => close()));
   await Promise.all(clients.map((client) => client.quit()));
   await server?.stop();
 });
@@ -97,7 +112,7 @@ it('keeps leases and processed markers with their expiry, under the prefix', asy
   expect(await client.pttl('test:keys:evt_a')).toBeGreaterThan(59_000);
   expect(await store.acquire('evt_a', 60_000)).toEqual({ status: 'processing' });
   await store.complete('evt_a', lease.token, 120_000);
-  expect(await client.get('test:keys:evt_a')).toBe('processed');
+  expect(await client.get('test:keys:evt_a')).toBe(`processed:${lease.token}`);
   expect(await client.pttl('test:keys:evt_a')).toBeGreaterThan(119_000);
   expect(await store.acquire('evt_a', 60_000)).toEqual({ status: 'processed' });
 });
@@ -120,4 +135,43 @@ it('uses the default key prefix', async () => {
   const client = connect();
   await createRedisStore({ client }).acquire('evt_c', 60_000);
   expect(await client.exists('prakerja-kit:webhook:evt_c')).toBe(1);
+});
+
+it('reads a bare "processed" marker of earlier versions as processed', async () => {
+  const client = connect();
+  await client.set('test:legacy:evt_d', 'processed', 'PX', 60_000);
+  const store = createRedisStore({ client, prefix: 'test:legacy:' });
+  expect(await store.acquire('evt_d', 60_000)).toEqual({ status: 'processed' });
+});
+
+runStoreConformance('Redis via ioredis', () => createRedisStore({ client: connect() }), {
+  describe,
+  it,
+});
+
+describe('node-redis', () => {
+  let v6: Awaited<ReturnType<typeof connectNodeRedis>>;
+  let v5: Awaited<ReturnType<typeof connectNodeRedis>>;
+  beforeAll(async () => {
+    [v6, v5] = await Promise.all([connectNodeRedis(), connectNodeRedis(true)]);
+  });
+  runStoreConformance('Redis via node-redis 6', () => createRedisStore({ client: v6 }), {
+    describe,
+    it,
+  });
+  runStoreConformance('Redis via node-redis 5', () => createRedisStore({ client: v5 }), {
+    describe,
+    it,
+  });
+  it('keeps a slow handler past its lease to one run (node-redis)', async () => {
+    await slowHandlerRunsOnce(() => createRedisStore({ client: v6, prefix: 'test:slow6:' }));
+  });
+});
+
+it('keeps a handler slower than its lease to one run while duplicates arrive (ioredis)', async () => {
+  await slowHandlerRunsOnce(() => createRedisStore({ client: connect(), prefix: 'test:slow:' }));
+});
+
+it('runs once when Redis fails between the handler and complete', async () => {
+  await storeHiccupRunsOnce(() => createRedisStore({ client: connect(), prefix: 'test:hiccup:' }));
 });

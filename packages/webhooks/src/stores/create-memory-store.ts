@@ -6,13 +6,14 @@ export interface MemoryStoreOptions {
   now?: (() => number) | undefined;
 }
 
-type Entry = { token: string | undefined; expiresAt: number };
+type Entry = { token: string; processed: boolean; expiresAt: number };
 
 /**
  * An {@link IdempotencyStore} in this process's memory.
  *
  * Right for one receiver process (and for tests). Several instances, or restarts, need a shared
- * store such as {@link createRedisStore}. Expired entries are swept at most once a minute.
+ * store such as `createRedisStore` or `createPostgresStore`. Expired entries are swept at most
+ * once a minute.
  *
  * @example
  * const receiver = createWebhookReceiver({ secret, store: createMemoryStore() });
@@ -28,23 +29,41 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Idempotency
     for (const [key, entry] of entries) if (entry.expiresAt <= time) entries.delete(key);
   }
 
+  /** The entry of `key` if it has not expired. */
+  function live(key: string, time: number): Entry | undefined {
+    const entry = entries.get(key);
+    return entry !== undefined && entry.expiresAt > time ? entry : undefined;
+  }
+
   return {
     async acquire(key, leaseMs): Promise<LeaseResult> {
       const time = now();
       sweep(time);
-      const entry = entries.get(key);
-      if (entry !== undefined && entry.expiresAt > time) {
-        return entry.token === undefined ? { status: 'processed' } : { status: 'processing' };
-      }
-      const token = crypto.randomUUID();
-      entries.set(key, { token, expiresAt: time + leaseMs });
+      const entry = live(key, time);
+      if (entry !== undefined) return { status: entry.processed ? 'processed' : 'processing' };
+      const token = `lease:${crypto.randomUUID()}`;
+      entries.set(key, { token, processed: false, expiresAt: time + leaseMs });
       return { status: 'acquired', token };
     },
-    async complete(key, _token, retainMs) {
-      entries.set(key, { token: undefined, expiresAt: now() + retainMs });
+    async extend(key, token, leaseMs) {
+      const time = now();
+      const entry = live(key, time);
+      if (entry === undefined || entry.processed || entry.token !== token) return false;
+      entry.expiresAt = time + leaseMs;
+      return true;
+    },
+    async complete(key, token, retainMs) {
+      const time = now();
+      const entry = live(key, time);
+      if (entry !== undefined && entry.token !== token) return false;
+      entries.set(key, { token, processed: true, expiresAt: time + retainMs });
+      return true;
     },
     async release(key, token) {
-      if (entries.get(key)?.token === token) entries.delete(key);
+      const entry = live(key, now());
+      if (entry === undefined || entry.processed || entry.token !== token) return false;
+      entries.delete(key);
+      return true;
     },
   };
 }
