@@ -23,6 +23,8 @@ export type {
   DeliveryAttempt,
   DeliveryRecord,
   DurationInput,
+  EventTriggerInput,
+  EventTriggerResult,
   FaultInput,
   FaultKind,
   FaultRecord,

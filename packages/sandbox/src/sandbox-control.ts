@@ -147,8 +147,16 @@ export interface SandboxControl {
   events: {
     /** Events emitted so far, oldest first, optionally of one type. */
     list(type?: string): SandboxEvent[];
+    /**
+     * Creates an event of the SDK's event model (`type` one of the SDK's event types, `data`
+     * as given, `id` a new `evt_…` unless given) and queues a delivery to every registered
+     * endpoint that takes it, through the delivery log. Throws a 400 control error for an
+     * unknown type or a non-object `data`, 409 for an event id already in the log.
+     */
+    trigger(input: EventTriggerInput): EventTriggerResult;
   };
   deliveries: {
+    /** The delivery log, oldest first; each attempt keeps the receiver's answer (status, headers, first 2 KB of body). */
     list(filter?: {
       eventId?: string;
       endpointId?: string;
@@ -178,4 +186,20 @@ export interface SandboxControl {
      */
     import(state: unknown): void;
   };
+}
+
+/** Input of {@link SandboxControl.events}`.trigger` (and `POST /__sandbox/events`). */
+export interface EventTriggerInput {
+  /** One of the SDK's event types (`WEBHOOK_EVENT_TYPES` of `@prakerja-kit/webhooks`). */
+  type: string;
+  /** The event's `data` (default `{}`); not checked against the type's schema. */
+  data?: Record<string, unknown> | undefined;
+  /** The event id (default: a new `evt_…`); a receiver dedupes on it. */
+  id?: string | undefined;
+}
+
+/** The created event and the deliveries queued for it (none when no endpoint takes it). */
+export interface EventTriggerResult {
+  event: SandboxEvent;
+  deliveries: DeliveryRecord[];
 }

@@ -8,6 +8,7 @@ import type { Output } from '../internal/output.js';
 import { integerFlag, parseFlags } from '../internal/parse-flags.js';
 import { isSuccess, postDelivery } from '../internal/post-delivery.js';
 import { controlRequest, type EndpointRecord, sandboxUrl } from '../internal/sandbox-client.js';
+import { failedCheck, printAnswer } from './webhooks-response.js';
 
 const usage = `Usage: prakerja webhooks listen --forward-to URL [--events TYPES] [--json]
 
@@ -145,15 +146,28 @@ async function forward(
     'webhook-signature': sign({ id: event.id, timestamp, payload: body, secret: localSecret }),
   };
   try {
-    const { status, durationMs } = await postDelivery(forwardTo, headers, body);
+    const answer = await postDelivery(forwardTo, headers, body);
+    const { status, durationMs } = answer;
     const mark = isSuccess(status)
       ? out.style('green', String(status))
       : out.style('red', String(status));
     out.line(
       `${new Date().toISOString()}  ${event.type}  ${event.id}  → ${mark} (${durationMs} ms)`,
     );
-    out.event({ event: 'delivery', id: event.id, type: event.type, status, durationMs });
-    reply(status, `forwarded: ${status}`);
+    if (!isSuccess(status)) printAnswer(out, { body: answer.body, truncated: answer.truncated });
+    out.event({
+      event: 'delivery',
+      id: event.id,
+      type: event.type,
+      status,
+      durationMs,
+      responseBody: answer.body,
+      check: failedCheck(answer.body)?.check ?? null,
+    });
+    // The app's answer goes back to the sandbox, so its delivery log shows why.
+    response
+      .writeHead(status, { 'content-type': answer.contentType ?? 'text/plain' })
+      .end(answer.body);
   } catch (error) {
     out.line(
       `${new Date().toISOString()}  ${event.type}  ${event.id}  → ${out.style('red', 'unreachable')}`,

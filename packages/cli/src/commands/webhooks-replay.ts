@@ -3,10 +3,13 @@ import { usageError } from '../internal/cli-error.js';
 import type { Command } from '../internal/command.js';
 import { integerFlag, parseFlags } from '../internal/parse-flags.js';
 import { controlRequest, type DeliveryRecord, sandboxUrl } from '../internal/sandbox-client.js';
+import { attemptSummary, printAnswer, waitForAttempt } from './webhooks-response.js';
 
 const usage = `Usage: prakerja webhooks replay ID [--no-wait] [--json]
 
-Re-delivers from the sandbox's delivery log, keeping the event id (receivers must dedupe).
+Re-delivers from the sandbox's delivery log, keeping the event id (receivers must dedupe), and
+prints each receiver's answer: status, the first 2 KB of the response body and, when the
+receiver refused the delivery with { error, check }, the failed check.
 
   ID               a delivery id (dlv_…), or an event id (evt_…): every delivery of that event
   --no-wait        return once queued instead of waiting for the attempt's outcome
@@ -66,7 +69,10 @@ export const webhooksReplayCommand: Command = {
       ids.map((each) => waitForAttempt(base, each, before.get(each) ?? 0, timeoutMs)),
     );
     const ok = outcomes.every((outcome) => outcome.status === 'succeeded');
-    out.result({ ok, deliveries: outcomes });
+    out.result({
+      ok,
+      deliveries: outcomes.map((outcome) => ({ ...outcome, latest: attemptSummary(outcome) })),
+    });
     for (const outcome of outcomes) {
       const attempt = outcome.attempts.at(-1);
       const result = attempt?.statusCode ?? attempt?.error ?? 'no attempt yet';
@@ -74,27 +80,14 @@ export const webhooksReplayCommand: Command = {
         outcome.status === 'succeeded'
           ? out.style('green', String(result))
           : out.style('red', String(result));
-      out.line(`${outcome.id} ${outcome.eventType} ${outcome.eventId} → ${outcome.url} ${mark}`);
+      const time = attempt ? ` (${attempt.durationMs} ms)` : '';
+      out.line(
+        `${outcome.id} ${outcome.eventType} ${outcome.eventId} → ${outcome.url} ${mark}${time}`,
+      );
+      if (attempt) {
+        printAnswer(out, { body: attempt.responseBody, truncated: attempt.responseBodyTruncated });
+      }
     }
     return ok ? ExitCode.OK : ExitCode.CHECK_FAILED;
   },
 };
-
-/** Polls one delivery until it has a new attempt (or times out). */
-async function waitForAttempt(
-  base: string,
-  id: string,
-  attemptsBefore: number,
-  timeoutMs: number,
-): Promise<DeliveryRecord> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const delivery = await controlRequest<DeliveryRecord>(
-      base,
-      'GET',
-      `/deliveries/${encodeURIComponent(id)}`,
-    );
-    if (delivery.attempts.length > attemptsBefore || Date.now() > deadline) return delivery;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -194,6 +194,12 @@ function routes(control: SandboxControl): ControlRoute[] {
     route('GET', '/events', 'events emitted (?type=)', ({ query }) =>
       control.events.list(query.get('type') ?? undefined),
     ),
+    route(
+      'POST',
+      '/events',
+      'create an event of the SDK event model and deliver it to the registered endpoints: { type, data?, id? }',
+      ({ body }) => control.events.trigger(objectBody(body) as never),
+    ),
     route('GET', '/deliveries', 'delivery log (?eventId=&endpointId=&status=)', ({ query }) => {
       const status = deliveryStatus(query);
       return control.deliveries.list({

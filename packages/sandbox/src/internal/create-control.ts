@@ -1,4 +1,10 @@
-import type { AssignmentTarget, DurationInput, SandboxControl } from '../sandbox-control.js';
+import { isWebhookEventType, WEBHOOK_EVENT_TYPES } from '@prakerja-kit/webhooks';
+import type {
+  AssignmentTarget,
+  DurationInput,
+  EventTriggerInput,
+  SandboxControl,
+} from '../sandbox-control.js';
 import { resolveSandboxProfile, type SandboxProfile } from '../sandbox-profiles.js';
 import { decideAssignment } from './assignments.js';
 import { decideVerification, findVerification } from './attendance.js';
@@ -66,6 +72,22 @@ function timeMs(time: unknown): number {
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
+
+/** Checks an event trigger: a known SDK event type, an object `data`, a plain `id`. */
+function triggerInput(input: unknown): EventTriggerInput & { data: Record<string, unknown> } {
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(input)) throw new ControlFailure('expected { type, data?, id? }');
+  const { type, data = {}, id } = input;
+  if (typeof type !== 'string' || !isWebhookEventType(type)) {
+    throw new ControlFailure(`"type" must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}`);
+  }
+  if (!isObject(data)) throw new ControlFailure('"data" must be a JSON object');
+  if (id !== undefined && (typeof id !== 'string' || !/^[A-Za-z0-9_.:-]{1,128}$/.test(id))) {
+    throw new ControlFailure('"id" must be 1-128 characters of A-Z a-z 0-9 _ . : -');
+  }
+  return { type, data, ...(id === undefined ? {} : { id }) };
+}
 
 /**
  * Builds the in-process control plane over the engine. `onProfile` hears every profile change
@@ -211,6 +233,21 @@ export function createControl(
     },
     events: {
       list: (type) => copy(engine.state.events.filter((event) => !type || event.type === type)),
+      trigger(input) {
+        const { type, data, id } = triggerInput(input);
+        if (id !== undefined && engine.state.events.some((event) => event.id === id)) {
+          throw new ControlFailure(
+            `event "${id}" is already in the log: replay its deliveries (POST /__sandbox/deliveries/:id/redeliver) instead`,
+            409,
+          );
+        }
+        const event = engine.emit(type, data, id);
+        engine.changed();
+        return {
+          event: copy(event),
+          deliveries: copy(engine.state.deliveries.filter((item) => item.eventId === event.id)),
+        };
+      },
     },
     deliveries: {
       list: (filter = {}) =>

@@ -3,7 +3,15 @@ import * as z from 'zod/mini';
 import type { Engine } from './engine.js';
 import { ControlFailure } from './program-failure.js';
 import { Alphabet } from './random.js';
-import type { DeliveryRecord, SandboxEvent, WebhookEndpoint } from './state.js';
+import {
+  DETAILED_ATTEMPTS_LIMIT,
+  type DeliveryAttempt,
+  type DeliveryRecord,
+  RESPONSE_BODY_LIMIT,
+  RESPONSE_HEADER_LIMIT,
+  type SandboxEvent,
+  type WebhookEndpoint,
+} from './state.js';
 
 /** Retry delays after each failed attempt (Standard Webhooks' suggested schedule). */
 export const DEFAULT_RETRY_DELAYS_MS = [
@@ -153,6 +161,10 @@ export class Deliverer {
     const at = this.engine.isoNow();
     let statusCode: number | null = null;
     let error: string | null = null;
+    let answer: Pick<
+      DeliveryAttempt,
+      'responseHeaders' | 'responseBody' | 'responseBodyTruncated'
+    > = { responseHeaders: null, responseBody: null, responseBodyTruncated: false };
     try {
       const response = await this.fetcher(endpoint.url, {
         method: 'POST',
@@ -167,11 +179,29 @@ export class Deliverer {
         signal: AbortSignal.timeout(this.engine.options.webhookTimeoutMs),
       });
       statusCode = response.status;
-      await response.body?.cancel();
+      answer = {
+        responseHeaders: keptHeaders(response.headers),
+        responseBody: '',
+        responseBodyTruncated: false,
+      };
+      const head = await readHead(response, RESPONSE_BODY_LIMIT).catch((cause: unknown) => {
+        // The status arrived but the body did not (timeout, reset): keep both facts.
+        error = describeFailure(cause);
+        return null;
+      });
+      if (head)
+        answer = { ...answer, responseBody: head.text, responseBodyTruncated: head.truncated };
     } catch (cause) {
-      error = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+      error = describeFailure(cause);
     }
-    delivery.attempts.push({ at, statusCode, error, durationMs: Date.now() - startedAt });
+    delivery.attempts.push({
+      at,
+      statusCode,
+      error,
+      durationMs: Date.now() - startedAt,
+      ...answer,
+    });
+    pruneDetails(delivery);
     if (statusCode !== null && statusCode >= 200 && statusCode < 300) {
       delivery.status = 'succeeded';
       delivery.nextAttemptAt = null;
@@ -186,5 +216,63 @@ export class Deliverer {
     } else {
       delivery.nextAttemptAt = this.engine.now() + delay;
     }
+  }
+}
+
+/** `Name: message (cause)`: fetch's bare "fetch failed" says nothing without its cause. */
+function describeFailure(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = cause.cause instanceof Error ? ` (${cause.cause.message})` : '';
+  return `${cause.name}: ${cause.message}${inner}`;
+}
+
+/** Response headers, bounded in count and value length. */
+function keptHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  let count = 0;
+  headers.forEach((value, name) => {
+    if (count >= RESPONSE_HEADER_LIMIT) return;
+    kept[name] = value.length > 1024 ? value.slice(0, 1024) : value;
+    count += 1;
+  });
+  return kept;
+}
+
+/** The first `limit` bytes of a response body as UTF-8; the rest is cancelled, never read. */
+async function readHead(
+  response: Response,
+  limit: number,
+): Promise<{ text: string; truncated: boolean }> {
+  if (!response.body) return { text: '', truncated: false };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let truncated = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const room = limit - size;
+    if (value.byteLength > room) {
+      chunks.push(value.subarray(0, room));
+      size = limit;
+      truncated = true;
+      reader.cancel().catch(() => undefined);
+      break;
+    }
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  // A multi-byte character cut at the limit decodes to U+FFFD: at most one character per byte.
+  return { text: Buffer.concat(chunks).toString('utf8'), truncated };
+}
+
+/** Keeps response details on the latest attempts only, so a delivery's memory stays bounded. */
+function pruneDetails(delivery: DeliveryRecord): void {
+  const older = delivery.attempts.length - DETAILED_ATTEMPTS_LIMIT;
+  for (let index = 0; index < older; index += 1) {
+    const attempt = delivery.attempts[index]!;
+    if (attempt.responseHeaders === null && attempt.responseBody === null) continue;
+    attempt.responseHeaders = null;
+    attempt.responseBody = null;
   }
 }

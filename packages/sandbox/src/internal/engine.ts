@@ -85,8 +85,8 @@ export class Engine {
   }
 
   /** Records an event of the SDK's event model and tells the deliverer. */
-  emit(type: string, data: Record<string, unknown>): SandboxEvent {
-    const event: SandboxEvent = { id: this.id('evt_'), type, created_at: this.isoNow(), data };
+  emit(type: string, data: Record<string, unknown>, id: string = this.id('evt_')): SandboxEvent {
+    const event: SandboxEvent = { id, type, created_at: this.isoNow(), data };
     this.state.events.push(event);
     for (const listener of this.eventListeners) listener(event);
     return event;

@@ -18,21 +18,52 @@ export interface NodeFront {
   close(): Promise<void>;
 }
 
-// A body above the limit is drained (so the client reads the 413) up to this many times the
-// limit; beyond that the socket is destroyed.
-const DRAIN_FACTOR = 16;
+/**
+ * Reads the body up to `maxBytes`; null when it is over the limit (a declared `content-length`
+ * over the limit is refused before reading anything).
+ */
+function readLimited(request: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  if (Number(request.headers['content-length'] ?? '0') > maxBytes) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      request.off('data', onData).off('end', onEnd).off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        done();
+        request.pause();
+        resolve(null);
+      } else {
+        chunks.push(chunk);
+      }
+    };
+    const onEnd = () => {
+      done();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      done();
+      reject(error);
+    };
+    request.on('data', onData).on('end', onEnd).on('error', onError);
+  });
+}
 
-async function readLimited(request: IncomingMessage, maxBytes: number) {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes * DRAIN_FACTOR) return { body: null, destroy: true };
-    if (size <= maxBytes) chunks.push(chunk);
-  }
-  return size > maxBytes
-    ? { body: null, destroy: false }
-    : { body: Buffer.concat(chunks), destroy: false };
+/**
+ * Answers 413 for a body over the limit and closes the connection: the rest of the body is not
+ * read (a sender cannot make the sandbox swallow gigabytes), and a socket still open after a
+ * second is destroyed.
+ */
+async function refuseTooLarge(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const result = programErrorResponse(ProgramErrorCode.PAYLOAD_TOO_LARGE, { connection: 'close' });
+  response.on('finish', () => {
+    request.socket.end();
+    setTimeout(() => request.socket.destroy(), 1000).unref();
+  });
+  await send(response, result);
 }
 
 function toRequest(request: IncomingMessage, body: Buffer, fallbackOrigin: string): Request {
@@ -103,13 +134,9 @@ export async function startNodeFront(
   const server = createServer((request, response) => {
     void (async () => {
       try {
-        const { body, destroy } = await readLimited(request, options.maxBodyBytes);
-        if (destroy) {
-          request.socket.destroy();
-          return;
-        }
+        const body = await readLimited(request, options.maxBodyBytes);
         if (body === null) {
-          await send(response, programErrorResponse(ProgramErrorCode.PAYLOAD_TOO_LARGE));
+          await refuseTooLarge(request, response);
           return;
         }
         let fetchRequest: Request;

@@ -1,8 +1,13 @@
-/** Reads a request body as UTF-8 text, or returns null once it exceeds `maxBytes`. */
+/**
+ * Reads a request body as UTF-8 text, or returns null once it exceeds `maxBytes` (a declared
+ * `content-length` over the limit is refused before reading). The rest of an over-limit body is
+ * cancelled without waiting: a cancel can hang until the sender finishes (msw's interceptor), and
+ * the caller answers 413 at once.
+ */
 export async function readBody(request: Request, maxBytes: number): Promise<string | null> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) {
-    await request.body?.cancel().catch(() => undefined);
+    discard(request.body?.cancel());
     return null;
   }
   if (!request.body) return '';
@@ -14,10 +19,14 @@ export async function readBody(request: Request, maxBytes: number): Promise<stri
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      discard(reader.cancel());
       return null;
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function discard(pending: Promise<unknown> | undefined): void {
+  pending?.catch(() => undefined);
 }

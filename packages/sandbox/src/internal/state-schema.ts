@@ -26,7 +26,7 @@ import type {
   VerificationRecord,
   WebhookEndpoint,
 } from './state.js';
-import { FAULT_KINDS, FAULT_PATH } from './state.js';
+import { FAULT_KINDS, FAULT_PATH, RESPONSE_BODY_LIMIT, RESPONSE_HEADER_LIMIT } from './state.js';
 
 // Schemas of every part of the sandbox state (state.ts, sandbox-fixtures.ts), so an imported
 // state (PUT /__sandbox/state, control.state.import, the state file) is checked as deeply as the
@@ -247,6 +247,19 @@ const deliveryAttemptSchema = z.object({
   statusCode: z.nullable(z.int()),
   error: nullableText,
   durationMs: z.number().check(z.minimum(0)),
+  // Absent in states saved before the delivery log kept responses.
+  responseHeaders: z._default(
+    z.nullable(
+      z.record(z.string(), z.string()).check(
+        z.refine((headers) => Object.keys(headers).length <= RESPONSE_HEADER_LIMIT, {
+          message: `at most ${RESPONSE_HEADER_LIMIT} headers`,
+        }),
+      ),
+    ),
+    null,
+  ),
+  responseBody: z._default(z.nullable(z.string().check(z.maxLength(RESPONSE_BODY_LIMIT))), null),
+  responseBodyTruncated: z._default(z.boolean(), false),
 });
 
 const deliverySchema = z.object({

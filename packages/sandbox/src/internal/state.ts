@@ -123,13 +123,38 @@ export interface WebhookEndpoint {
   createdAt: string;
 }
 
-/** One delivery attempt. */
+/**
+ * One delivery attempt, with what the receiver answered (never the request's signature or the
+ * endpoint's secret).
+ */
 export interface DeliveryAttempt {
+  /** Sandbox time of the attempt (ISO-8601). */
   at: string;
+  /** The receiver's HTTP status, or null when it never answered (see `error`). */
   statusCode: number | null;
+  /** Why no answer came: connection refused, timeout…; null when the receiver answered. */
   error: string | null;
   durationMs: number;
+  /**
+   * The response headers (names lower-case; at most {@link RESPONSE_HEADER_LIMIT} headers, values
+   * cut at 1 KB), or null when there was no answer or the details were pruned.
+   */
+  responseHeaders: Record<string, string> | null;
+  /**
+   * The first {@link RESPONSE_BODY_LIMIT} bytes of the response body as UTF-8 text, or null when
+   * there was no answer or the details were pruned (only the latest attempts keep them).
+   */
+  responseBody: string | null;
+  /** True when the response body was longer than what `responseBody` keeps. */
+  responseBodyTruncated: boolean;
 }
+
+/** Bytes of a response body kept per attempt in the delivery log. */
+export const RESPONSE_BODY_LIMIT = 2048;
+/** Response headers kept per attempt in the delivery log. */
+export const RESPONSE_HEADER_LIMIT = 64;
+/** Attempts per delivery that keep response headers and body; older ones keep status and error. */
+export const DETAILED_ATTEMPTS_LIMIT = 20;
 
 /** One event delivered to one endpoint, with its attempts. */
 export interface DeliveryRecord {
