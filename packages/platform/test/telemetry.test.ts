@@ -1,9 +1,11 @@
 // OpenTelemetry over real HTTP: an authorize that times out and reconciles is one trace, its
 // metrics add up, and no secret or personal value reaches a span.
 import * as otel from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { ProgramPath, TelemetryMetric } from '@prakerja-kit/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createPaymentWatcher } from '../src/index.js';
 import { childrenOf, otelHarness } from './support/otel.js';
 import { useSandbox } from './support/sandbox.js';
 
@@ -12,9 +14,11 @@ const otelSdk = otelHarness();
 
 beforeAll(() => {
   otel.propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  otel.context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 });
 afterAll(async () => {
   otel.propagation.disable();
+  otel.context.disable();
   await otelSdk.shutdown();
 });
 
@@ -150,4 +154,31 @@ it('traces an authorize that times out and reconciles: operation → attempt + l
   expect(durations.reduce((sum, point) => sum + point.value, 0)).toBe(
     requests.reduce((sum, point) => sum + point.value, 0),
   );
+});
+
+it('traces each watcher poll around its status lookup and records how late it ran', async () => {
+  const client = env.client({ telemetry: otelSdk.telemetry });
+  const params = await env.authorizeParams(client, 'INV-OTEL-2');
+  expect(await client.payments.authorize(params)).toMatchObject({ outcome: 'purchased' });
+  otelSdk.reset();
+  const before = (await otelSdk.metrics())[TelemetryMetric.WATCHER_LAG] ?? [];
+  const watcher = createPaymentWatcher(client, { onEvent: () => {}, now: () => Date.now() });
+  watcher.watch('INV-OTEL-2');
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await watcher.poll();
+  const spans = otelSdk.spans();
+  const poll = spans.find((span) => span.name === 'payment_watcher.poll');
+  expect(poll?.attributes).toMatchObject({
+    'prakerja.watcher.following': false,
+    'prakerja.watcher.events': 1,
+  });
+  expect(poll?.attributes['prakerja.watcher.lag_ms']).toBeGreaterThanOrEqual(20);
+  const [retrieve] = poll ? childrenOf(spans, poll) : [];
+  expect(retrieve?.name).toBe('payments.retrieve');
+  expect(retrieve && childrenOf(spans, retrieve).map((span) => span.name)).toEqual([
+    `POST ${ProgramPath.PAYMENT_STATUS}`,
+  ]);
+  const lag = (await otelSdk.metrics())[TelemetryMetric.WATCHER_LAG] ?? [];
+  const count = (points: typeof lag) => points.reduce((sum, point) => sum + point.value, 0);
+  expect(count(lag) - count(before)).toBe(1);
 });

@@ -59,8 +59,19 @@ export interface OpenTelemetryApi {
     getTracer(name: string, version?: string): OtelTracer;
     setSpan(context: OtelContext, span: OtelSpan): OtelContext;
   };
-  /** `context`: the active context (your current span, when a context manager is registered). */
-  context: { active(): OtelContext };
+  /**
+   * `context`: the active context (your current span, when a context manager is registered),
+   * and running a function inside another context.
+   */
+  context: {
+    active(): OtelContext;
+    with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(
+      context: OtelContext,
+      fn: F,
+      thisArg?: ThisParameterType<F>,
+      ...args: A
+    ): ReturnType<F>;
+  };
   /** `propagation`: writes `traceparent` (and whatever else the global propagator writes). */
   propagation: { inject(context: OtelContext, carrier: Record<string, string>): void };
   /** `metrics`: the global meter provider. */

@@ -104,6 +104,11 @@ export interface Telemetry {
    * @param name - e.g. `payments.authorize`.
    */
   startSpan(name: string, attributes?: OtelAttributes, parent?: OperationSpan): OperationSpan;
+  /**
+   * Runs `fn` with `span` as the active span, so the operations it starts become its children
+   * (needs a context manager, as the OpenTelemetry Node SDK registers).
+   */
+  withSpan<T>(span: OperationSpan, fn: () => T): T;
   /** The metric instruments (no-ops when metrics are off). */
   readonly instruments: TelemetryInstruments;
 }
@@ -309,7 +314,11 @@ export function createTelemetry(
     };
   }
 
-  return { startSpan, instruments, transportCall };
+  function withSpan<T>(span: OperationSpan, fn: () => T): T {
+    return span.context === undefined ? fn() : api.context.with(span.context, fn);
+  }
+
+  return { startSpan, withSpan, instruments, transportCall };
 }
 
 /** @internal What the transport records of one call. */
