@@ -250,10 +250,15 @@ export function createPaymentWatcher(
       'prakerja.watcher.following': entry?.pending !== undefined,
       'prakerja.watcher.lag_ms': lagMs !== undefined && lagMs >= 0 ? lagMs : undefined,
     });
-    const events = await telemetry.withSpan(span, () => pollFresh(invoiceCode));
-    span.setAttributes({ 'prakerja.watcher.events': events.length });
-    span.end();
-    return events;
+    try {
+      const events = await telemetry.withSpan(span, () => pollFresh(invoiceCode));
+      span.setAttributes({ 'prakerja.watcher.events': events.length });
+      span.end();
+      return events;
+    } catch (error) {
+      span.end({ error });
+      throw error;
+    }
   }
 
   async function pollFresh(invoiceCode: string): Promise<PaymentEvent[]> {
