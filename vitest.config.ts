@@ -55,7 +55,7 @@ export default defineConfig({
         test: { name: 'browser', include: BROWSER_ONCE, typecheck: { enabled: false } },
       },
       ...SANDBOX_PROFILES.map((profile) => ({
-        extends: true,
+        extends: true as const,
         test: {
           name: `profile:${profile}`,
           include: PROFILE_SUITES,
