@@ -18,9 +18,9 @@ import { type Measurement, printGoal, printTable } from '../../../scripts/bench-
 import { createPlatformClient } from '../src/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const LOOKUPS = Number(process.env['TELEMETRY_BENCH_LOOKUPS'] ?? 3000);
+const LOOKUPS = Number(process.env['TELEMETRY_BENCH_LOOKUPS'] ?? 1500);
 const CONCURRENCY = 32;
-const ROUNDS = 4;
+const ROUNDS = 8;
 
 // Spans are batched and dropped: what an exporter does with them is not the SDK's cost.
 class DiscardingExporter implements SpanExporter {
@@ -124,19 +124,29 @@ export default async function run(): Promise<void> {
     ];
     // Warm-up, then the best of interleaved rounds so both see the same machine state.
     for (const [name, fn] of contenders) await throughput(name, 300, fn);
+    // On a shared machine the load drifts between rounds: the goal uses the median of the
+    // on/off ratios measured back to back within each round (order alternating).
     const best = new Map<string, { measurement: Measurement; cpuUsPerOp: number }>();
+    const ratios: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [name, fn] of contenders) {
+      const ordered = round % 2 === 0 ? contenders : [...contenders].reverse();
+      const results = new Map<string, Measurement>();
+      for (const [name, fn] of ordered) {
         const result = await throughput(name, LOOKUPS, fn);
+        results.set(name, result.measurement);
         const previous = best.get(name);
         if (!previous || result.measurement.nsPerOp < previous.measurement.nsPerOp) {
           best.set(name, result);
         }
       }
+      const [offName, onName] = contenders.map(([name]) => name);
+      ratios.push(results.get(onName!)!.nsPerOp / results.get(offName!)!.nsPerOp);
     }
+    ratios.sort((a, b) => a - b);
+    const medianRatio = ratios[Math.floor(ratios.length / 2)]!;
     const [off, on] = contenders.map(([name]) => best.get(name)!);
     printTable(
-      `telemetry: ${LOOKUPS} quota lookups against the local sandbox, concurrency ${CONCURRENCY} (best of ${ROUNDS} interleaved rounds)`,
+      `telemetry: ${LOOKUPS} quota lookups against the local sandbox, concurrency ${CONCURRENCY} (best of ${ROUNDS} interleaved rounds; goal on the median per-round ratio)`,
       [off!.measurement, on!.measurement],
     );
     console.log(
@@ -144,7 +154,10 @@ export default async function run(): Promise<void> {
     );
     await tracerProvider.forceFlush();
     console.log(`  spans exported: ${exporter.exported} (2 per lookup: the call and its attempt)`);
-    const overhead = on!.measurement.nsPerOp / off!.measurement.nsPerOp - 1;
+    console.log(
+      `  on/off per round: ${ratios.map((ratio) => ratio.toFixed(2)).join(' ')} (median ${medianRatio.toFixed(2)})`,
+    );
+    const overhead = medianRatio - 1;
     printGoal(
       `tracing overhead <= 5% at concurrency ${CONCURRENCY}`,
       overhead <= 0.05,
