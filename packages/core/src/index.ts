@@ -35,8 +35,16 @@ export {
 } from './errors/request-errors.js';
 export type { ValidationIssue } from './errors/validation-errors.js';
 export { RequestValidationError, ResponseValidationError } from './errors/validation-errors.js';
-export type { CreateLoggerOptions, LogFields, Logger, LogLevel } from './logging/logger.js';
-export { createLogger } from './logging/logger.js';
+export type {
+  ConsoleLike,
+  CreateLoggerOptions,
+  LogFields,
+  Logger,
+  LogLevel,
+  PinoLike,
+  WinstonLike,
+} from './logging/logger.js';
+export { createLogger, fromConsole, fromPino, fromWinston } from './logging/logger.js';
 export { maskText, maskValue, REDACTED, redact } from './logging/redact.js';
 export type { SubmissionStatus } from './schemas/common.js';
 export {
@@ -53,6 +61,23 @@ export type { CreateSignatureParams, SignatureParams } from './signing/build-raw
 export { buildRawSignature } from './signing/build-raw-signature.js';
 export { serializeBody } from './signing/serialize-body.js';
 export { timingSafeEqual } from './signing/timing-safe-equal.js';
+export type {
+  OpenTelemetryApi,
+  OtelAttributes,
+  OtelContext,
+  OtelCounter,
+  OtelHistogram,
+  OtelMeter,
+  OtelSpan,
+  OtelTracer,
+} from './telemetry/otel-types.js';
+export type {
+  OperationSpan,
+  Telemetry,
+  TelemetryInstruments,
+  TelemetryOptions,
+} from './telemetry/telemetry.js';
+export { describeForTelemetry, TelemetryMetric } from './telemetry/telemetry.js';
 export type { RetryOptions } from './transport/backoff.js';
 export type { Clock, ClockOptions } from './transport/clock.js';
 export type {

@@ -234,9 +234,31 @@ export function createPaymentWatcher(
   function pollOne(invoiceCode: string): Promise<PaymentEvent[]> {
     const running = inFlight.get(invoiceCode);
     if (running) return running.then(() => []);
-    const pass = pollFresh(invoiceCode).finally(() => inFlight.delete(invoiceCode));
+    const pass = pollTraced(invoiceCode).finally(() => inFlight.delete(invoiceCode));
     inFlight.set(invoiceCode, pass);
     return pass;
+  }
+
+  // With telemetry: a `payment_watcher.poll` span around the lookup, and how late it ran.
+  async function pollTraced(invoiceCode: string): Promise<PaymentEvent[]> {
+    const telemetry = client.transport.telemetry;
+    if (!telemetry) return pollFresh(invoiceCode);
+    const entry = entries.get(invoiceCode);
+    const lagMs = entry ? now() - entry.dueAt : undefined;
+    if (lagMs !== undefined && lagMs >= 0) telemetry.instruments.watcherLag.record(lagMs / 1000);
+    const span = telemetry.startSpan('payment_watcher.poll', {
+      'prakerja.watcher.following': entry?.pending !== undefined,
+      'prakerja.watcher.lag_ms': lagMs !== undefined && lagMs >= 0 ? lagMs : undefined,
+    });
+    try {
+      const events = await telemetry.withSpan(span, () => pollFresh(invoiceCode));
+      span.setAttributes({ 'prakerja.watcher.events': events.length });
+      span.end();
+      return events;
+    } catch (error) {
+      span.end({ error });
+      throw error;
+    }
   }
 
   async function pollFresh(invoiceCode: string): Promise<PaymentEvent[]> {

@@ -21,11 +21,24 @@ import {
   ResponseValidationError,
   type ValidationIssue,
 } from '../errors/validation-errors.js';
-import { createLogger, type Logger, type LogLevel, redactingLogger } from '../logging/logger.js';
+import {
+  adaptLogger,
+  createLogger,
+  type Logger,
+  type LogLevel,
+  redactingLogger,
+} from '../logging/logger.js';
 import { maskedValuesOf, maskText, redact } from '../logging/redact.js';
 import { describeIssues } from '../schemas/describe-issues.js';
 import { errorEnvelopeSchema, successEnvelopeSchema } from '../schemas/envelope.js';
 import { serializeBody } from '../signing/serialize-body.js';
+import {
+  type CallTelemetry,
+  createTelemetry,
+  type OperationSpan,
+  type Telemetry,
+  type TelemetryOptions,
+} from '../telemetry/telemetry.js';
 import { backoffDelay, parseRetryAfter, type RetryOptions, sleep } from './backoff.js';
 import { type Clock, type ClockOptions, createClock } from './clock.js';
 import type { RequestOptions } from './request-options.js';
@@ -120,6 +133,11 @@ export interface TransportOptions extends CredentialOptions {
    * @default 1048576
    */
   maxResponseBytes?: number | undefined;
+  /**
+   * OpenTelemetry spans, metrics and `traceparent` propagation. Off by default: without it,
+   * nothing is traced or measured.
+   */
+  telemetry?: TelemetryOptions | undefined;
 }
 
 /** One call to the program. */
@@ -156,6 +174,11 @@ export interface TransportRequest<T> {
   secrets?: readonly string[] | undefined;
   /** Per-call overrides. */
   options?: RequestOptions | undefined;
+  /**
+   * The operation span this call belongs to (from `transport.telemetry.startSpan`); its HTTP
+   * attempts become its children. Without it, the call gets its own `prakerja.request` span.
+   */
+  span?: OperationSpan | undefined;
 }
 
 /** A successful answer. */
@@ -180,6 +203,8 @@ export interface Transport {
   readonly clock: Clock;
   /** The redacting logger. */
   readonly logger: Logger;
+  /** The OpenTelemetry instrumentation; `undefined` without the `telemetry` option. */
+  readonly telemetry: Telemetry | undefined;
 }
 
 // An offset jump this large can break the program's (undocumented) timestamp window.
@@ -320,7 +345,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     resolveEnv(options.env)['PRAKERJA_LOG_LEVEL'] ??
     'warn') as LogLevel;
   const logger = options.logger
-    ? redactingLogger(options.logger, [credentials.signKey])
+    ? redactingLogger(adaptLogger(options.logger), [credentials.signKey])
     : createLogger({ level, secrets: [credentials.signKey] });
   // Building redacted copies costs time on every call: only do it when someone will read them.
   const debugEnabled = options.logger !== undefined || level === 'debug';
@@ -331,6 +356,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const defaultMaxRetries = options.maxRetries ?? 2;
   const defaultMaxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const retryTiming = options.retry ?? {};
+  const telemetry = options.telemetry
+    ? createTelemetry(options.telemetry, [credentials.signKey])
+    : undefined;
 
   // ky supplies the signal (its timeout and the caller's abort); the URL, method, body and
   // headers go straight to fetch as the exact string we signed and our plain header object. ky
@@ -405,7 +433,32 @@ export function createTransport(options: TransportOptions = {}): Transport {
       : (signature as Promise<string>).then(sign);
   }
 
-  async function request<T>(call: TransportRequest<T>): Promise<TransportResponse<T>> {
+  function request<T>(call: TransportRequest<T>): Promise<TransportResponse<T>> {
+    return telemetry ? traced(call) : send(call, undefined);
+  }
+
+  async function traced<T>(call: TransportRequest<T>): Promise<TransportResponse<T>> {
+    const base = call.api === 'sso' ? credentials.ssoBaseUrl : credentials.baseUrl;
+    const calls = (telemetry as NonNullable<typeof telemetry>).transportCall(
+      call.method,
+      `${base}${call.path}`,
+      call.path,
+      call.span,
+    );
+    try {
+      const response = await send(call, calls);
+      calls.end();
+      return response;
+    } catch (error) {
+      calls.end(error);
+      throw error;
+    }
+  }
+
+  async function send<T>(
+    call: TransportRequest<T>,
+    calls: CallTelemetry | undefined,
+  ): Promise<TransportResponse<T>> {
     const bodyText = serializeBody(call.body);
     const base = call.api === 'sso' ? credentials.ssoBaseUrl : credentials.baseUrl;
     const search = call.query ? `?${new URLSearchParams(call.query).toString()}` : '';
@@ -441,6 +494,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       const headers = signed instanceof Promise ? await signed : signed;
       // Only the first attempt: the values that change between attempts are digits and hex.
       if (attempt === 1) checkHeaders(headers, call.path);
+      calls?.attemptStart(attempt, headers);
       const event: RequestEvent | undefined =
         hooks?.onRequest || hooks?.onResponse
           ? {
@@ -454,6 +508,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
       if (event) callHook(hooks?.onRequest, event);
       if (debugEnabled) {
         logger.debug('request', {
+          event: 'prakerja.request',
+          endpoint: call.path,
           method: call.method,
           path: call.path,
           attempt,
@@ -509,6 +565,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       if (response) {
         const receivedAt = clock.nowMs();
         clock.observe(response.headers.get('date'), sentAt, receivedAt);
+        calls?.attemptResponse(response.status);
         if (event) {
           callHook(hooks?.onResponse, {
             ...event,
@@ -518,7 +575,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
         }
         if (debugEnabled) {
           logger.debug('response', {
+            event: 'prakerja.response',
+            endpoint: call.path,
             path: call.path,
+            attempt,
             status: response.status,
             durationMs: receivedAt - sentAt,
           });
@@ -544,6 +604,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
           // Not counted against maxRetries: the first attempt was doomed by the clock alone.
           skewRetried = true;
           logger.info('retrying with a corrected timestamp', {
+            event: 'prakerja.retry',
+            endpoint: call.path,
             path: call.path,
             offsetSeconds: clock.offsetSeconds,
           });
@@ -551,18 +613,24 @@ export function createTransport(options: TransportOptions = {}): Transport {
         }
       }
       if (failure === undefined || failure.kind === 'throw') {
+        if (debugEnabled && failure) logFailure(call.path, attempt, failure.error);
         throw failure?.error ?? new Error('unreachable: no response and no failure');
       }
       const retryAfterCap = retryTiming.maxRetryAfterSeconds ?? 60;
       const canRetry =
         retries < maxRetries &&
         (failure.retryAfter === undefined || failure.retryAfter <= retryAfterCap);
-      if (!canRetry) throw failure.error;
+      if (!canRetry) {
+        if (debugEnabled) logFailure(call.path, attempt, failure.error);
+        throw failure.error;
+      }
       const delayMs =
         failure.retryAfter !== undefined
           ? Math.ceil(failure.retryAfter * 1000)
           : backoffDelay(retries + 1, retryTiming);
       retries++;
+      calls?.attemptEnd(failure.error);
+      calls?.retry(failure.reason);
       callHook(hooks?.onRetry, {
         method: call.method,
         path: call.path,
@@ -570,7 +638,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
         delayMs,
         reason: failure.reason,
       });
-      logger.info('retrying', { path: call.path, attempt, delayMs, reason: failure.reason });
+      logger.info('retrying', {
+        event: 'prakerja.retry',
+        endpoint: call.path,
+        path: call.path,
+        attempt,
+        status: failure.error instanceof ProgramApiError ? failure.error.status : undefined,
+        code: failure.error instanceof ProgramApiError ? failure.error.code : undefined,
+        delayMs,
+        reason: failure.reason,
+      });
       try {
         await sleep(delayMs, signal);
       } catch (reason) {
@@ -585,6 +662,18 @@ export function createTransport(options: TransportOptions = {}): Transport {
         );
       }
     }
+  }
+
+  // The last attempt failed and the error goes to the caller.
+  function logFailure(endpoint: string, attempt: number, error: Error): void {
+    logger.debug('request failed', {
+      event: 'prakerja.request.failed',
+      endpoint,
+      attempt,
+      status: error instanceof ProgramApiError ? error.status : undefined,
+      code: error instanceof ProgramApiError ? error.code : undefined,
+      error: error.name,
+    });
   }
 
   function retry(reason: string, error: Error, retryAfter?: number): Failure {
@@ -784,5 +873,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
     },
     clock,
     logger,
+    telemetry,
   };
 }

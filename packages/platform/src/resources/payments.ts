@@ -1,4 +1,5 @@
 import {
+  type OperationSpan,
   ProgramApiError,
   ProgramRequestError,
   parseParams,
@@ -132,6 +133,12 @@ function mayHaveCommitted(error: ProgramRequestError | ResponseValidationError):
   );
 }
 
+// What the operation span and metrics report of an authorize or void.
+interface Traced {
+  /** The kind of the last status lookup, when one was made. */
+  lookup?: Lookup['kind'] | undefined;
+}
+
 function toMs(value: string | number | undefined): number | undefined {
   if (value === undefined) return undefined;
   const ms = typeof value === 'number' ? value : Date.parse(value);
@@ -154,7 +161,89 @@ export function createPaymentsResource(
   const commitWindow = (options: RequestOptions | undefined) =>
     settings.commitWindowMs ?? Math.max(60_000, 2 * (options?.timeout ?? defaultTimeoutMs));
 
-  async function retrieveOne(invoiceCode: string, options?: RequestOptions): Promise<Payment> {
+  const telemetry = transport.telemetry;
+
+  // An operation span around `run`, and the outcome metrics of authorize and void.
+  async function operation<R>(
+    name: string,
+    endpoint: string,
+    run: (span: OperationSpan | undefined, traced: Traced) => Promise<R>,
+  ): Promise<R> {
+    if (!telemetry) return run(undefined, {});
+    const span = telemetry.startSpan(name, { 'prakerja.endpoint': endpoint });
+    const traced: Traced = {};
+    let result: R;
+    try {
+      result = await run(span, traced);
+    } catch (error) {
+      span.end({ error });
+      throw error;
+    }
+    const outcome = (result as { outcome?: string }).outcome;
+    if (outcome === undefined) {
+      span.end();
+      return result;
+    }
+    const { error, reconciled } = result as { error?: unknown; reconciled?: boolean };
+    const operationName = name.slice(name.indexOf('.') + 1);
+    span.setAttributes({
+      'prakerja.reconciled': reconciled === true,
+      'prakerja.reconcile.result': traced.lookup,
+      'prakerja.error_code': error instanceof ProgramApiError ? error.code : undefined,
+      'error.type': error instanceof Error ? error.name : undefined,
+    });
+    span.end({ outcome });
+    const attributes = { 'prakerja.operation': operationName, 'prakerja.outcome': outcome };
+    telemetry.instruments.outcomes.add(1, {
+      ...attributes,
+      'prakerja.reconciled': reconciled === true,
+    });
+    if (traced.lookup !== undefined) {
+      telemetry.instruments.reconciliations.add(1, {
+        ...attributes,
+        'prakerja.reconcile.result': traced.lookup,
+      });
+    }
+    return result;
+  }
+
+  // Status lookups of a reconciliation, each in its own span under the operation's.
+  function lookupsUnder(
+    parent: OperationSpan | undefined,
+  ): (invoiceCode: string, options?: RequestOptions) => Promise<Payment> {
+    if (!telemetry || !parent) return retrieveOne;
+    return async (invoiceCode, options) => {
+      const span = telemetry.startSpan(
+        'payments.reconcile.lookup',
+        { 'prakerja.endpoint': PAYMENT_STATUS_PATH },
+        parent,
+      );
+      try {
+        const payment = await retrieveOne(invoiceCode, options, span);
+        span.setAttributes({
+          'prakerja.lookup.result': 'found',
+          'prakerja.payment.state': payment.state,
+        });
+        span.end();
+        return payment;
+      } catch (error) {
+        if (error instanceof PaymentNotFoundError) {
+          span.setAttributes({ 'prakerja.lookup.result': 'not_found' });
+          span.end();
+        } else {
+          span.setAttributes({ 'prakerja.lookup.result': 'failed' });
+          span.end({ error });
+        }
+        throw error;
+      }
+    };
+  }
+
+  async function retrieveOne(
+    invoiceCode: string,
+    options?: RequestOptions,
+    span?: OperationSpan,
+  ): Promise<Payment> {
     let response: Awaited<ReturnType<typeof transport.request<unknown>>>;
     try {
       response = await transport.request({
@@ -164,6 +253,7 @@ export function createPaymentsResource(
         readOnly: true,
         data: z.unknown(),
         options: requestOptionsOf(options),
+        span,
       });
     } catch (error) {
       if (error instanceof ProgramApiError && isNotFound({ kind: 'error', error })) {
@@ -221,194 +311,226 @@ export function createPaymentsResource(
   }
 
   return {
-    async sendOtp(params, options) {
-      const input = parseParams(paymentSendOtpParamsSchema, params, SEND_OTP_PATH);
-      const { data, status } = await transport.request({
-        method: 'POST',
-        path: SEND_OTP_PATH,
-        body: {
-          prakerja_id: input.prakerjaId,
-          user_platform_id: input.userPlatformId,
-          course_code: input.courseCode,
-          amount: input.amount,
-          schedule_code: input.scheduleCode,
-        },
-        readOnly: false,
-        data: sendOtpWireSchema,
-        options,
-      });
-      const paymentToken = data.payment_token ?? data.token;
-      if (paymentToken === undefined) {
-        throw new ResponseValidationError(
-          [{ path: ['payment_token'], message: 'expected a payment_token' }],
-          SEND_OTP_PATH,
-          status,
-        );
-      }
-      return { paymentToken, expiresAt: data.expired_at };
-    },
+    sendOtp: (params, options) =>
+      operation('payments.sendOtp', SEND_OTP_PATH, (span) => sendOtp(params, options, span)),
+    authorize: (params, options) =>
+      operation('payments.authorize', AUTHORIZE_PATH, (span, traced) =>
+        authorize(params, options, span, traced),
+      ),
+    retrieve: (params, options) =>
+      operation('payments.retrieve', PAYMENT_STATUS_PATH, (span) => {
+        const input = parseParams(paymentRetrieveParamsSchema, params, PAYMENT_STATUS_PATH);
+        return retrieveOne(input.invoiceCode, options, span);
+      }),
+    void: (params, options) =>
+      operation('payments.void', VOID_PATH, (span, traced) =>
+        voidPayment(params, options, span, traced),
+      ),
+  };
 
-    async authorize(params, options) {
-      const input = parseParams(paymentAuthorizeParamsSchema, params, AUTHORIZE_PATH);
-      const { invoiceCode } = input;
-      const sentAt = now();
-      let failure: ProgramRequestError | ResponseValidationError;
-      try {
-        const { data } = await transport.request({
-          method: 'POST',
-          path: AUTHORIZE_PATH,
-          body: { otp: input.otp, invoice_url: input.invoiceUrl, invoice_code: invoiceCode },
-          authorization: `Payment ${input.paymentToken}`,
-          readOnly: false,
-          data: paymentWireSchema,
-          secrets: [input.paymentToken, input.otp],
-          options: requestOptionsOf(options),
-        });
-        const payment = toPayment(data);
-        if (payment.state === 'authorized') {
-          return { outcome: 'purchased', payment, reconciled: false };
-        }
-        failure = new ResponseValidationError(
-          [{ path: ['status'], message: `expected SUCCESS, got ${payment.status}` }],
-          AUTHORIZE_PATH,
-          200,
-        );
-      } catch (error) {
-        if (!(error instanceof ProgramRequestError || error instanceof ResponseValidationError)) {
-          throw error;
-        }
-        failure = error;
+  async function sendOtp(
+    params: PaymentSendOtpParams,
+    options: RequestOptions | undefined,
+    span: OperationSpan | undefined,
+  ): Promise<OtpChallenge> {
+    const input = parseParams(paymentSendOtpParamsSchema, params, SEND_OTP_PATH);
+    const { data, status } = await transport.request({
+      method: 'POST',
+      path: SEND_OTP_PATH,
+      body: {
+        prakerja_id: input.prakerjaId,
+        user_platform_id: input.userPlatformId,
+        course_code: input.courseCode,
+        amount: input.amount,
+        schedule_code: input.scheduleCode,
+      },
+      readOnly: false,
+      data: sendOtpWireSchema,
+      options,
+      span,
+    });
+    const paymentToken = data.payment_token ?? data.token;
+    if (paymentToken === undefined) {
+      throw new ResponseValidationError(
+        [{ path: ['payment_token'], message: 'expected a payment_token' }],
+        SEND_OTP_PATH,
+        status,
+      );
+    }
+    return { paymentToken, expiresAt: data.expired_at };
+  }
+
+  async function authorize(
+    params: PaymentAuthorizeParams,
+    options: PaymentCallOptions | undefined,
+    span: OperationSpan | undefined,
+    traced: Traced,
+  ): Promise<AuthorizeResult> {
+    const input = parseParams(paymentAuthorizeParamsSchema, params, AUTHORIZE_PATH);
+    const { invoiceCode } = input;
+    const sentAt = now();
+    let failure: ProgramRequestError | ResponseValidationError;
+    try {
+      const { data } = await transport.request({
+        method: 'POST',
+        path: AUTHORIZE_PATH,
+        body: { otp: input.otp, invoice_url: input.invoiceUrl, invoice_code: invoiceCode },
+        authorization: `Payment ${input.paymentToken}`,
+        readOnly: false,
+        data: paymentWireSchema,
+        secrets: [input.paymentToken, input.otp],
+        options: requestOptionsOf(options),
+        span,
+      });
+      const payment = toPayment(data);
+      if (payment.state === 'authorized') {
+        return { outcome: 'purchased', payment, reconciled: false };
       }
-      const endedAt = now();
-      const ambiguous = isAmbiguous(failure);
-      const tokenDeadline = toMs(input.paymentTokenExpiresAt) ?? sentAt + tokenTtlMs;
-      // Known not processed: a "not found" is definitive at once. Otherwise the call may still
-      // commit until the window closes or the token dies, whichever comes first.
-      const settlesAt = mayHaveCommitted(failure)
-        ? Math.min(endedAt + commitWindow(options), Math.max(tokenDeadline, endedAt))
-        : endedAt;
-      const unknown = (payment: Payment | undefined): AuthorizeResult =>
-        followed(
-          {
-            outcome: 'unknown',
-            operation: 'authorize',
-            invoiceCode,
-            settlesAt,
-            error: failure,
-            payment,
-          },
+      failure = new ResponseValidationError(
+        [{ path: ['status'], message: `expected SUCCESS, got ${payment.status}` }],
+        AUTHORIZE_PATH,
+        200,
+      );
+    } catch (error) {
+      if (!(error instanceof ProgramRequestError || error instanceof ResponseValidationError)) {
+        throw error;
+      }
+      failure = error;
+    }
+    const endedAt = now();
+    const ambiguous = isAmbiguous(failure);
+    const tokenDeadline = toMs(input.paymentTokenExpiresAt) ?? sentAt + tokenTtlMs;
+    // Known not processed: a "not found" is definitive at once. Otherwise the call may still
+    // commit until the window closes or the token dies, whichever comes first.
+    const settlesAt = mayHaveCommitted(failure)
+      ? Math.min(endedAt + commitWindow(options), Math.max(tokenDeadline, endedAt))
+      : endedAt;
+    const unknown = (payment: Payment | undefined): AuthorizeResult =>
+      followed(
+        {
+          outcome: 'unknown',
+          operation: 'authorize',
+          invoiceCode,
+          settlesAt,
+          error: failure,
+          payment,
+        },
+        options,
+      );
+    if (failure instanceof RequestAbortedError) return unknown(undefined);
+    const lookups = lookupsUnder(span);
+    const lookup: Lookup = ambiguous
+      ? await reconcile(lookups, invoiceCode, schedule, options, now, (found) =>
+          found.kind === 'found'
+            ? found.payment.state !== 'other'
+            : found.kind === 'not_found' && found.at >= settlesAt,
+        )
+      : await lookUp(lookups, invoiceCode, options, now);
+    traced.lookup = lookup.kind;
+    if (lookup.kind === 'found') {
+      const { payment } = lookup;
+      if (payment.state === 'authorized') {
+        return { outcome: 'purchased', payment, reconciled: true };
+      }
+      if (payment.state === 'voided') return { outcome: 'voided', payment, reconciled: true };
+      return unknown(payment);
+    }
+    if (
+      lookup.kind === 'not_found' &&
+      lookup.at >= settlesAt &&
+      failure instanceof ProgramRequestError
+    ) {
+      return { outcome: 'not_purchased', error: failure, reconciled: ambiguous };
+    }
+    return unknown(undefined);
+  }
+
+  async function voidPayment(
+    params: PaymentVoidParams,
+    options: PaymentCallOptions | undefined,
+    span: OperationSpan | undefined,
+    traced: Traced,
+  ): Promise<VoidResult> {
+    const input = parseParams(paymentVoidParamsSchema, params, VOID_PATH);
+    const { invoiceCode, transactionCode } = input;
+    const voided = (alreadyVoided: boolean, reconciled: boolean): VoidResult => ({
+      outcome: 'voided',
+      invoiceCode,
+      transactionCode,
+      alreadyVoided,
+      reconciled,
+    });
+    let failure: ProgramRequestError | ResponseValidationError;
+    try {
+      await transport.request({
+        method: 'POST',
+        path: VOID_PATH,
+        body: { invoice_code: invoiceCode, transaction_code: transactionCode },
+        readOnly: false,
+        data: z.unknown(),
+        options: requestOptionsOf(options),
+        span,
+      });
+      return voided(false, false);
+    } catch (error) {
+      if (!(error instanceof ProgramRequestError || error instanceof ResponseValidationError)) {
+        throw error;
+      }
+      // Documented (program-api.md §4.5): already voided, and transaction code not found.
+      if (error instanceof ProgramApiError && error.code === 'ERRPLT40028') {
+        return voided(true, false);
+      }
+      if (error instanceof ProgramApiError && error.code === 'ERRVOD40001') {
+        return { outcome: 'not_voided', error, reconciled: false, payment: undefined };
+      }
+      failure = error;
+    }
+    const endedAt = now();
+    const ambiguous = isAmbiguous(failure);
+    const settlesAt = mayHaveCommitted(failure) ? endedAt + commitWindow(options) : endedAt;
+    const unknown = (payment: Payment | undefined): VoidResult =>
+      followed(
+        {
+          outcome: 'unknown',
+          operation: 'void',
+          invoiceCode,
+          transactionCode,
+          settlesAt,
+          error: failure,
+          payment,
+        },
+        options,
+      );
+    if (failure instanceof RequestAbortedError) return unknown(undefined);
+    const lookups = lookupsUnder(span);
+    const lookup: Lookup = ambiguous
+      ? await reconcile(
+          lookups,
+          invoiceCode,
+          schedule,
           options,
-        );
-      if (failure instanceof RequestAbortedError) return unknown(undefined);
-      const lookup: Lookup = ambiguous
-        ? await reconcile(retrieveOne, invoiceCode, schedule, options, now, (found) =>
-            found.kind === 'found'
-              ? found.payment.state !== 'other'
-              : found.kind === 'not_found' && found.at >= settlesAt,
-          )
-        : await lookUp(retrieveOne, invoiceCode, options, now);
-      if (lookup.kind === 'found') {
-        const { payment } = lookup;
-        if (payment.state === 'authorized') {
-          return { outcome: 'purchased', payment, reconciled: true };
-        }
-        if (payment.state === 'voided') return { outcome: 'voided', payment, reconciled: true };
-        return unknown(payment);
-      }
+          now,
+          (found) =>
+            found.kind === 'found' &&
+            (found.payment.state === 'voided' ||
+              (found.payment.state === 'authorized' && found.at >= settlesAt)),
+        )
+      : await lookUp(lookups, invoiceCode, options, now);
+    traced.lookup = lookup.kind;
+    if (lookup.kind === 'found') {
+      const { payment } = lookup;
+      if (payment.state === 'voided') return voided(false, true);
       if (
-        lookup.kind === 'not_found' &&
+        payment.state === 'authorized' &&
         lookup.at >= settlesAt &&
         failure instanceof ProgramRequestError
       ) {
-        return { outcome: 'not_purchased', error: failure, reconciled: ambiguous };
+        return { outcome: 'not_voided', error: failure, reconciled: true, payment };
       }
-      return unknown(undefined);
-    },
-
-    async retrieve(params, options) {
-      const input = parseParams(paymentRetrieveParamsSchema, params, PAYMENT_STATUS_PATH);
-      return retrieveOne(input.invoiceCode, options);
-    },
-
-    async void(params, options) {
-      const input = parseParams(paymentVoidParamsSchema, params, VOID_PATH);
-      const { invoiceCode, transactionCode } = input;
-      const voided = (alreadyVoided: boolean, reconciled: boolean): VoidResult => ({
-        outcome: 'voided',
-        invoiceCode,
-        transactionCode,
-        alreadyVoided,
-        reconciled,
-      });
-      let failure: ProgramRequestError | ResponseValidationError;
-      try {
-        await transport.request({
-          method: 'POST',
-          path: VOID_PATH,
-          body: { invoice_code: invoiceCode, transaction_code: transactionCode },
-          readOnly: false,
-          data: z.unknown(),
-          options: requestOptionsOf(options),
-        });
-        return voided(false, false);
-      } catch (error) {
-        if (!(error instanceof ProgramRequestError || error instanceof ResponseValidationError)) {
-          throw error;
-        }
-        // Documented (program-api.md §4.5): already voided, and transaction code not found.
-        if (error instanceof ProgramApiError && error.code === 'ERRPLT40028') {
-          return voided(true, false);
-        }
-        if (error instanceof ProgramApiError && error.code === 'ERRVOD40001') {
-          return { outcome: 'not_voided', error, reconciled: false, payment: undefined };
-        }
-        failure = error;
-      }
-      const endedAt = now();
-      const ambiguous = isAmbiguous(failure);
-      const settlesAt = mayHaveCommitted(failure) ? endedAt + commitWindow(options) : endedAt;
-      const unknown = (payment: Payment | undefined): VoidResult =>
-        followed(
-          {
-            outcome: 'unknown',
-            operation: 'void',
-            invoiceCode,
-            transactionCode,
-            settlesAt,
-            error: failure,
-            payment,
-          },
-          options,
-        );
-      if (failure instanceof RequestAbortedError) return unknown(undefined);
-      const lookup: Lookup = ambiguous
-        ? await reconcile(
-            retrieveOne,
-            invoiceCode,
-            schedule,
-            options,
-            now,
-            (found) =>
-              found.kind === 'found' &&
-              (found.payment.state === 'voided' ||
-                (found.payment.state === 'authorized' && found.at >= settlesAt)),
-          )
-        : await lookUp(retrieveOne, invoiceCode, options, now);
-      if (lookup.kind === 'found') {
-        const { payment } = lookup;
-        if (payment.state === 'voided') return voided(false, true);
-        if (
-          payment.state === 'authorized' &&
-          lookup.at >= settlesAt &&
-          failure instanceof ProgramRequestError
-        ) {
-          return { outcome: 'not_voided', error: failure, reconciled: true, payment };
-        }
-        return unknown(payment);
-      }
-      return unknown(undefined);
-    },
-  };
+      return unknown(payment);
+    }
+    return unknown(undefined);
+  }
 }
 
 // Only the transport's own fields go down to it.

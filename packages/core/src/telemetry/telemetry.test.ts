@@ -1,0 +1,207 @@
+import * as otel from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import {
+  AggregationTemporality,
+  type DataPoint,
+  MeterProvider,
+  MetricReader,
+} from '@opentelemetry/sdk-metrics';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { ProgramPath } from '../constants.js';
+import { createTransport, type TransportOptions } from '../transport/create-transport.js';
+import { TelemetryMetric, type TelemetryOptions } from './telemetry.js';
+
+const SIGN_KEY = 'sk_test_fake_tel_0123456789';
+const OTP = '771204';
+const TOKEN = 'ptok_fake_tel_8d7c6b';
+
+class OnDemandReader extends MetricReader {
+  constructor() {
+    super({ aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE });
+  }
+  protected override async onForceFlush(): Promise<void> {}
+  protected override async onShutdown(): Promise<void> {}
+}
+
+function sdk() {
+  const exporter = new InMemorySpanExporter();
+  const tracerProvider = new BasicTracerProvider({
+    spanProcessors: [new SimpleSpanProcessor(exporter)],
+  });
+  const reader = new OnDemandReader();
+  const meterProvider = new MeterProvider({ readers: [reader] });
+  const telemetry: TelemetryOptions = {
+    api: otel,
+    tracer: tracerProvider.getTracer('test'),
+    meter: meterProvider.getMeter('test'),
+  };
+  const sums = async (name: string) => {
+    const { resourceMetrics } = await reader.collect();
+    const metric = resourceMetrics.scopeMetrics
+      .flatMap((scope) => scope.metrics)
+      .find((candidate) => candidate.descriptor.name === name);
+    return (metric?.dataPoints ?? []).map((point) => ({
+      attributes: point.attributes,
+      value: (point as DataPoint<number>).value,
+    }));
+  };
+  return { exporter, telemetry, sums };
+}
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+
+function client(fetch: typeof globalThis.fetch, options: Partial<TransportOptions> = {}) {
+  return createTransport({
+    clientCode: 'dp-tel-fake',
+    signKey: SIGN_KEY,
+    baseUrl: 'https://program.test:8443',
+    fetch,
+    logLevel: 'silent',
+    retry: { baseDelayMs: 0, maxDelayMs: 0 },
+    ...options,
+  });
+}
+
+beforeAll(() => otel.propagation.setGlobalPropagator(new W3CTraceContextPropagator()));
+afterAll(() => otel.propagation.disable());
+
+describe('telemetry', () => {
+  it('is off without the option', () => {
+    expect(client(async () => json({})).telemetry).toBeUndefined();
+  });
+
+  it('gives a call without an operation its own span, one client span per attempt, and retry metrics', async () => {
+    const { exporter, telemetry, sums } = sdk();
+    const seen: Headers[] = [];
+    const answers = [
+      json({ success: false, message: `sibuk ${TOKEN}` }, 503, { 'retry-after': '0' }),
+      json({ success: true, message: 'OK', data: { quota: 2 } }),
+    ];
+    const transport = client(
+      async (_url, init) => {
+        seen.push(new Headers(init?.headers));
+        return answers.shift() as Response;
+      },
+      { telemetry },
+    );
+    await transport.request({
+      method: 'POST',
+      path: ProgramPath.QUOTA_SCHEDULE,
+      body: { otp: OTP, email: 'rina@example.com' },
+      authorization: `Payment ${TOKEN}`,
+      secrets: [OTP, TOKEN],
+      readOnly: true,
+      data: z.object({ quota: z.number() }),
+    });
+    const spans = exporter.getFinishedSpans();
+    const operation = spans.find((span) => span.name === 'prakerja.request');
+    const attempts = spans.filter((span) => span.name === `POST ${ProgramPath.QUOTA_SCHEDULE}`);
+    expect(operation?.attributes).toEqual({ 'prakerja.endpoint': ProgramPath.QUOTA_SCHEDULE });
+    expect(operation?.status.code).toBe(otel.SpanStatusCode.OK);
+    expect(attempts.map((span) => span.parentSpanContext?.spanId)).toEqual([
+      operation?.spanContext().spanId,
+      operation?.spanContext().spanId,
+    ]);
+    expect(attempts[0]?.attributes).toMatchObject({
+      'server.address': 'program.test',
+      'server.port': 8443,
+      'http.response.status_code': 503,
+      'error.type': '503',
+    });
+    expect(attempts[0]?.attributes['http.request.resend_count']).toBeUndefined();
+    expect(attempts[0]?.status.code).toBe(otel.SpanStatusCode.ERROR);
+    expect(attempts[1]?.attributes).toMatchObject({
+      'http.response.status_code': 200,
+      'http.request.resend_count': 1,
+    });
+    // Each attempt carried its own span as traceparent.
+    expect(seen.map((headers) => headers.get('traceparent'))).toEqual(
+      attempts.map((span) => `00-${span.spanContext().traceId}-${span.spanContext().spanId}-01`),
+    );
+    const everything = JSON.stringify(
+      spans.map((span) => [span.name, span.attributes, span.events, span.status]),
+    );
+    for (const secret of [SIGN_KEY, OTP, TOKEN, 'rina@example.com']) {
+      expect(everything).not.toContain(secret);
+    }
+    expect(await sums(TelemetryMetric.RETRIES)).toEqual([
+      {
+        attributes: {
+          'prakerja.endpoint': ProgramPath.QUOTA_SCHEDULE,
+          'http.request.method': 'POST',
+          'prakerja.retry_reason': 'HTTP 503',
+        },
+        value: 1,
+      },
+    ]);
+    expect(await sums(TelemetryMetric.REQUESTS)).toEqual([
+      {
+        attributes: {
+          'prakerja.endpoint': ProgramPath.QUOTA_SCHEDULE,
+          'http.request.method': 'POST',
+          'http.response.status_code': 503,
+        },
+        value: 1,
+      },
+      {
+        attributes: {
+          'prakerja.endpoint': ProgramPath.QUOTA_SCHEDULE,
+          'http.request.method': 'POST',
+          'http.response.status_code': 200,
+        },
+        value: 1,
+      },
+    ]);
+  });
+
+  it('records a refusal with its program code and a masked exception, and can skip propagation', async () => {
+    const { exporter, telemetry } = sdk();
+    const seen: Headers[] = [];
+    const transport = client(
+      async (_url, init) => {
+        seen.push(new Headers(init?.headers));
+        return json(
+          { success: false, code: 'ERRPLT40036', message: `OTP ${OTP} untuk rina@example.com` },
+          400,
+        );
+      },
+      { telemetry: { ...telemetry, propagate: false } },
+    );
+    await expect(
+      transport.request({
+        method: 'POST',
+        path: ProgramPath.AUTHORIZE,
+        body: { otp: OTP, email: 'rina@example.com' },
+        secrets: [OTP],
+        readOnly: false,
+        data: z.unknown(),
+      }),
+    ).rejects.toMatchObject({ code: 'ERRPLT40036' });
+    expect(seen[0]?.get('traceparent')).toBeNull();
+    const spans = exporter.getFinishedSpans();
+    const operation = spans.find((span) => span.name === 'prakerja.request');
+    expect(operation?.attributes).toMatchObject({
+      'prakerja.error_code': 'ERRPLT40036',
+      'error.type': 'ProgramApiError',
+    });
+    expect(operation?.status.code).toBe(otel.SpanStatusCode.ERROR);
+    const attempt = spans.find((span) => span.name.startsWith('POST'));
+    expect(attempt?.attributes).toMatchObject({ 'prakerja.error_code': 'ERRPLT40036' });
+    const everything = JSON.stringify(
+      spans.map((span) => [span.attributes, span.events, span.status]),
+    );
+    expect(everything).toContain('exception');
+    expect(everything).not.toContain(OTP);
+    expect(everything).not.toContain('rina@example.com');
+  });
+});
