@@ -192,6 +192,17 @@ it('redelivers a failed delivery from the dashboard and shows the second attempt
   const failed = page.locator('#deliveries-table tr[data-status="failed"][data-attempts="1"]');
   await failed.waitFor();
   expect(await failed.textContent()).toContain('HTTP 500');
+  // What the receiver answered, headers and body, as text (its HTML body is never rendered).
+  await failed.locator('details[data-response] summary').first().click();
+  expect(await failed.locator('pre[data-response-headers]').first().textContent()).toContain(
+    'content-type: text/html',
+  );
+  expect(await failed.locator('pre[data-response-body]').first().textContent()).toBe(
+    '<html><body>received</body></html>',
+  );
+  expect(
+    await failed.locator('pre[data-response-body] body, pre[data-response-body] html').count(),
+  ).toBe(0);
   receiverStatus = 204;
   await failed.locator('button[data-action="redeliver"]').click();
   const succeeded = page.locator(

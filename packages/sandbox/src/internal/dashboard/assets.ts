@@ -227,6 +227,19 @@ function el(tag, attrs, ...children) {
   return node;
 }
 const code = (value) => el('code', {}, value === null || value === undefined ? '' : String(value));
+// What the receiver answered (headers and the first 2 KB of the body), shown as text.
+function attemptResponse(a) {
+  const headers = Object.entries(a.responseHeaders || {});
+  const body = a.responseBody || '';
+  if (headers.length === 0 && body === '') return null;
+  return el(
+    'details',
+    { className: 'attempt-response', 'data-response': true },
+    el('summary', {}, 'Response headers and body'),
+    el('pre', { 'data-response-headers': true }, headers.map(([name, value]) => name + ': ' + value).join('\n')),
+    el('pre', { 'data-response-body': true }, body + (a.responseBodyTruncated ? '\n… (first 2 KB)' : '')),
+  );
+}
 const rupiah = (value) => 'Rp ' + Number(value).toLocaleString('id-ID');
 const when = (iso) => (iso ? String(iso).replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '');
 function badge(text, kind) {
@@ -696,7 +709,7 @@ function renderEvents(s) {
           code(d.url),
           badge(d.status, d.status === 'succeeded' ? 'ok' : d.status === 'failed' ? 'bad' : 'wait'),
           d.attempts.length
-            ? el('ol', { className: 'attempts' }, d.attempts.map((a) => el('li', {}, when(a.at) + ': ' + (a.statusCode === null ? 'no response' : 'HTTP ' + a.statusCode) + (a.error ? ' (' + a.error + ')' : '') + ', ' + a.durationMs + ' ms')))
+            ? el('ol', { className: 'attempts' }, d.attempts.map((a) => el('li', {}, when(a.at) + ': ' + (a.statusCode === null ? 'no response' : 'HTTP ' + a.statusCode) + (a.error ? ' (' + a.error + ')' : '') + ', ' + a.durationMs + ' ms', attemptResponse(a))))
             : 'none yet',
           d.nextAttemptAt ? when(new Date(d.nextAttemptAt).toISOString()) : '',
           actions(action('Redeliver', () => api('POST', '/deliveries/' + encodeURIComponent(d.id) + '/redeliver'), { className: 'secondary', 'aria-label': 'Redeliver ' + d.id, 'data-action': 'redeliver' })),
