@@ -171,9 +171,27 @@ export function createStatusWatcher(options: StatusWatcherOptions): StatusWatche
     return emitted;
   }
 
+  // With telemetry: a `status_watcher.poll` span around each round (codes counted, never named).
+  async function pollTraced(): Promise<ProviderEvent[]> {
+    const telemetry = options.client.transport.telemetry;
+    if (!telemetry) return pollOnce();
+    const span = telemetry.startSpan('status_watcher.poll', {
+      'prakerja.watcher.tracked': tracked.size,
+    });
+    try {
+      const events = await telemetry.withSpan(span, pollOnce);
+      span.setAttributes({ 'prakerja.watcher.events': events.length });
+      span.end();
+      return events;
+    } catch (error) {
+      span.end({ error });
+      throw error;
+    }
+  }
+
   function poll(): Promise<ProviderEvent[]> {
     // One round at a time: a poll during a round joins it.
-    round ??= pollOnce().finally(() => {
+    round ??= pollTraced().finally(() => {
       round = undefined;
     });
     return round;

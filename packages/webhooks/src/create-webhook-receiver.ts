@@ -1,4 +1,4 @@
-import type { Logger } from '@prakerja-kit/core';
+import type { Logger, TelemetryOptions } from '@prakerja-kit/core';
 import { WebhookBodyError } from './errors/webhook-body-error.js';
 import { WebhookConfigurationError } from './errors/webhook-configuration-error.js';
 import { WebhookVerificationError } from './errors/webhook-verification-error.js';
@@ -6,6 +6,7 @@ import { DEFAULT_MAX_BODY_BYTES } from './internal/limits.js';
 import { checkSecrets, positiveInteger } from './internal/options.js';
 import { readHeader } from './internal/read-header.js';
 import { readRequestBody } from './internal/read-request-body.js';
+import { createReceiverTelemetry, type ReceiverSpan } from './internal/receiver-telemetry.js';
 import type { WebhookEventOf, WebhookEventType } from './schemas/webhook-event.js';
 import { createMemoryStore } from './stores/create-memory-store.js';
 import type { IdempotencyStore } from './stores/idempotency-store.js';
@@ -95,6 +96,13 @@ export interface WebhookReceiverOptions
    * @default console, with a `[prakerja-kit]` prefix
    */
   logger?: Pick<Logger, 'warn' | 'error'> | undefined;
+  /**
+   * OpenTelemetry spans (`webhooks.receive` with `webhooks.verify`, `webhooks.dispatch` and
+   * `webhooks.handler` children) and metrics (`prakerja.webhook.deliveries` by result,
+   * `prakerja.webhook.handler.duration`). Off without it; nothing of OpenTelemetry is loaded.
+   * Spans carry the event type, the event id and the result, never the body or a secret.
+   */
+  telemetry?: TelemetryOptions | undefined;
 }
 
 /** A raw delivery: the body exactly as received and its headers. */
@@ -220,7 +228,15 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     'a positive integer of bytes',
   );
   const logger = options.logger ?? consoleLogger;
-  const { store: _store, logger: _logger, onRejected, secret: _secret, ...verifyOptions } = options;
+  const {
+    store: _store,
+    logger: _logger,
+    onRejected,
+    secret: _secret,
+    telemetry: _telemetry,
+    ...verifyOptions
+  } = options;
+  const telemetry = createReceiverTelemetry(options.telemetry);
   const handlers = new Map<string, AnyHandler>();
   let unknownHandler: AnyHandler | undefined;
 
@@ -279,6 +295,130 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     }
   }
 
+  async function verifyWith(delivery: WebhookDelivery, parent: ReceiverSpan | undefined) {
+    const span = telemetry?.span('webhooks.verify', parent);
+    try {
+      const event = await verify({ ...verifyOptions, secret, ...delivery });
+      span?.set({ 'prakerja.webhook.event_type': event.type, 'prakerja.webhook.id': event.id });
+      span?.end();
+      return event;
+    } catch (error) {
+      if (error instanceof WebhookVerificationError) {
+        span?.set({ 'prakerja.webhook.check': error.check });
+        receiver.reportRejected(error, delivery.headers);
+      }
+      span?.end(describeSafely(error));
+      throw error;
+    }
+  }
+
+  async function dispatchWith(
+    event: VerifiedWebhookEvent,
+    parent: ReceiverSpan | undefined,
+  ): Promise<ReceiveResult> {
+    const attributes = { 'prakerja.webhook.event_type': event.type };
+    const span = telemetry?.span('webhooks.dispatch', parent, {
+      ...attributes,
+      'prakerja.webhook.id': event.id,
+    });
+    const done = (result: ReceiveResult): ReceiveResult => {
+      const value = result.status.replace('-', '_');
+      span?.set({ 'prakerja.webhook.result': value });
+      span?.end();
+      telemetry?.delivery(value, attributes);
+      return result;
+    };
+    const failed = (error: unknown): never => {
+      span?.set({ 'prakerja.webhook.result': 'failed' });
+      span?.end(describeSafely(error));
+      telemetry?.delivery('failed', attributes);
+      throw error;
+    };
+    const handler = isKnownEvent(event) ? handlers.get(event.type) : unknownHandler;
+    if (handler === undefined) return done({ status: 'ignored', event });
+    let lease: Awaited<ReturnType<IdempotencyStore['acquire']>>;
+    try {
+      lease = await store.acquire(event.id, leaseMs);
+    } catch (error) {
+      return failed(error);
+    }
+    if (lease.status === 'processed') return done({ status: 'duplicate', event });
+    if (lease.status === 'processing') return done({ status: 'in-progress', event });
+    const stop = heartbeat(event.id, lease.token);
+    const handlerSpan = telemetry?.span('webhooks.handler', span, attributes);
+    const startedAt = performance.now();
+    try {
+      await handler(event);
+      handlerSpan?.end();
+    } catch (error) {
+      handlerSpan?.end(describeSafely(error));
+      telemetry?.handlerDuration((performance.now() - startedAt) / 1000, event.type);
+      await stop();
+      await store.release(event.id, lease.token).catch((releaseError: unknown) => {
+        logger.warn('could not release the webhook lease; it expires by itself', {
+          eventId: event.id,
+          error: describeError(releaseError),
+        });
+      });
+      return failed(error);
+    }
+    telemetry?.handlerDuration((performance.now() - startedAt) / 1000, event.type);
+    // The heartbeat keeps the lease while `complete` is retried.
+    const recorded = await complete(event.id, lease.token).finally(stop);
+    if (recorded === false) {
+      logger.warn('webhook lease was taken by another delivery before the handler finished', {
+        eventId: event.id,
+      });
+    }
+    return done({ status: 'processed', event });
+  }
+
+  /** Runs one delivery under a `webhooks.receive` span (when tracing), ended with its result. */
+  async function traced<T>(run: (span: ReceiverSpan | undefined) => Promise<T>): Promise<T> {
+    const span = telemetry?.span('webhooks.receive', undefined);
+    try {
+      const result = await run(span);
+      span?.end();
+      return result;
+    } catch (error) {
+      span?.end(describeSafely(error));
+      throw error;
+    }
+  }
+
+  async function receiveRequestWith(
+    request: Request,
+    span: ReceiverSpan | undefined,
+  ): Promise<Response> {
+    let event: VerifiedWebhookEvent;
+    try {
+      let payload: Uint8Array;
+      try {
+        payload = await readRequestBody(request, maxBodyBytes);
+      } catch (error) {
+        if (error instanceof WebhookVerificationError) {
+          receiver.reportRejected(error, request.headers);
+        }
+        throw error;
+      }
+      event = await verifyWith({ payload, headers: request.headers }, span);
+    } catch (error) {
+      if (!(error instanceof WebhookVerificationError)) throw error;
+      const status = error instanceof WebhookBodyError ? error.status : 400;
+      const headers: Record<string, string> = status === 400 ? {} : { connection: 'close' };
+      span?.set({ 'http.response.status_code': status });
+      return Response.json({ error: error.message, check: error.check }, { status, headers });
+    }
+    const result = await dispatchWith(event, span);
+    if (result.status === 'in-progress') {
+      const retryAfter = String(Math.ceil(leaseMs / 1000));
+      span?.set({ 'http.response.status_code': 409 });
+      return new Response(null, { status: 409, headers: { 'retry-after': retryAfter } });
+    }
+    span?.set({ 'http.response.status_code': 204 });
+    return new Response(null, { status: 204 });
+  }
+
   const receiver: WebhookReceiver = {
     leaseMs,
     on(type, handler) {
@@ -289,72 +429,13 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       unknownHandler = handler as AnyHandler;
       return receiver;
     },
-    async receive(delivery) {
-      return receiver.dispatch(await receiver.verify(delivery));
+    receive(delivery) {
+      return traced(async (span) => dispatchWith(await verifyWith(delivery, span), span));
     },
-    async verify(delivery) {
-      try {
-        return await verify({ ...verifyOptions, secret, ...delivery });
-      } catch (error) {
-        if (error instanceof WebhookVerificationError) {
-          receiver.reportRejected(error, delivery.headers);
-        }
-        throw error;
-      }
-    },
-    async dispatch(event) {
-      const handler = isKnownEvent(event) ? handlers.get(event.type) : unknownHandler;
-      if (handler === undefined) return { status: 'ignored', event };
-      const lease = await store.acquire(event.id, leaseMs);
-      if (lease.status === 'processed') return { status: 'duplicate', event };
-      if (lease.status === 'processing') return { status: 'in-progress', event };
-      const stop = heartbeat(event.id, lease.token);
-      try {
-        await handler(event);
-      } catch (error) {
-        await stop();
-        await store.release(event.id, lease.token).catch((releaseError: unknown) => {
-          logger.warn('could not release the webhook lease; it expires by itself', {
-            eventId: event.id,
-            error: describeError(releaseError),
-          });
-        });
-        throw error;
-      }
-      // The heartbeat keeps the lease while `complete` is retried.
-      const recorded = await complete(event.id, lease.token).finally(stop);
-      if (recorded === false) {
-        logger.warn('webhook lease was taken by another delivery before the handler finished', {
-          eventId: event.id,
-        });
-      }
-      return { status: 'processed', event };
-    },
-    async receiveRequest(request) {
-      let event: VerifiedWebhookEvent;
-      try {
-        let payload: Uint8Array;
-        try {
-          payload = await readRequestBody(request, maxBodyBytes);
-        } catch (error) {
-          if (error instanceof WebhookVerificationError) {
-            receiver.reportRejected(error, request.headers);
-          }
-          throw error;
-        }
-        event = await receiver.verify({ payload, headers: request.headers });
-      } catch (error) {
-        if (!(error instanceof WebhookVerificationError)) throw error;
-        const status = error instanceof WebhookBodyError ? error.status : 400;
-        const headers: Record<string, string> = status === 400 ? {} : { connection: 'close' };
-        return Response.json({ error: error.message, check: error.check }, { status, headers });
-      }
-      const result = await receiver.dispatch(event);
-      if (result.status === 'in-progress') {
-        const retryAfter = String(Math.ceil(leaseMs / 1000));
-        return new Response(null, { status: 409, headers: { 'retry-after': retryAfter } });
-      }
-      return new Response(null, { status: 204 });
+    verify: (delivery) => verifyWith(delivery, undefined),
+    dispatch: (event) => dispatchWith(event, undefined),
+    receiveRequest(request) {
+      return traced((span) => receiveRequestWith(request, span));
     },
     reportRejected(error, headers) {
       const status = error instanceof WebhookBodyError ? error.status : 400;
@@ -365,8 +446,21 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
         webhookId,
         reason: error.message,
       });
+      telemetry?.delivery('rejected', { 'prakerja.webhook.check': error.check });
       onRejected?.({ check: error.check, status, error, webhookId });
     },
   };
   return receiver;
+}
+
+/**
+ * What a span may record of an error: a verification error's message names the failed check and
+ * never the secret or signature; any other error (a handler's, a store's) keeps only its name,
+ * since its message may carry personal data.
+ */
+function describeSafely(error: unknown): { name: string; message: string } {
+  if (error instanceof WebhookVerificationError)
+    return { name: error.name, message: error.message };
+  const name = error instanceof Error ? error.name : 'Error';
+  return { name, message: `${name} (message not recorded)` };
 }

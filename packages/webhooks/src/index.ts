@@ -22,6 +22,7 @@ export type {
 export { WebhookVerificationError } from './errors/webhook-verification-error.js';
 export { generateSecret } from './generate-secret.js';
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_READ_TIMEOUT_MS } from './internal/limits.js';
+export { WebhookTelemetryMetric } from './internal/receiver-telemetry.js';
 export type {
   AssignmentReviewedEvent,
   AssignmentSubmittedEvent,
