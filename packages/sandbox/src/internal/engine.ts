@@ -19,7 +19,7 @@ export interface EngineOptions {
   onProgramResponse: ((exchange: SandboxProgramExchange) => void) | undefined;
 }
 
-/** One program request and the answer the sandbox sent, for {@link EngineOptions.onProgramResponse}. */
+/** One program request and the answer the sandbox sent, for the `onProgramResponse` sandbox option. */
 export interface SandboxProgramExchange {
   method: string;
   /** The request path, e.g. `/api/v1/integration/payment/status`. */
