@@ -2,10 +2,14 @@ import { createSandbox } from '@prakerja-kit/sandbox';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPlatformClient } from '../src/index.js';
-import { PROFILE, profileClientOptions } from './support/sandbox.js';
+import { CONTRACT, PROFILE, profileClientOptions } from './support/sandbox.js';
 
 // The same client against the sandbox's in-process (msw) front, as unit tests of a DP would use it.
-const sandbox = createSandbox({ seed: 9, profile: PROFILE.base });
+const sandbox = createSandbox({
+  seed: 9,
+  profile: PROFILE.base,
+  onProgramResponse: CONTRACT.observe,
+});
 const server = setupServer(...sandbox.handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { createControl } from './internal/create-control.js';
 import { createDashboard } from './internal/dashboard/dashboard.js';
 import { DEFAULT_RETRY_DELAYS_MS, Deliverer } from './internal/deliveries.js';
 import { createDispatcher, DROP } from './internal/dispatch.js';
-import { Engine, type EngineOptions } from './internal/engine.js';
+import { Engine, type EngineOptions, type SandboxProgramExchange } from './internal/engine.js';
 import { createHandlers } from './internal/msw-front.js';
 import { startNodeFront } from './internal/node-front.js';
 import { createInitialState } from './internal/state.js';
@@ -65,6 +65,12 @@ export interface SandboxOptions {
   ssoTokenTtlSeconds?: number | undefined;
   /** Largest accepted request body; larger ones get 413 `SBX_GEN41301`. @default 65536 */
   maxBodyBytes?: number | undefined;
+  /**
+   * Called with every program answer the sandbox sends (method, path, request body, status,
+   * response body, and whether a fault produced it). For contract tests against the OpenAPI
+   * description (`/__sandbox/openapi.json`); must not throw.
+   */
+  onProgramResponse?: ((exchange: SandboxProgramExchange) => void) | undefined;
   webhooks?:
     | {
         /** Delay before each retry, on the sandbox clock. @default 5 s, 5 min, 30 min, 2 h, 5 h, 10 h */
@@ -190,6 +196,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     webhookRetryDelaysMs: options.webhooks?.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
     webhookTimeoutMs: positive(options.webhooks?.timeoutMs, 10_000, 'webhooks.timeoutMs'),
     incentiveAmount: positive(options.incentiveAmount, 600_000, 'incentiveAmount'),
+    onProgramResponse: options.onProgramResponse,
   };
   let profile: SandboxProfile = resolveSandboxProfile(options.profile ?? 'default');
   const initialState = () => {

@@ -7,6 +7,8 @@ export type {
   SandboxServer,
 } from './create-sandbox.js';
 export { createSandbox, DEFAULT_SANDBOX_BASE_URLS } from './create-sandbox.js';
+export type { SandboxProgramExchange } from './internal/engine.js';
+export { PROGRAM_API_OPENAPI_JSON } from './internal/openapi-document.js';
 export type { SandboxCliOptions, StartedSandbox } from './run-sandbox-cli.js';
 export {
   formatBanner,

@@ -2,7 +2,8 @@
 // the profile of the vitest project (PRAKERJA_SANDBOX_PROFILE; see vitest.config.ts).
 import type { ProgramErrorCode } from '@prakerja-kit/core';
 import { createSandbox, resolveSandboxProfile, sandboxErrorFor } from '@prakerja-kit/sandbox';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { createContractRecorder } from '../../../../scripts/openapi/contract.js';
 import {
   createPlatformClient,
   type PaymentAuthorizeParams,
@@ -44,8 +45,19 @@ export function reasonsFor(reason: string): string[] {
   return PROFILE.switches.errorCodes === 'sbx' ? [reason] : [reason, 'unknown'];
 }
 
+/**
+ * The OpenAPI contract check (issue 20): every program answer a sandbox of these suites sends is
+ * validated against /__sandbox/openapi.json; a drift fails the test it happened in.
+ */
+export const CONTRACT = createContractRecorder();
+afterEach(() => CONTRACT.assertClean());
+
 export function useSandbox(seed = 4) {
-  const sandbox = createSandbox({ seed, profile: PROFILE.base });
+  const sandbox = createSandbox({
+    seed,
+    profile: PROFILE.base,
+    onProgramResponse: CONTRACT.observe,
+  });
   let server: { url: string; close(): Promise<void> } | undefined;
   beforeAll(async () => {
     server = await sandbox.listen({ port: 0 });

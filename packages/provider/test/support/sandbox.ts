@@ -10,8 +10,9 @@ import {
   type SandboxOptions,
   sandboxErrorFor,
 } from '@prakerja-kit/sandbox';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import * as z from 'zod/mini';
+import { createContractRecorder } from '../../../../scripts/openapi/contract.js';
 import { createProviderClient, type ProviderClientOptions } from '../../src/index.js';
 
 /** Registered in the sandbox fixtures; a loopback URI matches any port. */
@@ -36,11 +37,23 @@ export function profileSsoOptions(): Partial<NonNullable<ProviderClientOptions['
 }
 
 /**
+ * The OpenAPI contract check (issue 20): every program answer a sandbox of these suites sends is
+ * validated against /__sandbox/openapi.json; a drift fails the test it happened in.
+ */
+export const CONTRACT = createContractRecorder();
+afterEach(() => CONTRACT.assertClean());
+
+/**
  * A sandbox on a real HTTP port (under the vitest project's profile), its first LP's
  * credentials, and a client factory.
  */
 export async function startSandbox(seed = 7, options: SandboxOptions = {}) {
-  const sandbox = createSandbox({ seed, profile: PROFILE.base, ...options });
+  const sandbox = createSandbox({
+    seed,
+    profile: PROFILE.base,
+    onProgramResponse: CONTRACT.observe,
+    ...options,
+  });
   const server = await sandbox.listen({ port: 0 });
   const lp = sandbox.fixtures.providers[0]!;
   const makeClient = (options: Partial<ProviderClientOptions> = {}) =>

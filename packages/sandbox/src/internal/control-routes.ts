@@ -6,6 +6,7 @@ import {
   type SandboxProfileInput,
 } from '../sandbox-profiles.js';
 import { CONTROL_PREFIX } from './dispatch.js';
+import { PROGRAM_API_OPENAPI_JSON } from './openapi-document.js';
 import { jsonResponse } from './responses.js';
 
 /** Path parameters of a control route. */
@@ -93,6 +94,15 @@ function routes(control: SandboxControl): ControlRoute[] {
       '/fixtures',
       'seeded credentials, participants, courses, schedules, redeem codes',
       () => control.fixtures(),
+    ),
+    route(
+      'GET',
+      '/openapi.json',
+      "OpenAPI 3.1 description of the program API (generated from the clients' schemas)",
+      () =>
+        new Response(PROGRAM_API_OPENAPI_JSON, {
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+        }),
     ),
     route('POST', '/reset', 'back to the seeded state', () => {
       control.reset();

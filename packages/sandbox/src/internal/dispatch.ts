@@ -14,6 +14,10 @@ import { jsonResponse } from './responses.js';
 /** What the request log learns about one program request while it is handled. */
 interface Trace {
   program: boolean;
+  /** An injected fault produced the answer. */
+  fault: boolean;
+  /** The request body as read. */
+  body: string;
   authenticated: boolean;
   code: string | null;
 }
@@ -38,7 +42,13 @@ export function createDispatcher(engine: Engine, control: ControlHandler) {
   return async function dispatch(request: Request): Promise<DispatchResult> {
     const url = new URL(request.url);
     const started = performance.now();
-    const trace: Trace = { program: false, authenticated: false, code: null };
+    const trace: Trace = {
+      program: false,
+      fault: false,
+      body: '',
+      authenticated: false,
+      code: null,
+    };
     const result = await route(engine, control, request, url, trace).catch((error: unknown) => {
       trace.code = error instanceof ProgramFailure ? error.code : ProgramErrorCode.INTERNAL;
       return error instanceof ProgramFailure
@@ -55,6 +65,17 @@ export function createDispatcher(engine: Engine, control: ControlHandler) {
         latencyMs: Math.round(performance.now() - started),
         signature: verdictOfCode(trace.code, trace.authenticated),
         code: trace.code,
+      });
+    }
+    const observe = engine.options.onProgramResponse;
+    if (observe && trace.program && result !== DROP) {
+      observe({
+        method: request.method.toUpperCase(),
+        path: url.pathname,
+        requestBody: trace.body,
+        status: result.status,
+        responseBody: await result.clone().text(),
+        fault: trace.fault,
       });
     }
     if (result !== DROP) {
@@ -77,6 +98,7 @@ async function route(
   const path = url.pathname;
   const body = await readBody(request, engine.options.maxBodyBytes);
   if (body === null) return profileErrorResponse(engine, ProgramErrorCode.PAYLOAD_TOO_LARGE);
+  trace.body = body;
   if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
     return control(method, url, body);
   }
@@ -99,7 +121,10 @@ async function route(
   trace.program = true;
   const plan = planFaults(engine, method, path);
   if (plan.latencyMs > 0) await sleep(plan.latencyMs);
-  if (plan.response) return plan.response;
+  if (plan.response) {
+    trace.fault = true;
+    return plan.response;
+  }
   if (plan.dropBefore) return DROP;
   if (plan.lateCommitMs > 0) {
     // Held until the client gave up; then committed, and the answer never arrives.

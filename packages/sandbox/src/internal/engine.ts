@@ -15,6 +15,22 @@ export interface EngineOptions {
   webhookRetryDelaysMs: number[];
   webhookTimeoutMs: number;
   incentiveAmount: number;
+  /** Sees every program answer the sandbox sends (the OpenAPI contract check hooks in here). */
+  onProgramResponse: ((exchange: SandboxProgramExchange) => void) | undefined;
+}
+
+/** One program request and the answer the sandbox sent, for the `onProgramResponse` sandbox option. */
+export interface SandboxProgramExchange {
+  method: string;
+  /** The request path, e.g. `/api/v1/integration/payment/status`. */
+  path: string;
+  /** The request body as sent (may be empty). */
+  requestBody: string;
+  status: number;
+  /** The response body text. */
+  responseBody: string;
+  /** True when an injected fault produced the answer (faults are off-contract by design). */
+  fault: boolean;
 }
 
 type Listener<T> = (value: T) => void;
