@@ -1,15 +1,16 @@
-export type { CliIo, OutputStream } from './cli-io.js';
-export type { ConformanceVectors, EventVector, ProgramVector } from './create-vectors.js';
-export { createVectors } from './create-vectors.js';
 export type {
+  CapturedRequest,
+  CaptureFormat,
   DiagnoseSignatureOptions,
+  ParseCaptureOptions,
   SignatureComponent,
   SignatureDiagnosis,
   SignatureFault,
   SignatureFaultCode,
-} from './diagnose-signature.js';
-export { diagnoseSignature } from './diagnose-signature.js';
+} from '@prakerja-kit/sandbox';
+export { diagnoseSignature, headerValue, parseCapture } from '@prakerja-kit/sandbox';
+export type { CliIo, OutputStream } from './cli-io.js';
+export type { ConformanceVectors, EventVector, ProgramVector } from './create-vectors.js';
+export { createVectors } from './create-vectors.js';
 export { ExitCode } from './exit-code.js';
-export type { CapturedRequest, CaptureFormat, ParseCaptureOptions } from './parse-capture.js';
-export { headerValue, parseCapture } from './parse-capture.js';
 export { runCli } from './run-cli.js';

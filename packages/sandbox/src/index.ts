@@ -7,6 +7,20 @@ export type {
   SandboxServer,
 } from './create-sandbox.js';
 export { createSandbox, DEFAULT_SANDBOX_BASE_URLS } from './create-sandbox.js';
+export type {
+  DiagnoseSignatureOptions,
+  SignatureComponent,
+  SignatureDiagnosis,
+  SignatureFault,
+  SignatureFaultCode,
+} from './diagnose/diagnose-signature.js';
+export { diagnoseSignature } from './diagnose/diagnose-signature.js';
+export type {
+  CapturedRequest,
+  CaptureFormat,
+  ParseCaptureOptions,
+} from './diagnose/parse-capture.js';
+export { headerValue, parseCapture } from './diagnose/parse-capture.js';
 export type { SandboxProgramExchange } from './internal/engine.js';
 export { PROGRAM_API_OPENAPI_JSON } from './internal/openapi-document.js';
 export type { SandboxCliOptions, StartedSandbox } from './run-sandbox-cli.js';

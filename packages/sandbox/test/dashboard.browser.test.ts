@@ -246,6 +246,27 @@ it('adds a latency fault from the form and the next program request is delayed b
   expect(Number(/(\d+) ms/.exec(text)?.[1])).toBeGreaterThanOrEqual(550);
 });
 
+it('shows what the doctor says on the request log row of a refused signature', async () => {
+  const body = { course_code: f().course.course_code, schedule_code: f().later.schedule_code };
+  const refused = await call(server.url, f().dp, ProgramPath.QUOTA_SCHEDULE, body, {
+    signKey: 'not-the-sign-key',
+  });
+  expect(refused.status).toBeGreaterThanOrEqual(400);
+  await openTab('requests');
+  const row = page
+    .locator('#requests-table tbody tr', {
+      has: page.locator('[data-doctor="diagnosed"] li[data-fault="wrong-key"]'),
+    })
+    .first();
+  await row.waitFor();
+  const fault = row.locator('li[data-fault="wrong-key"]');
+  const text = (await row.textContent()) ?? '';
+  expect(text).toContain('invalid signature');
+  expect(text).toContain('The doctor says');
+  expect(await fault.textContent()).toMatch(/wrong-key.*Cause: .+Fix: .+/s);
+  expect(text).not.toContain(f().dp.signKey);
+});
+
 it('moves between pages with the keyboard', async () => {
   await page.focus('#tab-overview');
   await openTab('overview');

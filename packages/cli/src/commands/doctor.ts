@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { diagnoseSignature, type SignatureDiagnosis } from '../diagnose-signature.js';
+import type { CapturedRequest, CaptureFormat, SignatureDiagnosis } from '@prakerja-kit/sandbox';
 import { ExitCode } from '../exit-code.js';
 import { usageError } from '../internal/cli-error.js';
 import type { Command } from '../internal/command.js';
 import type { Output } from '../internal/output.js';
 import { integerFlag, parseFlags } from '../internal/parse-flags.js';
 import { readSignKey, readTextArgument } from '../internal/read-input.js';
-import { type CapturedRequest, type CaptureFormat, parseCapture } from '../parse-capture.js';
 
 const usage = `Usage: prakerja doctor CAPTURE [--now SECONDS] [--tolerance SECONDS] [--json]
        prakerja doctor --headers FILE --body FILE [--method POST] [--url URL] [...]
@@ -59,6 +58,9 @@ export const doctorCommand: Command = {
     const body =
       values.body === undefined ? undefined : await readTextArgument(io, values.body, 'the body');
     const base = file === '-' ? io.cwd : dirname(resolve(io.cwd, file));
+    // The doctor lives in the sandbox package (its dashboard runs it on refused requests); loaded
+    // here on demand so the other commands start without it.
+    const { diagnoseSignature, parseCapture } = await import('@prakerja-kit/sandbox');
     let request: CapturedRequest;
     try {
       request = parseCapture(text, {

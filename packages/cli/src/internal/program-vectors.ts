@@ -1,7 +1,7 @@
+import { createHmac } from 'node:crypto';
 import { ProgramPath } from '@prakerja-kit/core';
 import { buildRawSignature, createSignature } from '@prakerja-kit/core/signature';
 import type { ProgramVector } from '../create-vectors.js';
-import { modelledDigest } from './modelled-digests.js';
 
 const KEY = 'my_sign_key';
 const JSON_TYPE = 'application/json';
@@ -63,7 +63,7 @@ function programVector(spec: ProgramCase): ProgramVector {
 }
 
 function hex(message: string, key = KEY): string {
-  return modelledDigest('hmac-sha1', key, message).toString('hex');
+  return createHmac('sha1', key).update(message, 'utf8').digest('hex');
 }
 
 const official = {

@@ -53,10 +53,11 @@ const TARGETS = {
 
 /**
  * Builds the bin with `pnpm --filter @prakerja-kit/cli build` unless it is newer than every
- * source it bundles. A directory lock keeps parallel test files from building at once.
+ * source it bundles. A directory lock keeps parallel test files from building at once. The
+ * sandbox package is built too by default: `prakerja doctor` loads the doctor from it.
  */
 export async function ensureBuilt(
-  names: ReadonlyArray<keyof typeof TARGETS> = ['@prakerja-kit/cli'],
+  names: ReadonlyArray<keyof typeof TARGETS> = ['@prakerja-kit/cli', '@prakerja-kit/sandbox...'],
 ): Promise<void> {
   const lock = join(packageRoot, 'node_modules/.cache/cli-build.lock');
   mkdirSync(dirname(lock), { recursive: true });

@@ -1,7 +1,13 @@
-import { ProgramErrorCode, ProgramPath } from '@prakerja-kit/core';
-import { authenticateIntegration, authenticateSsoSigned, ssoClient } from './authenticate.js';
+import { ProgramErrorCode, ProgramHeader, ProgramPath } from '@prakerja-kit/core';
+import {
+  authenticateIntegration,
+  authenticateSsoSigned,
+  findClient,
+  ssoClient,
+  toleranceSeconds,
+} from './authenticate.js';
 import { wantsHtml } from './dashboard/assets.js';
-import { requestLog, verdictOfCode } from './dashboard/request-log.js';
+import { type RefusedCapture, requestLog, verdictOfCode } from './dashboard/request-log.js';
 import type { Engine } from './engine.js';
 import { planFaults, skewSeconds } from './faults.js';
 import { handlePage } from './pages.js';
@@ -16,7 +22,7 @@ interface Trace {
   program: boolean;
   /** An injected fault produced the answer. */
   fault: boolean;
-  /** The request body as read. */
+  /** The request body as read (the doctor diagnoses a refused signature with it). */
   body: string;
   authenticated: boolean;
   code: string | null;
@@ -56,16 +62,20 @@ export function createDispatcher(engine: Engine, control: ControlHandler) {
         : profileErrorResponse(engine, ProgramErrorCode.INTERNAL);
     });
     if (trace.program) {
-      requestLog(engine).add({
-        at: new Date(engine.wall()).toISOString(),
-        method: request.method.toUpperCase(),
-        path: url.pathname,
-        client: request.headers.get('client_code') ?? request.headers.get('x-client-id') ?? null,
-        status: result === DROP ? 0 : result.status,
-        latencyMs: Math.round(performance.now() - started),
-        signature: verdictOfCode(trace.code, trace.authenticated),
-        code: trace.code,
-      });
+      const capture = () => refusedCapture(engine, request, url, trace.body);
+      requestLog(engine).add(
+        {
+          at: new Date(engine.wall()).toISOString(),
+          method: request.method.toUpperCase(),
+          path: url.pathname,
+          client: request.headers.get('client_code') ?? request.headers.get('x-client-id') ?? null,
+          status: result === DROP ? 0 : result.status,
+          latencyMs: Math.round(performance.now() - started),
+          signature: verdictOfCode(trace.code, trace.authenticated),
+          code: trace.code,
+        },
+        capture,
+      );
     }
     const observe = engine.options.onProgramResponse;
     if (observe && trace.program && result !== DROP) {
@@ -136,6 +146,25 @@ async function route(
   const response = await runProgramRoute(engine, programRoute, request, url, body, trace);
   if (method !== 'GET' || response.ok) engine.changed();
   return plan.dropAfterCommit ? DROP : response;
+}
+
+/** What the doctor needs about a refused request; the key stays out of the log. */
+function refusedCapture(engine: Engine, request: Request, url: URL, body: string): RefusedCapture {
+  const clientCode =
+    request.headers.get(ProgramHeader.CLIENT_CODE) ??
+    request.headers.get(ProgramHeader.SSO_CLIENT_ID) ??
+    null;
+  return {
+    method: request.method,
+    target: url.pathname + url.search,
+    headers: [['host', url.host], ...request.headers.entries()],
+    body,
+    clientCode,
+    signKey: clientCode === null ? undefined : findClient(engine, clientCode)?.signKey,
+    now: Math.floor((engine.wall() + skewSeconds(engine) * 1000) / 1000),
+    toleranceSeconds: toleranceSeconds(engine),
+    upperCaseAccepted: engine.profile.signatureHex === 'any-case',
+  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

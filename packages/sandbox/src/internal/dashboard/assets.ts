@@ -141,7 +141,7 @@ ${panel(
 )}
 ${panel(
   'requests',
-  '<h2>Request log</h2><p class="small">The last program requests (not control-plane calls), newest first, with the signature check\'s verdict.</p><p><button type="button" id="requests-clear">Clear the log</button></p><div id="requests-data"></div>',
+  '<h2>Request log</h2><p class="small">The last program requests (not control-plane calls), newest first, with the signature check\'s verdict and, for a refused signature, what the doctor (<code>prakerja doctor</code>) says: the fault, its likely cause and the fix. The sign key and the signature are never shown.</p><p><button type="button" id="requests-clear">Clear the log</button></p><div id="requests-data"></div>',
 )}
 </main>
 </body>
@@ -766,6 +766,34 @@ const VERDICT = {
   'not-checked': ['not checked', ''],
 };
 
+// The one-line hint, then what the doctor (diagnoseSignature) says about a refused signature.
+function doctorSays(r) {
+  if (!r.doctor) return r.hint || '';
+  const d = r.doctor;
+  return el(
+    'div',
+    { className: 'doctor', 'data-doctor': d.outcome },
+    // The one-line hint only when the doctor could not say more.
+    r.hint && d.outcome !== 'diagnosed' ? el('p', { className: 'small' }, r.hint) : null,
+    el('p', {}, el('strong', {}, 'The doctor says: '), d.faults.length === 0 ? d.text : null),
+    d.faults.length === 0
+      ? null
+      : el(
+          'ul',
+          {},
+          d.faults.map((f) =>
+            el(
+              'li',
+              { 'data-fault': f.code },
+              code(f.code), ' ', f.message,
+              el('br', {}), 'Cause: ', f.cause,
+              el('br', {}), 'Fix: ', f.fix,
+            ),
+          ),
+        ),
+  );
+}
+
 function renderRequests(requests) {
   fill(
     'requests-data',
@@ -785,7 +813,7 @@ function renderRequests(requests) {
             r.latencyMs + ' ms',
             badge(verdict[0], verdict[1]),
             r.code ? code(r.code) : '',
-            r.hint || '',
+            doctorSays(r),
           ],
         };
       }),
