@@ -136,13 +136,13 @@ export interface DeliveryAttempt {
   error: string | null;
   durationMs: number;
   /**
-   * The response headers (names lower-case; at most {@link RESPONSE_HEADER_LIMIT} headers, values
-   * cut at 1 KB), or null when there was no answer or the details were pruned.
+   * The response headers (names lower-case; at most 64 headers, values cut at 1 KB), or null when
+   * there was no answer or the details were pruned.
    */
   responseHeaders: Record<string, string> | null;
   /**
-   * The first {@link RESPONSE_BODY_LIMIT} bytes of the response body as UTF-8 text, or null when
-   * there was no answer or the details were pruned (only the latest attempts keep them).
+   * The first 2 KB (2048 bytes) of the response body as UTF-8 text, or null when there was no
+   * answer or the details were pruned (only the latest attempts keep them).
    */
   responseBody: string | null;
   /** True when the response body was longer than what `responseBody` keeps. */
