@@ -105,14 +105,23 @@ it('retries creating the table after a failure, then works', async () => {
   expect((await store.acquire('evt_l', 60_000)).status).toBe('acquired');
 });
 
-it('takes "already exists" from a concurrent CREATE TABLE as created', async () => {
-  await pool.query(postgresStoreSchema('raced_events'));
-  const client = {
-    query: (text: string, values: unknown[]) =>
-      text.startsWith('CREATE TABLE')
-        ? Promise.reject(Object.assign(new Error('duplicate key value'), { code: '23505' }))
-        : pool.query(text, values),
-  };
-  const store = createPostgresStore({ client, table: 'raced_events' });
-  expect((await store.acquire('evt_r', 60_000)).status).toBe('acquired');
-});
+// The three ways PostgreSQL reports a concurrent CREATE TABLE IF NOT EXISTS that lost the race
+// (the last one, 'type "…" already exists', was seen in CI with receivers starting together).
+it.each([
+  ['23505', 'duplicate key value violates unique constraint "pg_type_typname_nsp_index"'],
+  ['42P07', 'relation "raced_events" already exists'],
+  ['42710', 'type "raced_events" already exists'],
+])(
+  'takes "already exists" (%s) from a concurrent CREATE TABLE as created',
+  async (code, message) => {
+    await pool.query(postgresStoreSchema('raced_events'));
+    const client = {
+      query: (text: string, values: unknown[]) =>
+        text.startsWith('CREATE TABLE')
+          ? Promise.reject(Object.assign(new Error(message), { code }))
+          : pool.query(text, values),
+    };
+    const store = createPostgresStore({ client, table: 'raced_events' });
+    expect((await store.acquire(`evt_r_${code}`, 60_000)).status).toBe('acquired');
+  },
+);

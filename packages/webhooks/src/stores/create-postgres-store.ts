@@ -46,9 +46,10 @@ export function postgresStoreSchema(table = 'prakerja_webhook_events'): string {
 )`;
 }
 
-// Concurrent `CREATE TABLE IF NOT EXISTS` may still collide in the catalogue: another
-// receiver created the table first, which is what we wanted.
-const ALREADY_EXISTS = new Set(['23505', '42P07']);
+// Concurrent `CREATE TABLE IF NOT EXISTS` may still collide in the catalogue (unique_violation on
+// pg_type, duplicate_table, or duplicate_object: 'type "…" already exists'): another receiver
+// created the table first, which is what we wanted.
+const ALREADY_EXISTS = new Set(['23505', '42P07', '42710']);
 
 const UNTIL = `clock_timestamp() + $3 * interval '1 millisecond'`;
 
