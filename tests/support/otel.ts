@@ -15,7 +15,8 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import type { TelemetryOptions } from '@prakerja-kit/core';
 
-class OnDemandReader extends MetricReader {
+/** A metric reader collected on demand (`reader.collect()`), cumulative. */
+export class OnDemandReader extends MetricReader {
   constructor() {
     super({ aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE });
   }

@@ -1,11 +1,6 @@
 import * as otel from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import {
-  AggregationTemporality,
-  type DataPoint,
-  MeterProvider,
-  MetricReader,
-} from '@opentelemetry/sdk-metrics';
+import { type DataPoint, MeterProvider } from '@opentelemetry/sdk-metrics';
 import {
   BasicTracerProvider,
   InMemorySpanExporter,
@@ -13,6 +8,7 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { OnDemandReader } from '../../../../tests/support/otel.js';
 import { ProgramPath } from '../constants.js';
 import { createTransport, type TransportOptions } from '../transport/create-transport.js';
 import { TelemetryMetric, type TelemetryOptions } from './telemetry.js';
@@ -20,14 +16,6 @@ import { TelemetryMetric, type TelemetryOptions } from './telemetry.js';
 const SIGN_KEY = 'sk_test_fake_tel_0123456789';
 const OTP = '771204';
 const TOKEN = 'ptok_fake_tel_8d7c6b';
-
-class OnDemandReader extends MetricReader {
-  constructor() {
-    super({ aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE });
-  }
-  protected override async onForceFlush(): Promise<void> {}
-  protected override async onShutdown(): Promise<void> {}
-}
 
 function sdk() {
   const exporter = new InMemorySpanExporter();
