@@ -24,7 +24,7 @@ describe('createWebhookReceiver', () => {
     );
     const { body, headers } = delivery(event);
     await expect(receiver.receive({ payload: body, headers })).resolves.toEqual({
-      status: 'processed',
+      outcome: 'processed',
       event,
     });
     expect(handler).toHaveBeenCalledExactlyOnceWith(event);
@@ -40,7 +40,7 @@ describe('createWebhookReceiver', () => {
     const { body, headers } = delivery(event);
     await receiver.receive({ payload: body, headers });
     await expect(receiver.receive({ payload: body, headers })).resolves.toMatchObject({
-      status: 'duplicate',
+      outcome: 'duplicate',
     });
     expect(handler).toHaveBeenCalledTimes(1);
   });
@@ -54,10 +54,10 @@ describe('createWebhookReceiver', () => {
     const first = receiver.receive({ payload: body, headers });
     await vi.waitFor(() => expect(handler).toHaveBeenCalled());
     await expect(receiver.receive({ payload: body, headers })).resolves.toMatchObject({
-      status: 'in-progress',
+      outcome: 'in_progress',
     });
     finish();
-    await expect(first).resolves.toMatchObject({ status: 'processed' });
+    await expect(first).resolves.toMatchObject({ outcome: 'processed' });
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
@@ -71,7 +71,7 @@ describe('createWebhookReceiver', () => {
     const { body, headers } = delivery(event);
     await expect(receiver.receive({ payload: body, headers })).rejects.toThrow('database down');
     await expect(receiver.receive({ payload: body, headers })).resolves.toMatchObject({
-      status: 'processed',
+      outcome: 'processed',
     });
     expect(handler).toHaveBeenCalledTimes(2);
   });
@@ -90,7 +90,7 @@ describe('createWebhookReceiver', () => {
     );
     const { body, headers } = delivery(event);
     await expect(receiver.receive({ payload: body, headers })).resolves.toEqual({
-      status: 'ignored',
+      outcome: 'ignored',
       event,
     });
     expect(store.acquire).not.toHaveBeenCalled();
@@ -106,13 +106,13 @@ describe('createWebhookReceiver', () => {
     const { body, headers } = delivery(event);
     const plain = createWebhookReceiver({ secret: SECRET, now });
     await expect(plain.receive({ payload: body, headers })).resolves.toMatchObject({
-      status: 'ignored',
+      outcome: 'ignored',
     });
     const onUnknown = vi.fn();
     const receiver = createWebhookReceiver({ secret: SECRET, now }).onUnknown(onUnknown);
     await receiver.receive({ payload: body, headers });
     await expect(receiver.receive({ payload: body, headers })).resolves.toMatchObject({
-      status: 'duplicate',
+      outcome: 'duplicate',
     });
     expect(onUnknown).toHaveBeenCalledExactlyOnceWith(event);
   });
@@ -178,8 +178,8 @@ it('dispatches an event verified elsewhere exactly once', async () => {
   const receiver = createWebhookReceiver({ secret: SECRET, now }).on('payment.voided', handler);
   const { body, headers } = delivery(event);
   const verified = await receiver.verify({ payload: body, headers });
-  await expect(receiver.dispatch(verified)).resolves.toEqual({ status: 'processed', event });
-  await expect(receiver.dispatch(verified)).resolves.toMatchObject({ status: 'duplicate' });
+  await expect(receiver.dispatch(verified)).resolves.toEqual({ outcome: 'processed', event });
+  await expect(receiver.dispatch(verified)).resolves.toMatchObject({ outcome: 'duplicate' });
   expect(handler).toHaveBeenCalledTimes(1);
 });
 
@@ -259,7 +259,7 @@ describe('createMemoryStore', () => {
     await store.release('evt', lease.token);
     expect(await store.acquire('evt', 1_000)).toEqual({ status: 'processing' });
     await store.complete('evt', retaken.token, 5_000);
-    expect(await store.acquire('evt', 1_000)).toEqual({ status: 'processed' });
+    expect(await store.acquire('evt', 1_000)).toEqual({ outcome: 'processed' });
     time = 6_000;
     expect((await store.acquire('evt', 1_000)).status).toBe('acquired');
   });

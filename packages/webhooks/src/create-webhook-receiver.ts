@@ -1,5 +1,4 @@
 import type { Logger, TelemetryOptions } from '@prakerja-kit/core';
-import { WebhookBodyError } from './errors/webhook-body-error.js';
 import { WebhookConfigurationError } from './errors/webhook-configuration-error.js';
 import { WebhookVerificationError } from './errors/webhook-verification-error.js';
 import { DEFAULT_MAX_BODY_BYTES } from './internal/limits.js';
@@ -17,6 +16,11 @@ import {
   verify,
 } from './verify.js';
 import type { VerifyParams } from './verify-envelope.js';
+import {
+  toWebhookFetchResponse,
+  toWebhookResponse,
+  type WebhookHttpResponse,
+} from './webhook-response.js';
 
 /**
  * How long a lease lasts without a heartbeat: 60 s. A crashed instance's event can run again
@@ -109,13 +113,21 @@ export interface WebhookReceiverOptions
 export type WebhookDelivery = Pick<VerifyParams, 'payload' | 'headers'>;
 
 /**
- * What happened to a delivery: its handler ran (`processed`); the event was processed before
- * (`duplicate`); another delivery of it is running now (`in-progress`, ask the sender to retry);
- * or no handler is registered for its type (`ignored`).
+ * What happened to a delivery, as {@link ReceiveResult.outcome}: its handler ran
+ * (`processed`); the event was processed before (`duplicate`); another delivery of it is running
+ * now (`in_progress`: ask the sender to retry, 409 with `Retry-After`); or no handler is
+ * registered for its type (`ignored`).
+ */
+export type ReceiveOutcome = 'processed' | 'duplicate' | 'in_progress' | 'ignored';
+
+/**
+ * The answer of {@link WebhookReceiver.receive} and {@link WebhookReceiver.dispatch}: what
+ * happened to the delivery and the verified event. `toWebhookResponse(result, receiver)` maps it
+ * to HTTP.
  */
 export interface ReceiveResult {
-  /** See {@link ReceiveResult}. */
-  status: 'processed' | 'duplicate' | 'in-progress' | 'ignored';
+  /** What happened; see {@link ReceiveOutcome}. */
+  outcome: ReceiveOutcome;
   /** The verified event. */
   event: VerifiedWebhookEvent;
 }
@@ -145,10 +157,23 @@ export interface WebhookReceiver {
    */
   dispatch(event: VerifiedWebhookEvent): Promise<ReceiveResult>;
   /**
-   * {@link WebhookReceiver.receive} for a fetch `Request`, answered as a `Response`: 204 when
-   * done or ignored, 400 with the failed check for a bad delivery, 413 for a body over
-   * `maxBodyBytes`, 409 with `Retry-After` while another delivery of the event runs. A
-   * handler's error is rethrown (your framework answers 500 and the sender retries).
+   * {@link WebhookReceiver.receive}, answered as HTTP by `toWebhookResponse`: 204 when done,
+   * duplicate or ignored, 400 with the failed check for a bad delivery, 409 with `Retry-After`
+   * while another delivery of the event runs, and 500 when the handler (or the store) fails,
+   * after logging the error at `error`. Never throws; for any framework that gives you the raw
+   * body.
+   *
+   * @example
+   * const { status, headers, body } = await receiver.respond({ payload: req.body, headers: req.headers });
+   * res.status(status).set(headers).send(body ?? undefined);
+   */
+  respond(delivery: WebhookDelivery): Promise<WebhookHttpResponse>;
+  /**
+   * {@link WebhookReceiver.respond} for a fetch `Request` (Hono, Next.js route handlers,
+   * Workers), reading the body itself: 204 when done or ignored, 400 with the failed check for
+   * a bad delivery or a body a middleware already read, 413 for a body over `maxBodyBytes`, 409
+   * with `Retry-After` while another delivery of the event runs. A handler's error is rethrown
+   * (your framework answers 500 and the sender retries).
    */
   receiveRequest(request: Request): Promise<Response>;
   /**
@@ -176,7 +201,7 @@ const describeError = (error: unknown) => (error instanceof Error ? error.messag
  *
  * Exactly once, given a store shared by every instance:
  * - a running handler's lease is extended every `heartbeatMs`, so however slow the handler is,
- *   a concurrent duplicate gets `in-progress` (409), never a second run;
+ *   a concurrent duplicate gets `in_progress` (409), never a second run;
  * - every store write is fenced by the lease token, so a holder whose lease lapsed cannot
  *   overwrite the record of the one that has it now;
  * - a handler that succeeded is recorded even when the store fails at that moment (`complete`
@@ -322,7 +347,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       'prakerja.webhook.id': event.id,
     });
     const done = (result: ReceiveResult): ReceiveResult => {
-      const value = result.status.replace('-', '_');
+      const value = result.outcome;
       span?.set({ 'prakerja.webhook.result': value });
       span?.end();
       telemetry?.delivery(value, attributes);
@@ -335,15 +360,15 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       throw error;
     };
     const handler = isKnownEvent(event) ? handlers.get(event.type) : unknownHandler;
-    if (handler === undefined) return done({ status: 'ignored', event });
+    if (handler === undefined) return done({ outcome: 'ignored', event });
     let lease: Awaited<ReturnType<IdempotencyStore['acquire']>>;
     try {
       lease = await store.acquire(event.id, leaseMs);
     } catch (error) {
       return failed(error);
     }
-    if (lease.status === 'processed') return done({ status: 'duplicate', event });
-    if (lease.status === 'processing') return done({ status: 'in-progress', event });
+    if (lease.status === 'processed') return done({ outcome: 'duplicate', event });
+    if (lease.status === 'processing') return done({ outcome: 'in_progress', event });
     const stop = heartbeat(event.id, lease.token);
     const handlerSpan = telemetry?.span('webhooks.handler', span, attributes);
     const startedAt = performance.now();
@@ -370,7 +395,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
         eventId: event.id,
       });
     }
-    return done({ status: 'processed', event });
+    return done({ outcome: 'processed', event });
   }
 
   /** Runs one delivery under a `webhooks.receive` span (when tracing), ended with its result. */
@@ -404,19 +429,37 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       event = await verifyWith({ payload, headers: request.headers }, span);
     } catch (error) {
       if (!(error instanceof WebhookVerificationError)) throw error;
-      const status = error instanceof WebhookBodyError ? error.status : 400;
-      const headers: Record<string, string> = status === 400 ? {} : { connection: 'close' };
-      span?.set({ 'http.response.status_code': status });
-      return Response.json({ error: error.message, check: error.check }, { status, headers });
+      return answer(toWebhookResponse(error, receiver), span);
     }
-    const result = await dispatchWith(event, span);
-    if (result.status === 'in-progress') {
-      const retryAfter = String(Math.ceil(leaseMs / 1000));
-      span?.set({ 'http.response.status_code': 409 });
-      return new Response(null, { status: 409, headers: { 'retry-after': retryAfter } });
+    return answer(toWebhookResponse(await dispatchWith(event, span), receiver), span);
+  }
+
+  function answer(response: WebhookHttpResponse, span: ReceiverSpan | undefined): Response {
+    span?.set({ 'http.response.status_code': response.status });
+    return toWebhookFetchResponse(response);
+  }
+
+  async function respondWith(
+    delivery: WebhookDelivery,
+    span: ReceiverSpan | undefined,
+  ): Promise<WebhookHttpResponse> {
+    let response: WebhookHttpResponse;
+    try {
+      response = toWebhookResponse(
+        await dispatchWith(await verifyWith(delivery, span), span),
+        receiver,
+      );
+    } catch (error) {
+      response = toWebhookResponse(error, receiver);
+      if (response.status === 500) {
+        logger.error('webhook handler failed; answered 500 so the sender retries', {
+          webhookId: readHeader(delivery.headers, 'webhook-id'),
+          error,
+        });
+      }
     }
-    span?.set({ 'http.response.status_code': 204 });
-    return new Response(null, { status: 204 });
+    span?.set({ 'http.response.status_code': response.status });
+    return response;
   }
 
   const receiver: WebhookReceiver = {
@@ -434,11 +477,14 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     },
     verify: (delivery) => verifyWith(delivery, undefined),
     dispatch: (event) => dispatchWith(event, undefined),
+    respond(delivery) {
+      return traced((span) => respondWith(delivery, span));
+    },
     receiveRequest(request) {
       return traced((span) => receiveRequestWith(request, span));
     },
     reportRejected(error, headers) {
-      const status = error instanceof WebhookBodyError ? error.status : 400;
+      const status = error.status;
       const webhookId = readHeader(headers, 'webhook-id');
       logger.warn('webhook delivery refused', {
         check: error.check,

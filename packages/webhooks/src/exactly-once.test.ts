@@ -69,7 +69,7 @@ describe('leases held by the receiver', () => {
       leaseMs: 300,
       heartbeatMs: 30,
     }).on('payment.authorized', () => sleep(200));
-    await expect(receiver.receive(payload)).resolves.toMatchObject({ status: 'processed' });
+    await expect(receiver.receive(payload)).resolves.toMatchObject({ outcome: 'processed' });
     expect(logger.warn.mock.calls).toEqual([
       [
         'could not extend the webhook lease; will try again',
@@ -99,7 +99,7 @@ describe('leases held by the receiver', () => {
       logger,
       store: storeWith({ complete: async () => false }),
     }).on('payment.authorized', vi.fn());
-    await expect(receiver.receive(payload)).resolves.toMatchObject({ status: 'processed' });
+    await expect(receiver.receive(payload)).resolves.toMatchObject({ outcome: 'processed' });
     expect(logger.warn).toHaveBeenCalledExactlyOnceWith(
       'webhook lease was taken by another delivery before the handler finished',
       { eventId: event.id },
@@ -119,14 +119,14 @@ describe('leases held by the receiver', () => {
       store: { ...memory, complete },
       completeRetry: { attempts: 3, delayMs: 5 },
     }).on('payment.authorized', handler);
-    await expect(receiver.receive(payload)).resolves.toMatchObject({ status: 'processed' });
+    await expect(receiver.receive(payload)).resolves.toMatchObject({ outcome: 'processed' });
     expect(complete).toHaveBeenCalledTimes(3);
     expect(logger.error).toHaveBeenCalledExactlyOnceWith(
       'the handler succeeded but the store could not record it; a delivery after the lease expires would run it again',
       { eventId: event.id, attempts: 3, error: 'store down' },
     );
     // The lease was not released: a duplicate is told to retry later, not run.
-    await expect(receiver.receive(payload)).resolves.toMatchObject({ status: 'in-progress' });
+    await expect(receiver.receive(payload)).resolves.toMatchObject({ outcome: 'in_progress' });
     expect(handler).toHaveBeenCalledTimes(1);
     expect(DEFAULT_COMPLETE_ATTEMPTS).toBe(5);
   });

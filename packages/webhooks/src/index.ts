@@ -1,5 +1,6 @@
 export { createEventId } from './create-event-id.js';
 export type {
+  ReceiveOutcome,
   ReceiveResult,
   WebhookDelivery,
   WebhookHandler,
@@ -86,3 +87,5 @@ export type {
 export { verifyProgramSignature } from './verify-program-signature.js';
 export type { VerifyRequestOptions } from './verify-request.js';
 export { verifyRequest } from './verify-request.js';
+export type { WebhookHttpResponse, WebhookResponseSource } from './webhook-response.js';
+export { toWebhookFetchResponse, toWebhookResponse } from './webhook-response.js';

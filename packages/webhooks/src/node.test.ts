@@ -87,7 +87,7 @@ describe('verifyNodeRequest', () => {
     expect(error).toBeInstanceOf(WebhookVerificationError);
     expect((error as WebhookVerificationError).check).toBe('payload');
     expect((error as WebhookVerificationError).message).toContain(
-      "Express: express.raw({ type: 'application/json' })",
+      "Express: mount express.raw({ type: 'application/json' }) on the webhook route only",
     );
   });
 
@@ -325,7 +325,13 @@ describe('createNodeHandler', () => {
     const onError = vi.fn();
     const handle = createNodeHandler(createWebhookReceiver({ secret: SECRET }), { onError });
     const request = Object.assign(new Readable({ read() {} }), { headers });
-    const response = { statusCode: 0, end: vi.fn() };
+    const response = {
+      statusCode: 0,
+      writeHead(status: number) {
+        this.statusCode = status;
+      },
+      end: vi.fn(),
+    };
     const done = handle(request as unknown as IncomingMessage, response as never);
     request.destroy(new Error('aborted'));
     await done;

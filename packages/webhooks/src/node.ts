@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebhookReceiver } from './create-webhook-receiver.js';
-import { WebhookBodyError } from './errors/webhook-body-error.js';
 import { WebhookVerificationError } from './errors/webhook-verification-error.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_READ_TIMEOUT_MS } from './internal/limits.js';
 import { positiveInteger } from './internal/options.js';
 import { readNodeBody } from './internal/read-node-body.js';
 import { type VerifiedWebhookEvent, verify } from './verify.js';
 import type { VerifyRequestOptions } from './verify-request.js';
+import { toWebhookResponse, type WebhookHttpResponse } from './webhook-response.js';
 
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_READ_TIMEOUT_MS } from './internal/limits.js';
 
@@ -66,19 +66,66 @@ export async function verifyNodeRequest(
   return verify({ ...options, payload, headers: request.headers });
 }
 
-/** Options of {@link createNodeHandler}. */
-export interface NodeHandlerOptions {
+/** Options of {@link receiveNodeRequest}: the body limits of {@link VerifyNodeRequestOptions}. */
+export interface ReceiveNodeRequestOptions {
   /**
-   * The largest body read, in bytes; past it the answer is 413 and the connection is closed.
+   * The largest body read, in bytes; past it the answer is 413 with `Connection: close`.
    * @default DEFAULT_MAX_BODY_BYTES (1 MiB)
    */
   maxBodyBytes?: number | undefined;
   /**
-   * How long to wait for the whole body, in ms; past it the answer is 408 and the connection
-   * is closed.
+   * How long to wait for the whole body, in ms; past it the answer is 408 with
+   * `Connection: close`.
    * @default DEFAULT_READ_TIMEOUT_MS (10 s)
    */
   readTimeoutMs?: number | undefined;
+}
+
+/** Reads the raw body; a refused one is reported to the receiver and mapped to its answer. */
+async function readOrRefuse(
+  receiver: WebhookReceiver,
+  request: IncomingMessage,
+  maxBodyBytes: number,
+  readTimeoutMs: number,
+): Promise<Uint8Array | string | WebhookHttpResponse> {
+  try {
+    return await readNodeBody(request, maxBodyBytes, readTimeoutMs);
+  } catch (error) {
+    if (!(error instanceof WebhookVerificationError)) throw error;
+    receiver.reportRejected(error, request.headers);
+    return toWebhookResponse(error, receiver);
+  }
+}
+
+/**
+ * Reads a Node request's raw body (or the raw body `express.raw()` buffered) and answers it
+ * with {@link WebhookReceiver.respond}: the `{ status, headers, body }` to write, for frameworks
+ * that own the response (Koa without a body parser, Fastify's `request.raw`). Never throws; a
+ * body a parser already consumed is a 400 whose message names the fix.
+ *
+ * @example
+ * router.post('/webhooks', async (ctx) => {
+ *   const { status, headers, body } = await receiveNodeRequest(receiver, ctx.req);
+ *   ctx.status = status;
+ *   ctx.set(headers);
+ *   if (body !== null) ctx.body = body;
+ * });
+ */
+export async function receiveNodeRequest(
+  receiver: WebhookReceiver,
+  request: IncomingMessage,
+  options: ReceiveNodeRequestOptions = {},
+): Promise<WebhookHttpResponse> {
+  const { maxBodyBytes, readTimeoutMs } = limits(options);
+  const payload = await readOrRefuse(receiver, request, maxBodyBytes, readTimeoutMs).catch(
+    (error: unknown) => toWebhookResponse(error, receiver),
+  );
+  if (typeof payload === 'object' && 'status' in payload) return payload;
+  return receiver.respond({ payload, headers: request.headers });
+}
+
+/** Options of {@link createNodeHandler}. */
+export interface NodeHandlerOptions extends ReceiveNodeRequestOptions {
   /**
    * Called with a handler's error after the 500 answer (without Express's `next`).
    * @default console.error
@@ -86,14 +133,23 @@ export interface NodeHandlerOptions {
   onError?: ((error: unknown) => void) | undefined;
 }
 
+/** Writes an answer; after a 408 or 413 Node closes the socket without reading the rest. */
+function write(response: ServerResponse, answer: WebhookHttpResponse): void {
+  if (answer.headers.connection === 'close') response.shouldKeepAlive = false;
+  response.writeHead(answer.status, answer.headers);
+  response.end(answer.body ?? undefined);
+}
+
 /**
- * Serves a {@link WebhookReceiver} as a `node:http` request listener or Express route handler.
+ * Serves a {@link WebhookReceiver} as a `node:http` request listener or Express route handler,
+ * answering with `toWebhookResponse`.
  *
- * Answers 204 when done or ignored, 400 with the failed check for a bad delivery, 413 for a
- * body over `maxBodyBytes` and 408 for one slower than `readTimeoutMs` (both then close the
- * connection without reading the rest), 409 with `Retry-After` while another delivery of the
- * event runs, and 500 when the handler throws (the error goes to Express's `next`, else to
- * `onError`). Every refused delivery is reported through the receiver's `onRejected` and logger.
+ * Answers 204 when done, duplicate or ignored, 400 with the failed check for a bad delivery (or
+ * a body a JSON parser already consumed, naming the fix), 413 for a body over `maxBodyBytes` and
+ * 408 for one slower than `readTimeoutMs` (both then close the connection without reading the
+ * rest), 409 with `Retry-After` while another delivery of the event runs, and 500 when the
+ * handler throws (the error goes to Express's `next`, else to `onError`). Every refused
+ * delivery is reported through the receiver's `onRejected` and logger.
  *
  * @example
  * http.createServer(createNodeHandler(receiver)).listen(3000);
@@ -109,45 +165,26 @@ export function createNodeHandler(receiver: WebhookReceiver, options: NodeHandle
   ): Promise<void> => {
     const fail = (error: unknown) => {
       if (next) return next(error);
-      response.statusCode = 500;
-      response.end();
+      write(response, toWebhookResponse(error, receiver));
       onError(error);
     };
-    let event: VerifiedWebhookEvent;
+    let payload: Uint8Array | string | WebhookHttpResponse;
     try {
-      let payload: Uint8Array | string;
-      try {
-        payload = await readNodeBody(request, maxBodyBytes, readTimeoutMs);
-      } catch (error) {
-        if (error instanceof WebhookVerificationError) {
-          receiver.reportRejected(error, request.headers);
-        }
-        throw error;
-      }
-      event = await receiver.verify({ payload, headers: request.headers });
+      payload = await readOrRefuse(receiver, request, maxBodyBytes, readTimeoutMs);
+    } catch (error) {
+      return fail(error);
+    }
+    if (typeof payload === 'object' && 'status' in payload) return write(response, payload);
+    let answer: WebhookHttpResponse;
+    try {
+      answer = toWebhookResponse(
+        await receiver.receive({ payload, headers: request.headers }),
+        receiver,
+      );
     } catch (error) {
       if (!(error instanceof WebhookVerificationError)) return fail(error);
-      response.setHeader('content-type', 'application/json');
-      if (error instanceof WebhookBodyError) {
-        // Answer, then close: Node ends the socket after a `Connection: close` response.
-        response.statusCode = error.status;
-        response.shouldKeepAlive = false;
-        response.setHeader('connection', 'close');
-      } else {
-        response.statusCode = 400;
-      }
-      response.end(JSON.stringify({ error: error.message, check: error.check }));
-      return;
+      answer = toWebhookResponse(error, receiver);
     }
-    try {
-      const result = await receiver.dispatch(event);
-      if (result.status === 'in-progress') {
-        response.setHeader('retry-after', String(Math.ceil(receiver.leaseMs / 1000)));
-      }
-      response.statusCode = result.status === 'in-progress' ? 409 : 204;
-      response.end();
-    } catch (error) {
-      fail(error);
-    }
+    write(response, answer);
   };
 }

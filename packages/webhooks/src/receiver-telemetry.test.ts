@@ -48,8 +48,8 @@ const idOf = (name: string) => {
 it('traces a delivery as receive → verify, dispatch → handler, with the result and no body or secret', async () => {
   const receiver = receiverWith().on('payment.authorized', async () => {});
   const first = await delivery(idOf('evt_otel_first'));
-  expect(await receiver.receive(first)).toMatchObject({ status: 'processed' });
-  expect(await receiver.receive(first)).toMatchObject({ status: 'duplicate' });
+  expect(await receiver.receive(first)).toMatchObject({ outcome: 'processed' });
+  expect(await receiver.receive(first)).toMatchObject({ outcome: 'duplicate' });
 
   const spans = harness.spans();
   const roots = spans.filter((span) => span.name === 'webhooks.receive');
@@ -170,7 +170,7 @@ it('reports ignored and in-progress deliveries, and answers 409 while one runs',
   const receiver = receiverWith().on('payment.authorized', () => running);
   const ignored = receiverWith();
   expect(await ignored.dispatch(event(idOf('evt_otel_ignored')))).toMatchObject({
-    status: 'ignored',
+    outcome: 'ignored',
   });
   const first = await delivery(idOf('evt_otel_busy'));
   const request = () =>
@@ -218,7 +218,7 @@ it('does nothing for telemetry when the option is absent', async () => {
     () => {},
   );
   expect(await receiver.receive(await delivery(idOf('evt_otel_none')))).toMatchObject({
-    status: 'processed',
+    outcome: 'processed',
   });
   expect(harness.spans()).toEqual([]);
 });

@@ -183,8 +183,9 @@ describe('verifyEnvelope', () => {
       );
       expect(error.check).toBe('payload');
       for (const framework of [
-        'Express: express.raw(',
-        'Fastify:',
+        'Express: mount express.raw(',
+        'Fastify: register the webhook route in a plugin',
+        'Koa: with koa-bodyparser mounted, pass ctx.request.rawBody',
         'Hono: await c.req.text()',
         'Next.js: await request.text()',
       ]) {

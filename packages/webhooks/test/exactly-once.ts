@@ -11,7 +11,7 @@ const quiet = () => ({ warn: vi.fn(), error: vi.fn() });
 /**
  * A 1.5 s handler under a 600 ms lease, with duplicates arriving at 250, 650 and 1050 ms on
  * two receivers sharing `store`: the heartbeat keeps the lease, so one run and the duplicates
- * are `in-progress`, then `duplicate`.
+ * are `in_progress`, then `duplicate`.
  */
 export async function slowHandlerRunsOnce(makeStore: () => IdempotencyStore): Promise<void> {
   const event = createTestEvent('incentive.disbursement_requested');
@@ -25,16 +25,16 @@ export async function slowHandlerRunsOnce(makeStore: () => IdempotencyStore): Pr
   const { body, headers } = createTestDelivery({ event, secret: SECRET });
   const deliver = (index: number) => receivers[index % 2]!.receive({ payload: body, headers });
   const first = deliver(0);
-  const duplicates: Array<Promise<{ status: string }>> = [];
+  const duplicates: Array<Promise<{ outcome: string }>> = [];
   for (const at of [250, 400, 400]) {
     await sleep(at);
     duplicates.push(deliver(duplicates.length + 1), deliver(duplicates.length + 2));
   }
-  expect((await first).status).toBe('processed');
-  expect((await Promise.all(duplicates)).map((result) => result.status)).toEqual(
-    Array(6).fill('in-progress'),
+  expect((await first).outcome).toBe('processed');
+  expect((await Promise.all(duplicates)).map((result) => result.outcome)).toEqual(
+    Array(6).fill('in_progress'),
   );
-  expect((await deliver(1)).status).toBe('duplicate');
+  expect((await deliver(1)).outcome).toBe('duplicate');
   expect(handler).toHaveBeenCalledTimes(1);
 }
 
@@ -64,13 +64,13 @@ export async function storeHiccupRunsOnce(makeStore: () => IdempotencyStore): Pr
     completeRetry: { delayMs: 10 },
   }).on('payment.authorized', handler);
   const { body, headers } = createTestDelivery({ event, secret: SECRET });
-  expect((await receiver.receive({ payload: body, headers })).status).toBe('processed');
-  expect((await receiver.receive({ payload: body, headers })).status).toBe('duplicate');
+  expect((await receiver.receive({ payload: body, headers })).outcome).toBe('processed');
+  expect((await receiver.receive({ payload: body, headers })).outcome).toBe('duplicate');
   const other = createWebhookReceiver({ secret: SECRET, store: makeStore(), logger }).on(
     'payment.authorized',
     handler,
   );
-  expect((await other.receive({ payload: body, headers })).status).toBe('duplicate');
+  expect((await other.receive({ payload: body, headers })).outcome).toBe('duplicate');
   expect(handler).toHaveBeenCalledTimes(1);
   expect(logger.warn).toHaveBeenCalledTimes(2);
   expect(logger.warn).toHaveBeenCalledWith('could not record a processed webhook event; retrying', {

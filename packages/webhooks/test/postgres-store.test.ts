@@ -51,7 +51,7 @@ it('runs the handler once when 4 receivers get the same delivery 40 times at onc
     ),
   );
   expect(handler).toHaveBeenCalledTimes(1);
-  expect(results.filter((result) => result.status === 'processed')).toHaveLength(1);
+  expect(results.filter((result) => result.outcome === 'processed')).toHaveLength(1);
 });
 
 it('keeps one row per event with its token, state and expiry on the database clock', async () => {

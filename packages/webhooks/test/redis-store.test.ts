@@ -63,7 +63,7 @@ it('runs the handler exactly once when 4 receivers sharing Redis get the same de
   expect(statuses.every((status) => status === 204 || status === 409)).toBe(true);
   // The sender's later retry of an answered-409 delivery is a duplicate, not a second run.
   const retry = await receivers[3]!.receive({ payload: body, headers });
-  expect(retry.status).toBe('duplicate');
+  expect(retry.outcome).toBe('duplicate');
   expect(handler).toHaveBeenCalledTimes(1);
 });
 
@@ -98,7 +98,7 @@ it('lets a retry run again after a failed handler released the lease in Redis', 
   const { body, headers } = createTestDelivery({ event, secret: SECRET });
   await expect(receiver.receive({ payload: body, headers })).rejects.toThrow('ledger unavailable');
   await expect(receiver.receive({ payload: body, headers })).resolves.toMatchObject({
-    status: 'processed',
+    outcome: 'processed',
   });
   expect(handler).toHaveBeenCalledTimes(2);
 });
@@ -114,7 +114,7 @@ it('keeps leases and processed markers with their expiry, under the prefix', asy
   await store.complete('evt_a', lease.token, 120_000);
   expect(await client.get('test:keys:evt_a')).toBe(`processed:${lease.token}`);
   expect(await client.pttl('test:keys:evt_a')).toBeGreaterThan(119_000);
-  expect(await store.acquire('evt_a', 60_000)).toEqual({ status: 'processed' });
+  expect(await store.acquire('evt_a', 60_000)).toEqual({ outcome: 'processed' });
 });
 
 it("never releases another holder's lease after its own lease expired", async () => {
@@ -141,7 +141,7 @@ it('reads a bare "processed" marker of earlier versions as processed', async () 
   const client = connect();
   await client.set('test:legacy:evt_d', 'processed', 'PX', 60_000);
   const store = createRedisStore({ client, prefix: 'test:legacy:' });
-  expect(await store.acquire('evt_d', 60_000)).toEqual({ status: 'processed' });
+  expect(await store.acquire('evt_d', 60_000)).toEqual({ outcome: 'processed' });
 });
 
 runStoreConformance('Redis via ioredis', () => createRedisStore({ client: connect() }), {

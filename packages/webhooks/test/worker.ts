@@ -1,5 +1,5 @@
 // One receiver process of the multi-process test (multi-process.test.ts): receives its share
-// (every 8th, from INDEX) of the shuffled deliveries in the file, retrying `in-progress` as a
+// (every 8th, from INDEX) of the shuffled deliveries in the file, retrying `in_progress` as a
 // sender would, and appends each handled event id to the log. With VICTIM=1 its first handler
 // hangs: the test starts the
 // others then, and kills it with SIGKILL once they run.
@@ -54,8 +54,8 @@ async function lane(): Promise<void> {
     const { body, headers } = deliveries[index]!;
     for (;;) {
       const result = await receiver.receive({ payload: body, headers });
-      if (result.status !== 'in-progress') break;
-      if (Date.now() > deadline) throw new Error('gave up retrying an in-progress event');
+      if (result.outcome !== 'in_progress') break;
+      if (Date.now() > deadline) throw new Error('gave up retrying an in_progress event');
       await sleep(100);
     }
   }

@@ -10,7 +10,7 @@ import { WebhookVerificationError } from './webhook-verification-error.js';
 export class WebhookBodyError extends WebhookVerificationError {
   override name = 'WebhookBodyError';
   /** The HTTP status to answer: 413 (too large) or 408 (too slow). */
-  readonly status: 413 | 408;
+  override readonly status: 413 | 408;
 
   constructor(status: 413 | 408, reason: string) {
     super('payload', reason);

@@ -19,12 +19,14 @@ export interface WebhookEventIssue {
  * A delivery or signed request failed verification; {@link WebhookVerificationError.check}
  * names the check, and the message says why (never the secret or the signature).
  *
- * Answer it with a 4xx status: the sender should not retry a delivery that will never verify.
+ * Answer it with its {@link WebhookVerificationError.status} (400, or 413/408 for a
+ * `WebhookBodyError`): the sender should not retry a delivery that will never verify.
+ * `toWebhookResponse(error, receiver)` does that for you.
  *
  * @example
  * try { await verifyRequest(request, { secret }); }
  * catch (error) {
- *   if (error instanceof WebhookVerificationError) return new Response(error.message, { status: 400 });
+ *   if (error instanceof WebhookVerificationError) return new Response(error.message, { status: error.status });
  *   throw error;
  * }
  */
@@ -34,6 +36,11 @@ export class WebhookVerificationError extends PrakerjaError {
   readonly check: WebhookVerificationCheck;
   /** Schema problems, when {@link WebhookVerificationError.check} is `event`; else empty. */
   readonly issues: readonly WebhookEventIssue[];
+  /**
+   * The HTTP status to answer: 400 (the delivery will never verify, do not retry it), or, for a
+   * `WebhookBodyError`, 413 (too large) or 408 (too slow).
+   */
+  readonly status: 400 | 408 | 413 = 400;
 
   constructor(
     check: WebhookVerificationCheck,

@@ -22,7 +22,7 @@ export async function readNodeBody(
   if (buffered !== undefined || request.readableEnded) {
     throw new WebhookVerificationError(
       'payload',
-      `the body was already parsed or read by a body parser. ${RAW_BODY_HELP}`,
+      `the body was already parsed or read by a body parser (express.json(), koa-bodyparser, Fastify's JSON parser) before the webhook route. ${RAW_BODY_HELP}`,
     );
   }
   if (Number(request.headers['content-length']) > maxBytes) throw bodyTooLarge(maxBytes);
