@@ -58,6 +58,16 @@ export {
 } from './schemas/webhook-event.js';
 export type { SignParams } from './sign.js';
 export { sign } from './sign.js';
+export type {
+  DurableObjectNamespaceLike,
+  DurableObjectStorageLike,
+  DurableObjectStoreOptions,
+  DurableObjectStubLike,
+} from './stores/create-durable-object-store.js';
+export {
+  createDurableObjectStore,
+  WebhookEventsObject,
+} from './stores/create-durable-object-store.js';
 export type { MemoryStoreOptions } from './stores/create-memory-store.js';
 export { createMemoryStore } from './stores/create-memory-store.js';
 export type {
@@ -70,6 +80,7 @@ export type {
   NodeRedisClientLike,
   RedisClientLike,
   RedisStoreOptions,
+  UpstashRedisClientLike,
 } from './stores/create-redis-store.js';
 export { createRedisStore } from './stores/create-redis-store.js';
 export type { IdempotencyStore, LeaseResult } from './stores/idempotency-store.js';

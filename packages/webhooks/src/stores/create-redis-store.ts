@@ -14,12 +14,26 @@ export interface NodeRedisClientLike {
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
 
-/** The one command {@link createRedisStore} needs, from an ioredis or a node-redis client. */
-export type RedisClientLike = IoRedisClientLike | NodeRedisClientLike;
+/**
+ * An Upstash REST client (`new Redis({ url, token })` from `@upstash/redis`, also
+ * `@upstash/redis/cloudflare`): Redis over HTTPS, for Workers and other runtimes without TCP.
+ */
+export interface UpstashRedisClientLike {
+  /** `EVAL` with Upstash's `(script, keys, args)`. */
+  eval(script: string, keys: string[], args: string[]): Promise<unknown>;
+  /** Upstash clients have it; it tells them from ioredis ones. */
+  createScript: (script: string) => unknown;
+}
+
+/** The one command {@link createRedisStore} needs, from an ioredis, node-redis or Upstash client. */
+export type RedisClientLike = IoRedisClientLike | NodeRedisClientLike | UpstashRedisClientLike;
 
 /** Options of {@link createRedisStore}. */
 export interface RedisStoreOptions {
-  /** A connected ioredis or node-redis client, shared with the rest of the app if you like. */
+  /**
+   * A connected ioredis or node-redis client, shared with the rest of the app if you like, or an
+   * Upstash REST client (`@upstash/redis`) on Workers and other edge runtimes.
+   */
   client: RedisClientLike;
   /**
    * Prefix of every key the store writes.
@@ -54,6 +68,7 @@ function runner(client: RedisClientLike): Run {
   if ('isOpen' in client) {
     return (script, key, args) => client.eval(script, { keys: [key], arguments: args });
   }
+  if ('createScript' in client) return (script, key, args) => client.eval(script, [key], args);
   return (script, key, args) => client.eval(script, 1, key, ...args);
 }
 
@@ -63,13 +78,16 @@ function runner(client: RedisClientLike): Run {
  * Leases are `SET NX PX` keys holding a random token, so a crashed instance's lease expires by
  * itself; `extend`, `complete` and `release` are Lua scripts that act only for the token that
  * holds the key. Processed events keep a marker for the retention period. Works with `ioredis`
- * (5) and `redis` (node-redis 5 and 6) clients, and their cluster clients (one key per call).
+ * (5) and `redis` (node-redis 5 and 6) clients, their cluster clients (one key per call), and
+ * Upstash's REST client (`@upstash/redis`), which works on Cloudflare Workers.
  *
  * @example
  * import Redis from 'ioredis';
  * const store = createRedisStore({ client: new Redis(process.env.REDIS_URL!) });
  * // or: import { createClient } from 'redis';
  * // const store = createRedisStore({ client: await createClient({ url }).connect() });
+ * // Workers: import { Redis } from '@upstash/redis/cloudflare';
+ * // const store = createRedisStore({ client: Redis.fromEnv(env) });
  */
 export function createRedisStore(options: RedisStoreOptions): IdempotencyStore {
   const run = runner(options.client);
