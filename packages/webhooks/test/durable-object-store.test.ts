@@ -68,7 +68,9 @@ async function deliver(
   headers: Record<string, string>,
   query = '',
 ) {
-  const fetcher = await mf.getWorker(worker);
+  const fetcher = (await mf.getWorker(worker)) as unknown as {
+    fetch(url: string, init: RequestInit): Promise<Response>;
+  };
   const response = await fetcher.fetch(`http://localhost/webhooks/prakerja${query}`, {
     method: 'POST',
     headers,
