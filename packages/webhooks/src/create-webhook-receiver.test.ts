@@ -259,7 +259,7 @@ describe('createMemoryStore', () => {
     await store.release('evt', lease.token);
     expect(await store.acquire('evt', 1_000)).toEqual({ status: 'processing' });
     await store.complete('evt', retaken.token, 5_000);
-    expect(await store.acquire('evt', 1_000)).toEqual({ outcome: 'processed' });
+    expect(await store.acquire('evt', 1_000)).toEqual({ status: 'processed' });
     time = 6_000;
     expect((await store.acquire('evt', 1_000)).status).toBe('acquired');
   });

@@ -114,7 +114,7 @@ it('keeps leases and processed markers with their expiry, under the prefix', asy
   await store.complete('evt_a', lease.token, 120_000);
   expect(await client.get('test:keys:evt_a')).toBe(`processed:${lease.token}`);
   expect(await client.pttl('test:keys:evt_a')).toBeGreaterThan(119_000);
-  expect(await store.acquire('evt_a', 60_000)).toEqual({ outcome: 'processed' });
+  expect(await store.acquire('evt_a', 60_000)).toEqual({ status: 'processed' });
 });
 
 it("never releases another holder's lease after its own lease expired", async () => {
@@ -141,7 +141,7 @@ it('reads a bare "processed" marker of earlier versions as processed', async () 
   const client = connect();
   await client.set('test:legacy:evt_d', 'processed', 'PX', 60_000);
   const store = createRedisStore({ client, prefix: 'test:legacy:' });
-  expect(await store.acquire('evt_d', 60_000)).toEqual({ outcome: 'processed' });
+  expect(await store.acquire('evt_d', 60_000)).toEqual({ status: 'processed' });
 });
 
 runStoreConformance('Redis via ioredis', () => createRedisStore({ client: connect() }), {
