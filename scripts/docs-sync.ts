@@ -7,7 +7,8 @@
  *   uses, and, when it leans on declarations elsewhere in the sample, followed by a "whole file"
  *   link to the sample, so every block a reader copies compiles (`docs/test/snippets.test.ts`);
  * - `<!-- generated: program-errors -->` … `<!-- /generated -->` holds the table of every program
- *   error code the SDK knows, rendered from `PROGRAM_ERRORS` in `@prakerja-kit/core`.
+ *   error code the SDK knows, rendered from `PROGRAM_ERRORS` in `@prakerja-kit/core`;
+ *   `program-error-reference` is the reference page's table, with the fix per code.
  *
  * `tsx scripts/docs-sync.ts` rewrites the files; `--check` only reports stale files and exits 1.
  * `docs/test/docs-sync.test.ts` fails when a committed page is out of date.
@@ -83,8 +84,28 @@ export function renderProgramErrorTable(): string {
   return `${table}\n\n${total} codes: ${documented} documented by the program, ${total - documented} assumed by the SDK.`;
 }
 
+/**
+ * The error-code reference (docs/guides/error-codes.md): per code its English meaning and the fix,
+ * grouped as in the catalogue, so a partner who sees a code in a log finds what to change.
+ */
+export function renderProgramErrorReference(): string {
+  const rows = Object.entries(ProgramErrorCode).map(([name, code]) => {
+    const info = PROGRAM_ERRORS[code];
+    return [
+      `\`${code}\``,
+      String(info.status),
+      info.documented ? 'documented' : 'assumed',
+      info.meaning,
+      info.fix ?? '',
+      `\`ProgramErrorCode.${name}\``,
+    ];
+  });
+  return renderTable(['code', 'HTTP', 'source', 'meaning', 'fix', 'name'], rows);
+}
+
 const GENERATORS: Readonly<Record<string, () => string>> = {
   'program-errors': renderProgramErrorTable,
+  'program-error-reference': renderProgramErrorReference,
 };
 
 /** Lines of `source` inside `// #region name`, or the whole file; region markers are dropped. */
