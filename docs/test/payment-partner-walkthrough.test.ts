@@ -105,7 +105,7 @@ it('the three commands deliver one incentive request, paid once', {
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const answer = await route(
       new Request(`http://127.0.0.1${request.url}`, {
-        method: request.method,
+        method: request.method ?? 'POST',
         headers: request.headers as Record<string, string>,
         body: Buffer.concat(chunks),
       }),
