@@ -84,7 +84,7 @@ describe('sign', () => {
   it('prints every header to send, Content-Type first, for a JSON body', async () => {
     const result = await run([...base, '--body', '{"invoice_code":"INV-1"}'], env);
     expect(result.code).toBe(ExitCode.OK);
-    const signature = createSignature({
+    const signature = await createSignature({
       clientCode: 'dp-fake',
       timestamp: 1764550000,
       method: 'POST',
@@ -138,7 +138,7 @@ describe('doctor notes', () => {
   }
 
   it('says the sandbox accepts upper-case hex but the program may not', async () => {
-    const signature = createSignature({
+    const signature = await createSignature({
       clientCode: 'dp-fake',
       timestamp: 1764550000,
       method: 'POST',
@@ -164,7 +164,7 @@ describe('doctor notes', () => {
   });
 
   it('cites no file a user does not have', async () => {
-    const signature = createSignature({
+    const signature = await createSignature({
       clientCode: 'dp-fake',
       timestamp: 1764550000,
       method: 'POST',
