@@ -3,9 +3,12 @@
  *
  * - `<!-- include: ../samples/x.ts -->` … `<!-- /include -->` embeds a sample file (or one
  *   `// #region name` of it, with `x.ts#name`) as a fenced code block, so the code a reader sees
- *   is the code that is type-checked and run by `docs/test`;
+ *   is the code that is type-checked and run by `docs/test`. A region is shown with the imports it
+ *   uses, and, when it leans on declarations elsewhere in the sample, followed by a "whole file"
+ *   link to the sample, so every block a reader copies compiles (`docs/test/snippets.test.ts`);
  * - `<!-- generated: program-errors -->` … `<!-- /generated -->` holds the table of every program
- *   error code the SDK knows, rendered from `PROGRAM_ERRORS` in `@prakerja-kit/core`.
+ *   error code the SDK knows, rendered from `PROGRAM_ERRORS` in `@prakerja-kit/core`;
+ *   `program-error-reference` is the reference page's table, with the fix per code.
  *
  * `tsx scripts/docs-sync.ts` rewrites the files; `--check` only reports stale files and exits 1.
  * `docs/test/docs-sync.test.ts` fails when a committed page is out of date.
@@ -14,6 +17,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PROGRAM_ERRORS, ProgramErrorCode } from '@prakerja-kit/core';
+import ts from 'typescript';
 
 /** Absolute path of the repository root. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,8 +84,28 @@ export function renderProgramErrorTable(): string {
   return `${table}\n\n${total} codes: ${documented} documented by the program, ${total - documented} assumed by the SDK.`;
 }
 
+/**
+ * The error-code reference (docs/guides/error-codes.md): per code its English meaning and the fix,
+ * grouped as in the catalogue, so a partner who sees a code in a log finds what to change.
+ */
+export function renderProgramErrorReference(): string {
+  const rows = Object.entries(ProgramErrorCode).map(([name, code]) => {
+    const info = PROGRAM_ERRORS[code];
+    return [
+      `\`${code}\``,
+      String(info.status),
+      info.documented ? 'documented' : 'assumed',
+      info.meaning,
+      info.fix ?? '',
+      `\`ProgramErrorCode.${name}\``,
+    ];
+  });
+  return renderTable(['code', 'HTTP', 'source', 'meaning', 'fix', 'name'], rows);
+}
+
 const GENERATORS: Readonly<Record<string, () => string>> = {
   'program-errors': renderProgramErrorTable,
+  'program-error-reference': renderProgramErrorReference,
 };
 
 /** Lines of `source` inside `// #region name`, or the whole file; region markers are dropped. */
@@ -112,6 +136,83 @@ export function extractRegion(source: string, region: string | undefined, label:
   return body.map((line) => line.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
 }
 
+function used(code: string, name: string): boolean {
+  return new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(code);
+}
+
+/** What a region needs from the rest of its sample: import lines, and names declared outside it. */
+export function regionContext(
+  source: string,
+  code: string,
+): { imports: string[]; leans: string[] } {
+  const file = ts.createSourceFile('sample.ts', source, ts.ScriptTarget.Latest, true);
+  const imports: string[] = [];
+  const leans: string[] = [];
+  for (const statement of file.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      if (!clause) continue;
+      const from = statement.moduleSpecifier.getText(file);
+      if (code.includes(`from ${from}`)) continue; // the region shows this import itself
+      const typeOnly = clause.isTypeOnly ? 'type ' : '';
+      const parts: string[] = [];
+      if (clause.name && used(code, clause.name.text)) parts.push(clause.name.text);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings) && used(code, bindings.name.text)) {
+        parts.push(`* as ${bindings.name.text}`);
+      }
+      if (bindings && ts.isNamedImports(bindings)) {
+        const named = bindings.elements
+          .filter((element) => used(code, element.name.text))
+          .map((element) => element.getText(file));
+        if (named.length > 0) parts.push(`{ ${named.join(', ')} }`);
+      }
+      const allTypes =
+        parts.length === 1 && /^\{ (?:type [^,]+(?:, |(?= \})))+ \}$/.test(parts[0] ?? '');
+      const rendered = allTypes
+        ? `type ${(parts[0] ?? '').replace(/\btype /g, '')}`
+        : parts.join(', ');
+      if (parts.length === 0) continue;
+      const line = `import ${allTypes ? '' : typeOnly}${rendered} from ${from};`;
+      // Wrapped as the formatter (biome, 100 columns) would.
+      imports.push(
+        line.length <= 100 || !rendered.includes('{ ')
+          ? line
+          : line.replace(
+              /\{ (.*) \}/,
+              (_all, names: string) =>
+                `{\n${names
+                  .split(', ')
+                  .map((name) => `  ${name},`)
+                  .join('\n')}\n}`,
+            ),
+      );
+      continue;
+    }
+    const names: string[] = [];
+    if (
+      (ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isEnumDeclaration(statement)) &&
+      statement.name
+    ) {
+      names.push(statement.name.text);
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
+      }
+    }
+    const text = statement.getText(file);
+    for (const name of names) {
+      // Declared outside the region (the region does not contain the declaration itself).
+      if (used(code, name) && !code.includes(text.split('\n')[0] ?? text)) leans.push(name);
+    }
+  }
+  return { imports, leans };
+}
+
 function fenceLanguage(file: string): string {
   const extension = path.extname(file).slice(1);
   return extension === 'mjs' || extension === 'js' ? 'js' : extension === 'sh' ? 'sh' : 'ts';
@@ -124,9 +225,19 @@ export function syncMarkdown(markdown: string, file: string): string {
     const samplePath = path.resolve(path.dirname(file), relative);
     const label = `${path.relative(ROOT, file)} includes ${target}`;
     if (!existsSync(samplePath)) throw new Error(`${label}: file not found`);
-    const code = extractRegion(readFileSync(samplePath, 'utf8'), region, label);
+    const source = readFileSync(samplePath, 'utf8');
+    let code = extractRegion(source, region, label);
+    let after = '';
+    if (region !== undefined && fenceLanguage(relative) === 'ts') {
+      const { imports, leans } = regionContext(source, code);
+      if (imports.length > 0) code = `${imports.join('\n')}\n\n${code}`;
+      if (leans.length > 0) {
+        const names = leans.map((name) => `\`${name}\``).join(', ');
+        after = `\nWhole file, with ${names}: [${path.basename(relative)}](${relative}).\n`;
+      }
+    }
     const fence = '```';
-    return `<!-- include: ${target} -->\n${fence}${fenceLanguage(relative)}\n${code}\n${fence}\n<!-- /include -->`;
+    return `<!-- include: ${target} -->\n${fence}${fenceLanguage(relative)}\n${code}\n${fence}\n${after}<!-- /include -->`;
   });
   return withIncludes.replace(GENERATED, (_match, name: string) => {
     const generate = GENERATORS[name];

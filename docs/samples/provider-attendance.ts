@@ -3,10 +3,11 @@ import { createProviderClient, type ProviderClient } from '@prakerja-kit/provide
 // #region client
 export function createLpClient(env: Record<string, string | undefined> = process.env) {
   return createProviderClient({
-    env, // PRAKERJA_CLIENT_CODE, PRAKERJA_SIGN_KEY, PRAKERJA_BASE_URL (production when unset)
-    redirectUri: env['LP_REDIRECT_URI'], // exactly as registered on Prakerja's form
-    // 32+ characters with 128+ bits of entropy, e.g. `openssl rand -base64 32`; signs the state
-    stateSecret: env['LP_STATE_SECRET'],
+    // PRAKERJA_CLIENT_CODE, PRAKERJA_SIGN_KEY, PRAKERJA_BASE_URL (production when unset), and:
+    // PRAKERJA_REDIRECT_URI, exactly as registered on Prakerja's form (or `redirectUri` here);
+    // PRAKERJA_STATE_SECRET, 32+ characters with 128+ bits of entropy (`openssl rand -base64 32`),
+    // signs the state (or `stateSecret` here).
+    env,
   });
 }
 // #endregion
@@ -18,14 +19,19 @@ export async function startVerification(
   participant: { redeemCode: string; email: string },
   sequence: number, // 1 redeem, 2-10 attendance, 999 post-test
 ) {
-  const { url, state } = await client.attendance.createVerificationUrl({
+  const started = await client.attendance.createVerificationUrl({
     redeemCode: participant.redeemCode,
     email: participant.email, // the participant's email at your LP
     sequence,
   });
   return {
-    redirectTo: url, // the Prakerja-hosted face check
-    setCookie: `prakerja_state=${state}; HttpOnly; Secure; SameSite=Lax; Path=/prakerja`,
+    redirectTo: started.url, // the Prakerja-hosted face check
+    // The SDK's signed state (it carries the program's state inside): the cookie for the return.
+    setCookie: `prakerja_state=${started.state}; HttpOnly; Secure; SameSite=Lax; Path=/prakerja`,
+    // The program's own state (`vst_…` in the sandbox), or undefined when the program sent none:
+    // keep it with the session for support, and in tests hand it to the sandbox's
+    // `verifications.approve(programState)` (the cookie's state is not the program's).
+    programState: started.programState,
   };
 }
 // #endregion

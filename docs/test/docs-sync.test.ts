@@ -31,6 +31,32 @@ it('the error-handling page lists every program code the SDK knows, with both me
   }
 });
 
+it('the error-code reference gives every code its English meaning and its fix', () => {
+  const page = readFileSync(path.join(DOCS_DIR, 'guides', 'error-codes.md'), 'utf8');
+  for (const [code, info] of Object.entries(PROGRAM_ERRORS)) {
+    const row = page.split('\n').find((line) => line.startsWith(`| \`${code}\` `));
+    expect(row, code).toBeDefined();
+    expect(row).toContain(info.meaning);
+    expect(info.fix, `${code} has no fix in PROGRAM_ERRORS`).toBeTruthy();
+    expect(row).toContain(info.fix!.replaceAll('|', '\\|'));
+  }
+});
+
+it('the docs site, with the reference pages, is published to GitHub Pages on release', () => {
+  const config = JSON.parse(readFileSync(path.join(ROOT, 'typedoc.json'), 'utf8')) as {
+    projectDocuments: string[];
+  };
+  expect(config.projectDocuments).toEqual(
+    expect.arrayContaining(['docs/changelog.md', 'docs/guides/error-codes.md']),
+  );
+  const workflow = readFileSync(path.join(ROOT, '.github', 'workflows', 'docs.yml'), 'utf8');
+  expect(workflow).toContain('pnpm run docs');
+  expect(workflow).toMatch(/upload-pages-artifact@v\d+\n\s+with:\n\s+path: docs\/site/);
+  expect(workflow).toContain('actions/deploy-pages@');
+  const release = readFileSync(path.join(ROOT, '.github', 'workflows', 'release.yml'), 'utf8');
+  expect(release).toContain('uses: ./.github/workflows/docs.yml');
+});
+
 it('every sample is shown in a guide and run by a test', () => {
   const shown = new Set(
     listMarkdownFiles().flatMap((file) => includedSamples(readFileSync(file, 'utf8'), file)),

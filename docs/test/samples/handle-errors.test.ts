@@ -23,12 +23,13 @@ it('treats an already voided transaction as done', () => {
   expect(decide(apiError(400, 'ERRPLT40028'))).toEqual({ action: 'treat-as-done' });
 });
 
-it('shows the meaning and the Indonesian message of a known code', () => {
+it('shows the meaning, the Indonesian message and the fix of a known code', () => {
   expect(decide(apiError(400, 'SBX_PLT40004'))).toEqual({
     action: 'show-user',
     code: 'SBX_PLT40004',
     meaning: 'no seats left on the schedule',
     message: 'Kuota jadwal pelatihan sudah penuh.',
+    fix: 'offer another schedule: this one is full (quotas.retrieve shows the seats left)',
   });
 });
 

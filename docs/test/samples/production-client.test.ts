@@ -16,7 +16,7 @@ it('reads credentials from the environment and defaults to the production host',
   });
 });
 
-it('fails at start-up, naming the variable, when the sign key is missing or has a stray newline', () => {
+it('fails at start-up, naming the variable, when the sign key is missing or has a stray newline or quotes', () => {
   expect(() => createProductionClient({ PRAKERJA_CLIENT_CODE: 'dp-fake' }, write)).toThrow(
     ConfigurationError,
   );
@@ -25,5 +25,11 @@ it('fails at start-up, naming the variable, when the sign key is missing or has 
       { PRAKERJA_CLIENT_CODE: 'dp-fake', PRAKERJA_SIGN_KEY: 'sk_fake\n' },
       write,
     ),
-  ).toThrow(/stray newline/);
+  ).toThrow(/PRAKERJA_SIGN_KEY=value with nothing after the value/);
+  expect(() =>
+    createProductionClient(
+      { PRAKERJA_CLIENT_CODE: 'dp-fake', PRAKERJA_SIGN_KEY: '"sk_fake"' },
+      write,
+    ),
+  ).toThrow(/remove the quotes/);
 });

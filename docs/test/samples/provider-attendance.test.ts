@@ -15,8 +15,8 @@ function client() {
     PRAKERJA_SIGN_KEY: lp.signKey,
     PRAKERJA_BASE_URL: env.url(),
     PRAKERJA_LOG_LEVEL: 'silent',
-    LP_REDIRECT_URI,
-    LP_STATE_SECRET,
+    PRAKERJA_REDIRECT_URI: LP_REDIRECT_URI,
+    PRAKERJA_STATE_SECRET: LP_STATE_SECRET,
   });
 }
 
@@ -33,9 +33,9 @@ it('redeems (sequence 1) after an approved face check, confirmed by the signed s
   const participant = { redeemCode: testCode('TC1-001-200').redeem_code, email: 'tari@lp.example' };
   const started = await startVerification(lp, participant, 1);
   expect(started.redirectTo).toMatch(/^http/);
+  expect(started.programState).toMatch(/^vst_/);
   // The participant passes the face check; the sandbox sends the browser back.
-  const pending = env.sandbox.control.verifications.list().at(-1)!;
-  const { redirectUrl } = env.sandbox.control.verifications.approve(pending.state);
+  const { redirectUrl } = env.sandbox.control.verifications.approve(started.programState!);
   const result = await handleReturn(lp, {
     url: redirectUrl,
     cookieState: cookieValue(started.setCookie),
@@ -49,8 +49,7 @@ it('refuses a rejected face check and a state started for another participant', 
   const lp = client();
   const participant = { redeemCode: testCode('TC2-001-200').redeem_code, email: 'tari@lp.example' };
   const started = await startVerification(lp, participant, 1);
-  const pending = env.sandbox.control.verifications.list().at(-1)!;
-  const { redirectUrl } = env.sandbox.control.verifications.reject(pending.state);
+  const { redirectUrl } = env.sandbox.control.verifications.reject(started.programState!);
   const cookieState = cookieValue(started.setCookie);
   const session = { sessionEmail: participant.email, sessionRedeemCode: participant.redeemCode };
   expect(await handleReturn(lp, { url: redirectUrl, cookieState, ...session })).toEqual({
@@ -67,4 +66,12 @@ it('refuses a rejected face check and a state started for another participant', 
   expect(
     await handleReturn(lp, { url: redirectUrl.split('?')[0]!, cookieState, ...session }),
   ).toEqual({ retry: 'state-missing' });
+});
+
+it("approving with the cookie's state instead of the program's is refused by the sandbox", async () => {
+  const lp = client();
+  const participant = { redeemCode: testCode('TC1-001-200').redeem_code, email: 'tari@lp.example' };
+  const started = await startVerification(lp, participant, 1);
+  expect(() => env.sandbox.control.verifications.approve(cookieValue(started.setCookie))).toThrow();
+  expect(() => env.sandbox.control.verifications.approve(started.programState!)).not.toThrow();
 });

@@ -8,6 +8,7 @@ import { ExitCode } from './exit-code.js';
 import { CliError } from './internal/cli-error.js';
 import type { Command } from './internal/command.js';
 import { Output } from './internal/output.js';
+import { didYouMean } from './internal/suggest.js';
 import { VERSION } from './internal/version.js';
 
 const commands: Record<string, Command> = {
@@ -68,8 +69,14 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
         io.stdout.write(`${command.usage}\n`);
         return subname === undefined ? ExitCode.USAGE : ExitCode.OK;
       }
-      const names = Object.keys(command.subcommands).join(', ');
-      out.fail(new CliError('usage', `unknown subcommand "${label} ${subname}" (${names})`));
+      const names = Object.keys(command.subcommands);
+      const hint = didYouMean(subname, names).replace('"', `"${label} `);
+      out.fail(
+        new CliError(
+          'usage',
+          `unknown subcommand "${label} ${subname}" (${names.join(', ')}).${hint}`,
+        ),
+      );
       return ExitCode.USAGE;
     }
     command = sub;
@@ -77,7 +84,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     label = `${label} ${subname}`;
   }
   if (command?.run === undefined) {
-    out.fail(new CliError('usage', `unknown command "${name}" (see prakerja --help)`));
+    const hint = didYouMean(name, Object.keys(commands));
+    out.fail(new CliError('usage', `unknown command "${name}".${hint} (see prakerja --help)`));
     return ExitCode.USAGE;
   }
   if (!command.ownHelp && (rest.includes('--help') || rest.includes('-h'))) {
@@ -112,11 +120,22 @@ function stopSignal(
   const abort = () => controller.abort();
   process.once('SIGINT', abort);
   process.once('SIGTERM', abort);
+  // Run by a package script (`pnpm prakerja sandbox`): stop when the package manager is gone, so
+  // killing it never leaves a server holding its port.
+  const parent = process.ppid;
+  const orphaned =
+    process.env['npm_lifecycle_event'] === undefined
+      ? undefined
+      : setInterval(() => {
+          if (process.ppid !== parent) abort();
+        }, 250);
+  orphaned?.unref();
   return {
     signal: controller.signal,
     dispose: () => {
       process.off('SIGINT', abort);
       process.off('SIGTERM', abort);
+      if (orphaned) clearInterval(orphaned);
     },
   };
 }

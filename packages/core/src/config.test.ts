@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveCredentials } from './config.js';
 import { ConfigurationError } from './errors/configuration-error.js';
+import { createTransport } from './transport/create-transport.js';
 
 const KEY = 'sk_test_fake_secret_value';
 
@@ -42,7 +43,7 @@ describe('resolveCredentials', () => {
     [{}, 'clientCode', /PRAKERJA_CLIENT_CODE/],
     [{ clientCode: 'dp' }, 'signKey', /PRAKERJA_SIGN_KEY/],
     [{ clientCode: 'dp x', signKey: KEY }, 'clientCode', /no spaces/],
-    [{ clientCode: 'dp', signKey: `${KEY}\n` }, 'signKey', /stray newline/],
+    [{ clientCode: 'dp', signKey: `${KEY}\n` }, 'signKey', /newline around it: trim it/],
     [
       { clientCode: 'dp', signKey: KEY, baseUrl: 'api.prakerja.go.id' },
       'baseUrl',
@@ -66,5 +67,47 @@ describe('resolveCredentials', () => {
     expect((error as ConfigurationError).field).toBe(field);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain(KEY);
+  });
+
+  it.each([
+    ['double quotes', `"${KEY}"`, /remove the quotes/],
+    ['single quotes', `'${KEY}'`, /remove the quotes/],
+    ['a leading quote only', `"${KEY}`, /remove the quotes/],
+    ['a trailing space', `${KEY} `, /trim it/],
+    ['a leading tab', `\t${KEY}`, /trim it/],
+    ['a Windows line ending', `${KEY}\r`, /trim it/],
+  ])('refuses a sign key with %s, naming the fix and not the key', (_label, signKey, message) => {
+    let error: unknown;
+    try {
+      resolveCredentials({ env: { PRAKERJA_CLIENT_CODE: 'dp', PRAKERJA_SIGN_KEY: signKey } });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).field).toBe('signKey');
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).toContain('PRAKERJA_SIGN_KEY');
+    expect((error as Error).message).not.toContain(KEY);
+  });
+
+  it('refuses a quote-wrapped or padded client code with the fix', () => {
+    expect(() => resolveCredentials({ env: {}, clientCode: '"dp-01"', signKey: KEY })).toThrow(
+      /clientCode starts or ends with a quote: remove the quotes \(PRAKERJA_CLIENT_CODE=value/,
+    );
+    expect(() => resolveCredentials({ env: {}, clientCode: ' dp-01', signKey: KEY })).toThrow(
+      /clientCode has whitespace or a newline around it: trim it/,
+    );
+  });
+
+  it('accepts a quote inside a key', () => {
+    expect(resolveCredentials({ env: {}, clientCode: 'dp', signKey: 'sk_a"b' }).signKey).toBe(
+      'sk_a"b',
+    );
+  });
+
+  it('refuses a quote-wrapped key when the client is constructed, before any request', () => {
+    expect(() =>
+      createTransport({ env: { PRAKERJA_CLIENT_CODE: 'dp', PRAKERJA_SIGN_KEY: `"${KEY}"` } }),
+    ).toThrow(ConfigurationError);
   });
 });

@@ -64,11 +64,37 @@ function origin(field: string, envName: string, value: string): string {
   return url.origin;
 }
 
+const QUOTES = new Set(['"', "'", '`']);
+
+/**
+ * Refuses a value padded with whitespace or wrapped in quotes, the two ways an env file (or a
+ * copy from an email) damages a credential, with the fix in the message. `secret` keeps the value
+ * out of the message.
+ */
+function checkWrapping(field: string, envName: string, value: string, secret: boolean): void {
+  const shown = secret ? 'its value is not shown' : `got ${JSON.stringify(value).slice(0, 40)}`;
+  if (value.trim() !== value) {
+    throw new ConfigurationError(
+      field,
+      `${field} has whitespace or a newline around it: trim it (in an env file write ${envName}=value with nothing after the value; a file saved with Windows line endings leaves a \\r); ${shown}`,
+    );
+  }
+  const first = value[0] ?? '';
+  const last = value.at(-1) ?? '';
+  if (QUOTES.has(first) || QUOTES.has(last)) {
+    throw new ConfigurationError(
+      field,
+      `${field} starts or ends with a quote: remove the quotes (${envName}=value, not ${envName}="value"; docker --env-file, systemd EnvironmentFile and Kubernetes keep quotes as part of the value); ${shown}`,
+    );
+  }
+}
+
 /**
  * Resolves credentials from options, else `PRAKERJA_CLIENT_CODE`, `PRAKERJA_SIGN_KEY` and
  * `PRAKERJA_BASE_URL`.
  *
- * Throws {@link ConfigurationError} naming the missing or malformed field; the message never
+ * Throws {@link ConfigurationError} naming the missing or malformed field and the fix (a value
+ * padded with whitespace or wrapped in quotes from an env file is refused); the message never
  * contains the key.
  */
 export function resolveCredentials(options: CredentialOptions = {}): ResolvedCredentials {
@@ -81,6 +107,7 @@ export function resolveCredentials(options: CredentialOptions = {}): ResolvedCre
       'clientCode is missing: pass { clientCode } or set PRAKERJA_CLIENT_CODE (Prakerja emails it with your sign key)',
     );
   }
+  checkWrapping('clientCode', 'PRAKERJA_CLIENT_CODE', clientCode, false);
   if (!/^[\x21-\x7e]{1,128}$/.test(clientCode)) {
     throw new ConfigurationError(
       'clientCode',
@@ -93,6 +120,7 @@ export function resolveCredentials(options: CredentialOptions = {}): ResolvedCre
       'signKey is missing: pass { signKey } or set PRAKERJA_SIGN_KEY',
     );
   }
+  checkWrapping('signKey', 'PRAKERJA_SIGN_KEY', signKey, true);
   if (!/^[\x21-\x7e]{1,512}$/.test(signKey)) {
     throw new ConfigurationError(
       'signKey',

@@ -109,7 +109,7 @@ function print(out: Output, diagnosis: SignatureDiagnosis): void {
   row('body', request.body === '' ? '(empty)' : `${request.body.length} characters`);
   row('captured signature', request.signature);
   if (canonical) {
-    row('expected signature', canonical.signature || '(core refuses these inputs, see below)');
+    row('expected signature', canonical.signature || unsignable(diagnosis));
     out.line();
     out.line(`  canonical raw_signature:`);
     out.line(`    ${canonical.rawSignature}`);
@@ -137,4 +137,14 @@ function skew(diagnosis: SignatureDiagnosis): string {
   if (diagnosis.skewSeconds === null) return '';
   const sign = diagnosis.skewSeconds > 0 ? '+' : '';
   return ` (${sign}${diagnosis.skewSeconds} s vs ${diagnosis.reference.source === 'clock' ? 'now' : diagnosis.reference.source === 'option' ? '--now' : 'Date header'})`;
+}
+
+/** Why there is no expected signature: the SDK refuses to sign these inputs, and which fault says so. */
+function unsignable(diagnosis: SignatureDiagnosis): string {
+  const named = diagnosis.faults
+    .filter((fault) => fault.component === 'timestamp' || fault.component === 'path')
+    .map((fault) => fault.code);
+  return named.length > 0
+    ? `(none: these inputs cannot be signed; fix ${named.join(', ')}, explained below)`
+    : '(none: the SDK refuses to sign this timestamp or path as sent)';
 }

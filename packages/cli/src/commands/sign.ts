@@ -9,7 +9,9 @@ import { readSignKey, readTextArgument } from '../internal/read-input.js';
 const usage = `Usage: prakerja sign --path PATH [--method POST] [--body JSON | --body-file FILE]
                      [--client-code CODE] [--timestamp SECONDS] [--json]
 
-Prints the program's raw_signature and signature (lower-case hex HMAC-SHA1) for one request.
+Prints the program's raw_signature and signature (lower-case hex HMAC-SHA1) for one request, and
+every header to send with it (Content-Type, client_code, timestamp, signature, Authorization). A
+body that is not valid JSON is signed as given, with a warning.
 
   --path PATH          URL path only, e.g. /api/v1/integration/payment/status
   --method METHOD      HTTP method (default POST)
@@ -55,12 +57,18 @@ export const signCommand: Command = {
     }
     const bodyFile = values['body-file'];
     let body = values.body ?? (bodyFile ? await readTextArgument(io, bodyFile, 'the body') : '');
+    const warnings: string[] = [];
     if (values.compact) body = compactJson(body);
-    else if (isLooseJson(body)) {
-      out.warn(
+    else if (body !== '' && !isJson(body)) {
+      warnings.push(
+        'the body is not valid JSON: the program expects a JSON body, so it will refuse this request (check the quoting in your shell, or use --body-file); signing it as given',
+      );
+    } else if (isLooseJson(body)) {
+      warnings.push(
         'the body is JSON but not compact: sign and send exactly these bytes, or use --compact',
       );
     }
+    for (const warning of warnings) out.warn(warning);
     const timestamp = integerFlag(values.timestamp, 'timestamp') ?? Math.floor(Date.now() / 1000);
     const params = {
       clientCode,
@@ -80,12 +88,14 @@ export const signCommand: Command = {
     const signKey = await readSignKey(io, bodyFile === '-');
     const signature = createSignature({ ...params, signKey });
     const headers = {
+      // The clients send every body as JSON; the program reads no other type.
+      ...(body === '' ? {} : { 'Content-Type': 'application/json' }),
       [ProgramHeader.CLIENT_CODE]: clientCode,
       [ProgramHeader.TIMESTAMP]: String(timestamp),
       [ProgramHeader.SIGNATURE]: signature,
       ...(values.authorization ? { [ProgramHeader.AUTHORIZATION]: values.authorization } : {}),
     };
-    out.result({ ok: true, rawSignature, signature, body, headers });
+    out.result({ ok: true, rawSignature, signature, body, headers, warnings });
     out.line(`${out.style('bold', 'raw_signature')}  ${rawSignature}`);
     out.line(`${out.style('bold', 'signature')}      ${out.style('green', signature)}`);
     out.line();
@@ -100,6 +110,15 @@ function compactJson(body: string): string {
     return JSON.stringify(JSON.parse(body));
   } catch {
     throw usageError('--compact needs a JSON body');
+  }
+}
+
+function isJson(body: string): boolean {
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
   }
 }
 

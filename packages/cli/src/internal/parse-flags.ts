@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { usageError } from './cli-error.js';
+import { didYouMean } from './suggest.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -30,7 +31,12 @@ export function parseFlags<T extends Options>(
       allowPositionals: true,
     });
   } catch (error) {
-    throw usageError((error as Error).message.replace(/\. To specify a positional.*$/s, ''));
+    const message = (error as Error).message.replace(/\. To specify a positional.*$/s, '');
+    // "Unknown option '--sekret'": suggest the closest flag of this command.
+    const unknown = /^Unknown option '(--[^'=]+)/.exec(message)?.[1];
+    const flags = Object.keys({ ...COMMON_FLAGS, ...options }).map((name) => `--${name}`);
+    const hint = unknown === undefined ? '' : didYouMean(unknown, flags);
+    throw usageError(`${message}${hint && !message.endsWith('.') ? '.' : ''}${hint}`);
   }
 }
 

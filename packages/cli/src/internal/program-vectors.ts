@@ -175,7 +175,7 @@ export function programVectors(tolerance: number): ProgramVector[] {
     {
       name: 'authorize-with-authorization-in-raw-signature',
       description:
-        'payment/authorize signed as the official Go helper does: the Authorization header value sits between path and body in raw_signature (UNCERTAIN, program-api.md §3).',
+        'payment/authorize signed as the official Go helper does: the Authorization header value sits between path and body in raw_signature (UNCERTAIN: the program portal leaves it out; see "Signing" in the prakerja-kit docs).',
       clientCode: 'dp_fake_client',
       timestamp: 1763967600,
       path: ProgramPath.AUTHORIZE,

@@ -21,10 +21,10 @@ describe('ProgramApiError', () => {
     expect(error).toMatchObject({
       meaning: 'the transaction was already voided',
       documented: true,
-      fix: undefined,
+      fix: PROGRAM_ERRORS.ERRPLT40028.fix,
     });
     expect(error.message).toBe(
-      `ERRPLT40028 from ${endpoint}: Transaksi sudah dibatalkan sebelumnya. (English: the transaction was already voided)`,
+      `ERRPLT40028 from ${endpoint}: Transaksi sudah dibatalkan sebelumnya. (English: the transaction was already voided) Fix: ${PROGRAM_ERRORS.ERRPLT40028.fix}.`,
     );
   });
 
@@ -125,5 +125,12 @@ describe('RedirectError', () => {
     expect(
       new RedirectError({ endpoint, attempts: 1, status: 304, location: undefined }).message,
     ).toContain('HTTP 304 without a Location');
+  });
+
+  it('knows a fix for every code in the catalogue (the error-code reference lists them)', () => {
+    for (const [code, info] of Object.entries(PROGRAM_ERRORS)) {
+      expect(info.fix, code).toMatch(/^[a-z].{10,}[^.]$/);
+      expect(apiError(code, info.status).message, code).toContain(`Fix: ${info.fix}`);
+    }
   });
 });

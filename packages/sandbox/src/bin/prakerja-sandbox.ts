@@ -14,4 +14,13 @@ if (typeof result === 'number') {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Run by a package script (`pnpm sandbox`, `npm run …`): stop when the package manager is gone,
+  // so killing it never leaves the server holding the port. A sandbox started by hand, or in the
+  // background on purpose, keeps running after its shell exits.
+  if (process.env['npm_lifecycle_event'] !== undefined) {
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) stop();
+    }, 250).unref();
+  }
 }

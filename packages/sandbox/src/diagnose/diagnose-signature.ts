@@ -199,7 +199,7 @@ export function diagnoseSignature(
     const compact = compactJson(request.body);
     if (compact !== null && search.match.rawSignature.endsWith(compact)) {
       notes.push(
-        'the compact form of the sent body was signed: the sandbox re-compacts JSON bodies before verifying and accepts this, and the official Python example suggests the program does too (program-api.md §3, UNCERTAIN), but send the bytes you signed',
+        'the compact form of the sent body was signed: the sandbox is lenient here (it re-compacts JSON bodies before verifying and accepts this), and the official Python example suggests the program does too, but that is not documented: send the bytes you signed',
       );
     }
   } else if (search.wellFormed) {

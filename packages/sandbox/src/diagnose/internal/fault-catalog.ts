@@ -114,7 +114,7 @@ export const FAULTS: Record<SignatureFaultCode, CatalogEntry> = {
     component: 'signature',
     title: 'the signature is upper-case hex',
     cause: 'the digest was hex-encoded in upper case (%02X, {0:X2}, toUpperCase(), strtoupper)',
-    fix: 'send the 40-character lower-case hex digest',
+    fix: 'send the 40-character lower-case hex digest: a sandbox that accepts upper case (default and lenient profiles) is more lenient than the program may be',
   },
   'signature-encoding': {
     component: 'signature',

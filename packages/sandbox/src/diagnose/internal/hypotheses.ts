@@ -174,7 +174,7 @@ function decodeSignature(signature: string): { digest: Buffer; encoding: Hypothe
     if (/[A-F]/.test(value)) {
       encoding.push({
         code: 'uppercase-hex',
-        message: `"${value.slice(0, 8)}…" has upper-case letters; the program expects lower-case hex`,
+        message: `"${value.slice(0, 8)}…" has upper-case letters: the sandbox's default and lenient profiles accept upper-case hex (strict-http and terse refuse it), but the program documents lower-case hex and may refuse it`,
       });
     }
     return { digest: Buffer.from(value, 'hex'), encoding };

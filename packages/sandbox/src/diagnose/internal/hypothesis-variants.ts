@@ -272,7 +272,7 @@ export function authorizationVariants(authorization: string | null): Variant<str
       hypothesis: {
         code: 'authorization-signed',
         message:
-          'the Authorization value was signed between path and body (the official Go helper does this; the portal leaves it out, program-api.md §3, UNCERTAIN; the sandbox accepts both)',
+          'the Authorization value was signed between path and body (the official Go helper does this; the portal leaves it out, and which the program expects is not documented; the sandbox is lenient and accepts both)',
       },
     },
   ];
