@@ -99,9 +99,9 @@ function purchase(
  * the sandbox: half the invoices already paid (the other half unknown to the program), every
  * redeem code bought and not yet used.
  *
- * Changes, each once, in `roundCount` rounds: half the unpaid invoices are paid, a quarter of
- * the paid invoices are voided (some paid during the run), and redeem codes get attendance
- * (sequence 1), then maybe a post-test (999) and an accepted UK, so some complete. The events
+ * Changes, each once, in `roundCount` rounds: a quarter of the unpaid invoices are paid, about
+ * one paid invoice in eight is voided (some paid during the run), and 30% of the redeem codes get
+ * attendance (sequence 1), then maybe a post-test (999) and an accepted UK, so some complete. The events
  * follow from the final state, except `assignment.submitted` with status 1 (pending), which a
  * watcher may or may not see between the submission and the feedback.
  */
@@ -120,18 +120,18 @@ export function createWorld(
     invoices.push(invoiceCode);
     const paid = index % 2 === 0;
     if (paid) purchase(state, invoiceCode, `WTRX-${pad(index)}`, `WPAY-${pad(index)}`, at);
-    else if (random() < 0.5) changes.push({ kind: 'pay', key: invoiceCode });
-    if (random() < 0.25 && (paid || changes.at(-1)?.key === invoiceCode)) {
+    else if (random() < 0.25) changes.push({ kind: 'pay', key: invoiceCode });
+    if (random() < 0.12 && (paid || changes.at(-1)?.key === invoiceCode)) {
       changes.push({ kind: 'void', key: invoiceCode });
     }
     const redeemCode = `WRDM-${pad(index)}`;
     codes.push(redeemCode);
     purchase(state, `WCINV-${pad(index)}`, `WCTRX-${pad(index)}`, redeemCode, at);
     // Post-test and UK need the code redeemed (sequence 1 verified) first.
-    if (random() < 0.6) {
+    if (random() < 0.3) {
       changes.push({ kind: 'attend', key: redeemCode });
-      if (random() < 0.5) changes.push({ kind: 'post-test', key: redeemCode });
-      if (random() < 0.5) changes.push({ kind: 'verdict', key: redeemCode });
+      if (random() < 0.4) changes.push({ kind: 'post-test', key: redeemCode });
+      if (random() < 0.4) changes.push({ kind: 'verdict', key: redeemCode });
     }
   }
   // Room for every purchase of the run: the buyer's balance and the schedule's seats.
@@ -179,6 +179,22 @@ export interface Actors {
  * UK through submission and the LP's feedback (the program's verdict policy accepts it).
  */
 export async function applyRound(actors: Actors, round: Change[]): Promise<void> {
+  // One lane for purchases (one buyer: one OTP at a time), 16 for the rest; an item's changes
+  // keep their order.
+  const byKey = new Map<string, Change[]>();
+  for (const change of round) byKey.set(change.key, [...(byKey.get(change.key) ?? []), change]);
+  const groups = [...byKey.values()];
+  const buying = groups.filter((group) => group.some((change) => change.kind === 'pay'));
+  const others = groups.filter((group) => !buying.includes(group));
+  const lane = async (queue: Change[][]) => {
+    for (let group = queue.shift(); group; group = queue.shift()) {
+      for (const change of group) await applyChange(actors, change);
+    }
+  };
+  await Promise.all([lane(buying), ...Array.from({ length: 16 }, () => lane(others))]);
+}
+
+async function applyChange(actors: Actors, change: Change): Promise<void> {
   const { sandbox } = actors;
   const participant = sandbox.fixtures.participants[0]!;
   const lp = sandbox.fixtures.providers[0]!;
@@ -186,7 +202,7 @@ export async function applyRound(actors: Actors, round: Change[]): Promise<void>
   const schedule = sandbox.fixtures.schedules.find(
     (item) => item.course_code === course.course_code && Date.parse(item.start_at) > Date.now(),
   )!;
-  for (const change of round) {
+  {
     if (change.kind === 'pay') {
       const { paymentToken } = await actors.platform.payments.sendOtp({
         prakerjaId: participant.prakerja_id,
@@ -215,15 +231,12 @@ export async function applyRound(actors: Actors, round: Change[]): Promise<void>
       await actors.provider.assignments.review({ ...target, notes: 'Lulus' });
     } else {
       const sequence = change.kind === 'attend' ? 1 : 999;
-      await actors.provider.attendance.createVerificationUrl({
+      const started = await actors.provider.attendance.createVerificationUrl({
         redeemCode: change.key,
         sequence,
         email: `${change.key.toLowerCase()}@peserta.example`,
       });
-      const pending = sandbox.control
-        .verifications.list()
-        .find((item) => item.redeemCode === change.key && item.status === 'pending')!;
-      sandbox.control.verifications.approve(pending.state);
+      sandbox.control.verifications.approve(started.programState!);
     }
   }
 }
