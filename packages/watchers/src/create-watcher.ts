@@ -238,7 +238,7 @@ export function createWatcher<Item, State, Event extends { id: string }>(
     // A dueAt already past is not a reason to poll again at once (that would spin).
     if (diff.dueAt !== undefined && diff.dueAt > now) dueAt = Math.min(dueAt, diff.dueAt);
     return {
-      record: { key, item: diff.item ?? item, state: current, delayMs, dueAt },
+      record: { key, item: diff.item ?? item, state: diff.state ?? current, delayMs, dueAt },
       events: emitted,
     };
   }

@@ -23,7 +23,9 @@ export interface WatchKind<Item, State, Event extends { id: string }> {
    * the events to emit, in order, each with a deterministic `id` derived from the state it
    * reports, plus what becomes of the item.
    */
-  diff(input: DiffInput<Item, State>): WatchDiff<Item, Event> | Promise<WatchDiff<Item, Event>>;
+  diff(
+    input: DiffInput<Item, State>,
+  ): WatchDiff<Item, Event, State> | Promise<WatchDiff<Item, Event, State>>;
 }
 
 /** What {@link WatchKind.fetch} gets besides the item. */
@@ -50,7 +52,7 @@ export interface DiffInput<Item, State> {
 }
 
 /** The answer of {@link WatchKind.diff}. */
-export interface WatchDiff<Item, Event> {
+export interface WatchDiff<Item, Event, State = unknown> {
   /** Events to emit, in order. */
   events: Event[];
   /** A replacement for the item (e.g. a followed outcome settled); undefined keeps it. */
@@ -59,6 +61,12 @@ export interface WatchDiff<Item, Event> {
   done?: boolean | undefined;
   /** Poll again no later than this (epoch milliseconds), whatever the backoff says. */
   dueAt?: number | undefined;
+  /**
+   * The state to record as the last reported one once the events are out (e.g. a compact
+   * summary, or the previous state kept when the current one is not understood).
+   * @default the current state
+   */
+  state?: State | undefined;
 }
 
 /** Time and timers. The default is the real clock; tests inject {@link createManualClock}. */
