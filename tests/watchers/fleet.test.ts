@@ -11,7 +11,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { createPlatformClient, createPaymentWatcher } from '@prakerja-kit/platform';
+import { createPaymentWatcher, createPlatformClient } from '@prakerja-kit/platform';
 import { createProviderClient, createStatusWatcher } from '@prakerja-kit/provider';
 import { createSandbox, type Sandbox, type SandboxServer } from '@prakerja-kit/sandbox';
 import { createBullmqBackend } from '@prakerja-kit/watchers/bullmq';
@@ -208,9 +208,9 @@ it('3 workers, one SIGKILLed and replaced: every change once, one poller per ite
   const described = reported.map(describeEvent);
   const allowed = new Set([...expected.required, ...expected.optional]);
   expect(described.filter((item) => !allowed.has(item))).toEqual([]);
-  expect([...new Set(described)].filter((item) => !expected.optional.includes(item)).sort()).toEqual(
-    expected.required,
-  );
+  expect(
+    [...new Set(described)].filter((item) => !expected.optional.includes(item)).sort(),
+  ).toEqual(expected.required);
   // Exactly once per event id; one id per change (deterministic ids), whoever emitted it.
   const idsByChange = new Map<string, Set<string>>();
   const countById = new Map<string, number>();
@@ -247,6 +247,7 @@ it('3 workers, one SIGKILLed and replaced: every change once, one poller per ite
   const workersSeen = new Set(calls.map((call) => call.worker));
   expect([...workersSeen].sort()).toEqual(['w1', 'w2', 'w3', 'w4']);
 
+  // biome-ignore lint/suspicious/noConsole: the run's figures, for the report.
   console.log(
     `watcher fleet: ${SIZE} invoices + ${SIZE} redeem codes, enrolled in ${Math.round(enrolMs)} ms; ` +
       `${expected.required.length} changes, ${reported.length} events reported ` +

@@ -4,13 +4,12 @@
 // this worker's name (awaited: once `onEvent` returns, the record is in Redis). Every program
 // call carries `x-watch-worker: <name>` so the test can tell the workers apart in the sandbox's
 // log. Prints `ready` once polling; stops cleanly on SIGTERM.
-import { createPlatformClient } from '@prakerja-kit/platform';
+import { createPaymentWatcher, createPlatformClient } from '@prakerja-kit/platform';
 import { createProviderClient, createStatusWatcher } from '@prakerja-kit/provider';
-import { createPaymentWatcher } from '@prakerja-kit/platform';
 import { createBullmqBackend } from '@prakerja-kit/watchers/bullmq';
 import { createRedisStore } from '@prakerja-kit/webhooks';
 import Redis from 'ioredis';
-import { type FleetConfig, EVENTS_LIST } from './fleet.js';
+import { EVENTS_LIST, type FleetConfig } from './fleet.js';
 
 const config = JSON.parse(process.env['WATCH_FLEET'] ?? '{}') as FleetConfig;
 const name = process.env['WATCH_WORKER'] ?? 'worker';

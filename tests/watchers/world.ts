@@ -202,42 +202,40 @@ async function applyChange(actors: Actors, change: Change): Promise<void> {
   const schedule = sandbox.fixtures.schedules.find(
     (item) => item.course_code === course.course_code && Date.parse(item.start_at) > Date.now(),
   )!;
-  {
-    if (change.kind === 'pay') {
-      const { paymentToken } = await actors.platform.payments.sendOtp({
-        prakerjaId: participant.prakerja_id,
-        userPlatformId: `user-${change.key}`,
-        courseCode: course.course_code,
-        scheduleCode: schedule.schedule_code,
-        amount: course.price,
-      });
-      const result = await actors.platform.payments.authorize({
-        paymentToken,
-        otp: sandbox.control.sms.latestOtp(participant.prakerja_id)!,
-        invoiceCode: change.key,
-        invoiceUrl: `https://shop.example/invoices/${change.key}`,
-      });
-      if (result.outcome !== 'purchased') throw new Error(`pay ${change.key}: ${result.outcome}`);
-    } else if (change.kind === 'void') {
-      const transaction = sandbox.control.transactions.byInvoice(change.key)!;
-      const response = await fetch(
-        `${actors.url}/__sandbox/transactions/${transaction.transactionCode}/void`,
-        { method: 'POST' },
-      );
-      if (!response.ok) throw new Error(`void ${change.key}: ${response.status}`);
-    } else if (change.kind === 'verdict') {
-      const target = { redeemCode: change.key, scope: 'uk' as const, sequence: 999 };
-      await actors.provider.assignments.submit({ ...target, urlFile: 'https://lms.example/uk.pdf' });
-      await actors.provider.assignments.review({ ...target, notes: 'Lulus' });
-    } else {
-      const sequence = change.kind === 'attend' ? 1 : 999;
-      const started = await actors.provider.attendance.createVerificationUrl({
-        redeemCode: change.key,
-        sequence,
-        email: `${change.key.toLowerCase()}@peserta.example`,
-      });
-      sandbox.control.verifications.approve(started.programState!);
-    }
+  if (change.kind === 'pay') {
+    const { paymentToken } = await actors.platform.payments.sendOtp({
+      prakerjaId: participant.prakerja_id,
+      userPlatformId: `user-${change.key}`,
+      courseCode: course.course_code,
+      scheduleCode: schedule.schedule_code,
+      amount: course.price,
+    });
+    const result = await actors.platform.payments.authorize({
+      paymentToken,
+      otp: sandbox.control.sms.latestOtp(participant.prakerja_id)!,
+      invoiceCode: change.key,
+      invoiceUrl: `https://shop.example/invoices/${change.key}`,
+    });
+    if (result.outcome !== 'purchased') throw new Error(`pay ${change.key}: ${result.outcome}`);
+  } else if (change.kind === 'void') {
+    const transaction = sandbox.control.transactions.byInvoice(change.key)!;
+    const response = await fetch(
+      `${actors.url}/__sandbox/transactions/${transaction.transactionCode}/void`,
+      { method: 'POST' },
+    );
+    if (!response.ok) throw new Error(`void ${change.key}: ${response.status}`);
+  } else if (change.kind === 'verdict') {
+    const target = { redeemCode: change.key, scope: 'uk' as const, sequence: 999 };
+    await actors.provider.assignments.submit({ ...target, urlFile: 'https://lms.example/uk.pdf' });
+    await actors.provider.assignments.review({ ...target, notes: 'Lulus' });
+  } else {
+    const sequence = change.kind === 'attend' ? 1 : 999;
+    const started = await actors.provider.attendance.createVerificationUrl({
+      redeemCode: change.key,
+      sequence,
+      email: `${change.key.toLowerCase()}@peserta.example`,
+    });
+    sandbox.control.verifications.approve(started.programState!);
   }
 }
 

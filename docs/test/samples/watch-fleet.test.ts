@@ -1,6 +1,9 @@
 import { createPlatformClient, type PaymentEvent } from '@prakerja-kit/platform';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type RedisServer, startRedisServer } from '../../../packages/webhooks/test/redis-server.js';
+import {
+  type RedisServer,
+  startRedisServer,
+} from '../../../packages/webhooks/test/redis-server.js';
 import { createSharedPaymentWatcher, runWorker } from '../../samples/watch-fleet.js';
 import { useSandboxServer } from '../support/sandbox.js';
 
@@ -37,11 +40,14 @@ it('a web process enrols, two workers share the polling, each event comes out on
   await web.watcher.watch(invoiceCode);
   await web.close();
 
-  const workers = [runWorker(client, connection, handlers), runWorker(client, connection, handlers)];
+  const workers = [
+    runWorker(client, connection, handlers),
+    runWorker(client, connection, handlers),
+  ];
   try {
-    await expect.poll(() => events.map((event) => event.type), { timeout: 10_000 }).toEqual([
-      'payment.authorized',
-    ]);
+    await expect
+      .poll(() => events.map((event) => event.type), { timeout: 10_000 })
+      .toEqual(['payment.authorized']);
     expect(events[0]!.data.invoice_code).toBe(invoiceCode);
   } finally {
     await Promise.all(workers.map((worker) => worker.close()));

@@ -164,18 +164,19 @@ test('a purchase the program commits after the storefront gave up is never shown
   );
 });
 
-test('a paid purchase voided on the program\'s side reaches the order through the watcher, with nobody viewing the invoice', async () => {
+test("a paid purchase voided on the program's side reaches the order through the watcher, with nobody viewing the invoice", async () => {
   const invoicePath = await checkout(sandbox.fixtures.schedules[0]!.schedule_code);
   const invoiceCode = invoicePath.split('/').pop()!;
   expect(orders.get(invoiceCode)?.state).toBe('paid');
-  expect((await storefront.followUp.list()).map((item) => item.invoiceCode)).toEqual([
-    invoiceCode,
-  ]);
+  expect((await storefront.followUp.list()).map((item) => item.invoiceCode)).toEqual([invoiceCode]);
   // Voided outside the storefront (the sandbox's control plane, as the program's dashboard would).
   const { transactionCode } = sandbox.control.transactions.byInvoice(invoiceCode)!;
-  const voided = await fetch(`${sandboxServer.url}/__sandbox/transactions/${transactionCode}/void`, {
-    method: 'POST',
-  });
+  const voided = await fetch(
+    `${sandboxServer.url}/__sandbox/transactions/${transactionCode}/void`,
+    {
+      method: 'POST',
+    },
+  );
   expect(voided.status).toBe(200);
   await vi.waitFor(() => expect(orders.get(invoiceCode)?.state).toBe('voided'), {
     timeout: 5000,

@@ -17,7 +17,12 @@ import { runInNewContext } from 'node:vm';
 import Redis from 'ioredis';
 import { printGoal } from '../../../scripts/bench-harness.js';
 import { startRedisServer } from '../../webhooks/test/redis-server.js';
-import { createManualClock, createMemoryBackend, createWatcher, type WatchKind } from '../src/index.js';
+import {
+  createManualClock,
+  createMemoryBackend,
+  createWatcher,
+  type WatchKind,
+} from '../src/index.js';
 
 const ITEMS = Number(process.env['WATCHERS_BENCH_ITEMS'] ?? 100_000);
 /** The simulated run: items enrolled at 0, changes between WARMUP and DURATION. */
@@ -206,7 +211,10 @@ async function simulate() {
  * The naive poller: every item every `INTERVAL_MS` from 0 (phases spread over the interval),
  * no backoff. Calls and detection delay follow from the schedule: computed, not run.
  */
-function naivePoller(changes: Array<{ key: string; at: number }>, phaseOf: (key: string) => number) {
+function naivePoller(
+  changes: Array<{ key: string; at: number }>,
+  phaseOf: (key: string) => number,
+) {
   const callsPerItem = Math.floor(DURATION_MS / INTERVAL_MS);
   const delays = changes.map(({ key, at }) => {
     const phase = phaseOf(key);
@@ -240,7 +248,9 @@ export default async function run(): Promise<void> {
 
   const heapPerItem = await memoryPerItemInProcess();
   console.log('  memory per watched item');
-  console.log(`    memory backend (V8 heap after GC)        ${heapPerItem.toFixed(0).padStart(6)} B`);
+  console.log(
+    `    memory backend (V8 heap after GC)        ${heapPerItem.toFixed(0).padStart(6)} B`,
+  );
   try {
     const redis = await memoryPerItemInRedis();
     console.log(
@@ -284,7 +294,11 @@ export default async function run(): Promise<void> {
       seconds(percentile(sim.delays, 0.99)),
       seconds(percentile(naive.delays, 0.99)),
     ],
-    ['changes detected', `${sim.delays.length}/${sim.changes.length}`, `${naive.delays.length}/${sim.changes.length}`],
+    [
+      'changes detected',
+      `${sim.delays.length}/${sim.changes.length}`,
+      `${naive.delays.length}/${sim.changes.length}`,
+    ],
   ];
   console.log(`    ${''.padEnd(42)}${'watcher'.padStart(12)}${'naive'.padStart(12)}`);
   for (const [label, mine, theirs] of rows) {
