@@ -109,7 +109,7 @@ it('3 workers, one SIGKILLed and replaced: every change once, one poller per ite
     intervalMs: 500,
     maxIntervalMs: 4000,
     concurrency: 8,
-    lockDurationMs: 4000,
+    lockDurationMs: 6000,
     stalledIntervalMs: 500,
   };
   const plan = createWorld(sandbox, { size: SIZE, seed: 16, roundCount: 8 });
