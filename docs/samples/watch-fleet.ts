@@ -29,8 +29,8 @@ export function createSharedPaymentWatcher(
     backend: createBullmqBackend({
       connection: redis, // BullMQ opens its own connections, closed by stop()
       dedupe: createRedisStore({ client: dedupeClient }), // each event once, fleet-wide
-      rateLimit: { max: 20, durationMs: 1000 }, // status calls per second, all workers together
     }),
+    rateLimit: { max: 20, durationMs: 1000 }, // status calls per second, all workers together
     intervalMs: 5_000,
     maxIntervalMs: 60_000,
   });

@@ -62,6 +62,10 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const testStarted = Date.now();
+/** A progress line on stderr (the run is long; a failure says where it was). */
+const progress = (line: string) =>
+  process.stderr.write(`[fleet +${((Date.now() - testStarted) / 1000).toFixed(1)} s] ${line}\n`);
 
 function startWorker(name: string, config: FleetConfig) {
   const child = spawn(
@@ -122,7 +126,6 @@ it('3 workers, one SIGKILLed and replaced: every change once, one poller per ite
     connection,
     queueName: `watch-test-${role}`,
     dedupe,
-    rateLimit: config.rateLimit[role],
   });
   const platform = createPlatformClient({
     clientCode: dp.clientCode,
@@ -161,20 +164,25 @@ it('3 workers, one SIGKILLed and replaced: every change once, one poller per ite
   await Promise.all([payments.stop(), codes.stop()]);
   const enrolMs = performance.now() - enrolStarted;
 
+  progress(`enrolled ${2 * SIZE} items in ${Math.round(enrolMs)} ms`);
   const workers = ['w1', 'w2', 'w3'].map((name) => startWorker(name, config));
   await Promise.all(workers.map((worker) => worker.ready));
+  progress('3 workers polling');
 
   // The world changes in rounds; the first worker is killed half-way and a fourth one started.
   const actors = { sandbox, url: server.url, platform, provider };
   let replacement: ReturnType<typeof startWorker> | undefined;
   for (const [index, round] of plan.rounds.entries()) {
     await applyRound(actors, round);
+    progress(`round ${index + 1}/${plan.rounds.length}: ${round.length} changes`);
     if (index === Math.floor(plan.rounds.length / 2)) {
       workers[0]!.child.kill('SIGKILL');
       await workers[0]!.exit;
+      progress('w1 SIGKILLed');
       await sleep(500);
       replacement = startWorker('w4', config);
       await replacement.ready;
+      progress('w4 polling');
     }
     await sleep(700);
   }
@@ -190,7 +198,8 @@ it('3 workers, one SIGKILLed and replaced: every change once, one poller per ite
     const seen = new Set(reported.map(describeEvent));
     const missing = expected.required.filter((item) => !seen.has(item));
     if (missing.length === 0 || Date.now() > deadline) break;
-    await sleep(500);
+    progress(`${missing.length} of ${expected.required.length} changes not reported yet`);
+    await sleep(2000);
     reported = await read();
   }
   // A moment more, for any late duplicate to show.

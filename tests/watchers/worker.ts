@@ -23,7 +23,15 @@ const tagged: typeof fetch = (input, init) => {
 
 const events = new Redis(connection);
 const dedupeClient = new Redis(connection);
-const dedupe = createRedisStore({ client: dedupeClient, prefix: 'watch-test:dedupe:' });
+const store = createRedisStore({ client: dedupeClient, prefix: 'watch-test:dedupe:' });
+// The engine leases an event for 60 s while `onEvent` runs; ours is one RPUSH, so a 3 s lease
+// lets another worker offer an event soon after its worker was SIGKILLed inside `onEvent`.
+const dedupe: typeof store = {
+  acquire: (key, leaseMs) => store.acquire(key, Math.min(leaseMs, 3000)),
+  extend: (key, token, leaseMs) => store.extend(key, token, leaseMs),
+  complete: (key, token, retainMs) => store.complete(key, token, retainMs),
+  release: (key, token) => store.release(key, token),
+};
 const report = async (event: { id: string; type: string; data: object }) => {
   await events.rpush(EVENTS_LIST, JSON.stringify({ worker: name, ...event }));
 };
@@ -31,7 +39,6 @@ const backendOptions = (role: 'platform' | 'provider') => ({
   connection,
   queueName: `watch-test-${role}`,
   dedupe,
-  rateLimit: config.rateLimit[role],
   lockDurationMs: config.lockDurationMs,
   stalledIntervalMs: config.stalledIntervalMs,
 });
@@ -53,25 +60,26 @@ const provider = createProviderClient({
   env: {},
   fetch: tagged,
 });
-const onError = (error: unknown, key: string) => {
-  // Expected now and then (a 429 slows the fleet); anything else shows in the test output.
-  if ((error as { status?: number }).status !== 429) {
-    console.error(`[${name}] ${key}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+// Failed polls, counted by error code and printed on exit (a poll that fails is retried).
+const failures = new Map<string, number>();
+const onError = (error: unknown) => {
+  const code = String((error as { code?: string }).code ?? (error as Error).name);
+  failures.set(code, (failures.get(code) ?? 0) + 1);
 };
-const timing = {
+const timing = (role: 'platform' | 'provider') => ({
+  rateLimit: config.rateLimit[role],
   intervalMs: config.intervalMs,
   maxIntervalMs: config.maxIntervalMs,
   concurrency: config.concurrency,
-};
+});
 const payments = createPaymentWatcher(platform, {
-  ...timing,
+  ...timing('platform'),
   backend: createBullmqBackend(backendOptions('platform')),
   onEvent: report,
   onError,
 });
 const codes = createStatusWatcher({
-  ...timing,
+  ...timing('provider'),
   client: provider,
   backend: createBullmqBackend(backendOptions('provider')),
   onEvent: report,
@@ -84,5 +92,12 @@ process.stdout.write('ready\n');
 process.once('SIGTERM', () => {
   void Promise.all([payments.stop(), codes.stop()])
     .then(() => Promise.all([events.quit(), dedupeClient.quit()]))
+    .then(() => {
+      if (failures.size > 0) {
+        process.stderr.write(
+          `[${name}] failed polls: ${JSON.stringify(Object.fromEntries(failures))}\n`,
+        );
+      }
+    })
     .then(() => process.exit(0));
 });

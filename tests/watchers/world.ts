@@ -194,6 +194,21 @@ export async function applyRound(actors: Actors, round: Change[]): Promise<void>
   await Promise.all([lane(buying), ...Array.from({ length: 16 }, () => lane(others))]);
 }
 
+/**
+ * Runs a step again when its connection was reset (the sandbox closing an idle keep-alive socket
+ * as the client reuses it, on a loaded machine): every step here is safe to repeat.
+ */
+async function again<T>(step: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await step();
+    } catch (error) {
+      const name = (error as Error).name;
+      if (attempt >= 3 || (name !== 'ConnectionError' && name !== 'TypeError')) throw error;
+    }
+  }
+}
+
 async function applyChange(actors: Actors, change: Change): Promise<void> {
   const { sandbox } = actors;
   const participant = sandbox.fixtures.participants[0]!;
@@ -203,38 +218,50 @@ async function applyChange(actors: Actors, change: Change): Promise<void> {
     (item) => item.course_code === course.course_code && Date.parse(item.start_at) > Date.now(),
   )!;
   if (change.kind === 'pay') {
-    const { paymentToken } = await actors.platform.payments.sendOtp({
-      prakerjaId: participant.prakerja_id,
-      userPlatformId: `user-${change.key}`,
-      courseCode: course.course_code,
-      scheduleCode: schedule.schedule_code,
-      amount: course.price,
-    });
+    const { paymentToken } = await again(() =>
+      actors.platform.payments.sendOtp({
+        prakerjaId: participant.prakerja_id,
+        userPlatformId: `user-${change.key}`,
+        courseCode: course.course_code,
+        scheduleCode: schedule.schedule_code,
+        amount: course.price,
+      }),
+    );
     const result = await actors.platform.payments.authorize({
       paymentToken,
       otp: sandbox.control.sms.latestOtp(participant.prakerja_id)!,
       invoiceCode: change.key,
       invoiceUrl: `https://shop.example/invoices/${change.key}`,
     });
-    if (result.outcome !== 'purchased') throw new Error(`pay ${change.key}: ${result.outcome}`);
+    // After a lost answer the client may say `unknown`: the program's record decides.
+    if (result.outcome !== 'purchased' && !sandbox.control.transactions.byInvoice(change.key)) {
+      throw new Error(`pay ${change.key}: ${result.outcome}`);
+    }
   } else if (change.kind === 'void') {
     const transaction = sandbox.control.transactions.byInvoice(change.key)!;
-    const response = await fetch(
-      `${actors.url}/__sandbox/transactions/${transaction.transactionCode}/void`,
-      { method: 'POST' },
-    );
-    if (!response.ok) throw new Error(`void ${change.key}: ${response.status}`);
+    await again(async () => {
+      if (sandbox.control.transactions.byInvoice(change.key)?.status === 'VOID') return;
+      const response = await fetch(
+        `${actors.url}/__sandbox/transactions/${transaction.transactionCode}/void`,
+        { method: 'POST' },
+      );
+      if (!response.ok) throw new Error(`void ${change.key}: ${response.status}`);
+    });
   } else if (change.kind === 'verdict') {
     const target = { redeemCode: change.key, scope: 'uk' as const, sequence: 999 };
-    await actors.provider.assignments.submit({ ...target, urlFile: 'https://lms.example/uk.pdf' });
-    await actors.provider.assignments.review({ ...target, notes: 'Lulus' });
+    await again(() =>
+      actors.provider.assignments.submit({ ...target, urlFile: 'https://lms.example/uk.pdf' }),
+    );
+    await again(() => actors.provider.assignments.review({ ...target, notes: 'Lulus' }));
   } else {
     const sequence = change.kind === 'attend' ? 1 : 999;
-    const started = await actors.provider.attendance.createVerificationUrl({
-      redeemCode: change.key,
-      sequence,
-      email: `${change.key.toLowerCase()}@peserta.example`,
-    });
+    const started = await again(() =>
+      actors.provider.attendance.createVerificationUrl({
+        redeemCode: change.key,
+        sequence,
+        email: `${change.key.toLowerCase()}@peserta.example`,
+      }),
+    );
     sandbox.control.verifications.approve(started.programState!);
   }
 }
