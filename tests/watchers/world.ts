@@ -166,7 +166,7 @@ export function createWorld(
 /** The clients the test changes the world with, as the DP, the LP and the participant would. */
 export interface Actors {
   sandbox: Sandbox;
-  /** The sandbox's base URL (the control plane's void route is called on it). */
+  /** The sandbox's base URL (the control plane's void route is asked in process). */
   url: string;
   platform: PlatformClient;
   provider: ProviderClient;
@@ -188,15 +188,28 @@ export async function applyRound(actors: Actors, round: Change[]): Promise<void>
   const others = groups.filter((group) => !buying.includes(group));
   const lane = async (queue: Change[][]) => {
     for (let group = queue.shift(); group; group = queue.shift()) {
-      for (const change of group) await applyChange(actors, change);
+      for (const change of group) {
+        const started = Date.now();
+        const timer = setInterval(
+          () => process.stderr.write(`[fleet] still on ${change.kind} ${change.key}\n`),
+          5000,
+        );
+        await applyChange(actors, change).finally(() => clearInterval(timer));
+        if (Date.now() - started > 2000) {
+          process.stderr.write(
+            `[fleet] slow ${change.kind} ${change.key}: ${Date.now() - started} ms\n`,
+          );
+        }
+      }
     }
   };
   await Promise.all([lane(buying), ...Array.from({ length: 16 }, () => lane(others))]);
 }
 
 /**
- * Runs a step again when its connection was reset (the sandbox closing an idle keep-alive socket
- * as the client reuses it, on a loaded machine): every step here is safe to repeat.
+ * Runs a step again when its connection was reset or it got no answer in time (seen on a loaded
+ * machine: the sandbox closing an idle keep-alive socket as the client reuses it, or a request
+ * left unanswered): every step here is safe to repeat.
  */
 async function again<T>(step: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
@@ -204,7 +217,8 @@ async function again<T>(step: () => Promise<T>): Promise<T> {
       return await step();
     } catch (error) {
       const name = (error as Error).name;
-      if (attempt >= 3 || (name !== 'ConnectionError' && name !== 'TypeError')) throw error;
+      const retryable = ['ConnectionError', 'TimeoutError', 'TypeError'].includes(name);
+      if (attempt >= 5 || !retryable) throw error;
     }
   }
 }
@@ -241,9 +255,10 @@ async function applyChange(actors: Actors, change: Change): Promise<void> {
     const transaction = sandbox.control.transactions.byInvoice(change.key)!;
     await again(async () => {
       if (sandbox.control.transactions.byInvoice(change.key)?.status === 'VOID') return;
-      const response = await fetch(
-        `${actors.url}/__sandbox/transactions/${transaction.transactionCode}/void`,
-        { method: 'POST' },
+      const response = await sandbox.fetch(
+        new Request(`${actors.url}/__sandbox/transactions/${transaction.transactionCode}/void`, {
+          method: 'POST',
+        }),
       );
       if (!response.ok) throw new Error(`void ${change.key}: ${response.status}`);
     });
