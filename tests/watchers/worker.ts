@@ -63,8 +63,13 @@ const provider = createProviderClient({
 // Failed polls, counted by error code and printed on exit (a poll that fails is retried).
 const failures = new Map<string, number>();
 const onError = (error: unknown) => {
-  const code = String((error as { code?: string }).code ?? (error as Error).name);
-  failures.set(code, (failures.get(code) ?? 0) + 1);
+  const {
+    code,
+    name: errorName,
+    message,
+  } = error as { code?: string; name?: string; message?: string };
+  const key = code ?? `${errorName}: ${String(message).slice(0, 60)}`;
+  failures.set(key, (failures.get(key) ?? 0) + 1);
 };
 const timing = (role: 'platform' | 'provider') => ({
   rateLimit: config.rateLimit[role],
