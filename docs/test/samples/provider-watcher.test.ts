@@ -20,7 +20,7 @@ it('turns polling into one course.completed per redeem code', async () => {
   const watcher = watchCompletions(client, async (redeemCode) => {
     completed.push(redeemCode);
   });
-  watcher.track({ redeemCode: code });
+  await watcher.watch({ redeemCode: code });
   await watcher.poll();
   expect(completed).toEqual([]);
 
