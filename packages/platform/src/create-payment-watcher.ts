@@ -342,7 +342,10 @@ export function createPaymentWatcher(
         }
       : undefined,
   });
-  for (const invoiceCode of options.invoiceCodes ?? []) void watcher.watch({ invoiceCode });
+  for (const invoiceCode of options.invoiceCodes ?? []) {
+    // In memory this is synchronous; a durable backend reports a failure through onError.
+    watcher.watch({ invoiceCode }).catch((error: unknown) => options.onError?.(error, invoiceCode));
+  }
 
   return {
     watch: (invoiceCode) => watcher.watch({ invoiceCode }),

@@ -274,7 +274,10 @@ export function createStatusWatcher(options: StatusWatcherOptions): StatusWatche
         }
       : undefined,
   });
-  for (const code of options.redeemCodes ?? []) void watcher.watch(code);
+  for (const code of options.redeemCodes ?? []) {
+    // In memory this is synchronous; a durable backend reports a failure through onError.
+    watcher.watch(code).catch((error: unknown) => onError(error, code.redeemCode));
+  }
   return {
     watch: (code) =>
       watcher.watch({

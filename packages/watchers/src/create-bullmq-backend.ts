@@ -112,7 +112,12 @@ interface RedisCommands {
  * watcher.start(); // this process is one of the workers
  */
 export function createBullmqBackend(options: BullmqBackendOptions): WatchBackend {
-  return { dedupe: options.dedupe, open: (runner) => openBullmq(runner, options) };
+  return {
+    dedupe: options.dedupe,
+    // An emit interrupted by a dead worker is retried once its item lock has expired too.
+    dedupeLeaseMs: options.lockDurationMs ?? 30_000,
+    open: (runner) => openBullmq(runner, options),
+  };
 }
 
 /** A job id from the kind and the key (BullMQ ids may not contain `:` nor be integers). */

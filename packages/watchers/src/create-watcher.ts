@@ -39,6 +39,11 @@ export interface WatcherOptions<Item, State, Event extends { id: string }> {
    * dies between `onEvent` and recording the state. @default the backend's, else none
    */
   dedupe?: IdempotencyStore | undefined;
+  /**
+   * How long an emit holds its dedupe lease: if the poller dies in `onEvent`, another one
+   * emits the event after this. @default the backend's, else 60000
+   */
+  dedupeLeaseMs?: number | undefined;
   /** Status calls allowed per window, shared by every poller of the backend. @default unlimited */
   rateLimit?: RateLimit | undefined;
   /**
@@ -94,8 +99,7 @@ export interface Watcher<Item, State, Event> {
   stop(): Promise<void>;
 }
 
-/** How long an emit holds its dedupe lease, and how long an emitted id is remembered. */
-const DEDUPE_LEASE_MS = 60_000;
+/** How long an emitted id is remembered. */
 const DEDUPE_RETAIN_MS = 7 * 24 * 60 * 60 * 1000;
 
 function defaultRetryAfterMs(intervalMs: number) {
@@ -134,6 +138,7 @@ export function createWatcher<Item, State, Event extends { id: string }>(
   const factor = options.backoffFactor ?? 2;
   const backend = options.backend ?? createMemoryBackend();
   const dedupe = options.dedupe ?? backend.dedupe;
+  const dedupeLeaseMs = options.dedupeLeaseMs ?? backend.dedupeLeaseMs ?? 60_000;
   const retryAfterMs = options.retryAfterMs ?? defaultRetryAfterMs(intervalMs);
   const onError = (error: unknown, key: string) => {
     try {
@@ -158,7 +163,7 @@ export function createWatcher<Item, State, Event extends { id: string }>(
     const dedupeKey = `${kind.name}:${event.id}`;
     let lease: Awaited<ReturnType<IdempotencyStore['acquire']>>;
     try {
-      lease = await dedupe.acquire(dedupeKey, DEDUPE_LEASE_MS);
+      lease = await dedupe.acquire(dedupeKey, dedupeLeaseMs);
     } catch (error) {
       onError(error, key);
       return 'failed';

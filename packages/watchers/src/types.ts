@@ -186,4 +186,6 @@ export interface WatchBackend {
   open(runner: WatchRunner): WatchBackendSession;
   /** The dedupe store the backend brings (the BullMQ backend requires one). */
   readonly dedupe?: IdempotencyStore | undefined;
+  /** How long an emit holds its dedupe lease, in milliseconds (the BullMQ backend: its lock duration). */
+  readonly dedupeLeaseMs?: number | undefined;
 }
