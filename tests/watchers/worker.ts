@@ -23,15 +23,9 @@ const tagged: typeof fetch = (input, init) => {
 
 const events = new Redis(connection);
 const dedupeClient = new Redis(connection);
-const store = createRedisStore({ client: dedupeClient, prefix: 'watch-test:dedupe:' });
-// The engine leases an event for 60 s while `onEvent` runs; ours is one RPUSH, so a 3 s lease
-// lets another worker offer an event soon after its worker was SIGKILLed inside `onEvent`.
-const dedupe: typeof store = {
-  acquire: (key, leaseMs) => store.acquire(key, Math.min(leaseMs, 3000)),
-  extend: (key, token, leaseMs) => store.extend(key, token, leaseMs),
-  complete: (key, token, retainMs) => store.complete(key, token, retainMs),
-  release: (key, token) => store.release(key, token),
-};
+// The engine leases an event for the backend's lock duration while `onEvent` runs: after a
+// SIGKILL inside `onEvent`, the same event is offered again once the item is recovered.
+const dedupe = createRedisStore({ client: dedupeClient, prefix: 'watch-test:dedupe:' });
 const report = async (event: { id: string; type: string; data: object }) => {
   await events.rpush(EVENTS_LIST, JSON.stringify({ worker: name, ...event }));
 };
