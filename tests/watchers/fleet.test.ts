@@ -110,10 +110,11 @@ it('3 workers, one SIGKILLed and replaced: every change once, one poller per ite
     redisPort: redis.port,
     dp: { clientCode: dp.clientCode, signKey: dp.signKey },
     lp: { clientCode: lp.clientCode, signKey: lp.signKey },
-    // 10% under the program's limit: room for the network's jitter between Redis and the sandbox.
+    // 30% under the program's limit: the limiter counts calls as they leave; a worker stalled
+    // between the limiter and the socket (a loaded machine) sends late, bunching arrivals.
     rateLimit: {
-      platform: { max: PROGRAM_LIMIT.platform * 0.9, durationMs: 1000 },
-      provider: { max: PROGRAM_LIMIT.provider * 0.9, durationMs: 1000 },
+      platform: { max: PROGRAM_LIMIT.platform * 0.7, durationMs: 1000 },
+      provider: { max: PROGRAM_LIMIT.provider * 0.7, durationMs: 1000 },
     },
     intervalMs: 500,
     maxIntervalMs: 4000,
@@ -253,7 +254,16 @@ it('3 workers, one SIGKILLed and replaced: every change once, one poller per ite
 
   // One poller per item at a time, from the sandbox's side.
   expect(overlappingPolls(calls)).toEqual([]);
-  // Within the program's limit in every 1 s window (arrival times at the sandbox).
+  // The fleet's shared limit held in every 1 s window, by the time each call left its worker
+  // (sent with the call; the workers share this machine's clock)...
+  const peakSent = (role: StatusCall['role']) =>
+    peakInWindow(
+      calls.filter((call) => call.role === role).map((call) => call.sentAt),
+      1000,
+    );
+  expect(peakSent('platform')).toBeLessThanOrEqual(config.rateLimit.platform.max);
+  expect(peakSent('provider')).toBeLessThanOrEqual(config.rateLimit.provider.max);
+  // ...and the program's limit in every 1 s window of arrival times at the sandbox.
   const peak = {
     platform: peakInWindow(
       calls.filter((call) => call.role === 'platform').map((call) => call.receivedAt),
@@ -274,7 +284,9 @@ it('3 workers, one SIGKILLed and replaced: every change once, one poller per ite
     `watcher fleet: ${SIZE} invoices + ${SIZE} redeem codes, enrolled in ${Math.round(enrolMs)} ms; ` +
       `${expected.required.length} changes, ${reported.length} events reported ` +
       `(${repeated.length} repeated after the SIGKILL); ${calls.length} status calls; ` +
-      `peak per 1 s window: DP ${peak.platform}/${PROGRAM_LIMIT.platform}, ` +
+      `peak per 1 s window sent: DP ${peakSent('platform')}/${config.rateLimit.platform.max}, ` +
+      `LP ${peakSent('provider')}/${config.rateLimit.provider.max}; ` +
+      `arrived: DP ${peak.platform}/${PROGRAM_LIMIT.platform}, ` +
       `LP ${peak.provider}/${PROGRAM_LIMIT.provider}; ${((Date.now() - testStarted) / 1000).toFixed(0)} s`,
   );
 }, 240_000);

@@ -33,6 +33,8 @@ export interface StatusCall {
   /** The invoice or redeem code asked about. */
   key: string;
   worker: string;
+  /** When the worker sent it (its `x-watch-sent-at` header). */
+  sentAt: number;
   receivedAt: number;
   answeredAt: number;
   status: number;
@@ -55,6 +57,7 @@ export function statusCallOf(exchange: SandboxProgramExchange): StatusCall | und
     role,
     key,
     worker,
+    sentAt: Number(exchange.requestHeaders['x-watch-sent-at']),
     receivedAt: exchange.receivedAt,
     answeredAt: exchange.answeredAt,
     status: exchange.status,

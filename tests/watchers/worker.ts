@@ -18,6 +18,8 @@ const connection = { host: '127.0.0.1', port: config.redisPort };
 const tagged: typeof fetch = (input, init) => {
   const request = new Request(input, init);
   request.headers.set('x-watch-worker', name);
+  // When the call leaves (after the shared limiter let it through), on this machine's clock.
+  request.headers.set('x-watch-sent-at', String(Date.now()));
   return fetch(request);
 };
 
