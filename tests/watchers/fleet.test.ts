@@ -254,16 +254,14 @@ it('3 workers, one SIGKILLed and replaced: every change once, one poller per ite
 
   // One poller per item at a time, from the sandbox's side.
   expect(overlappingPolls(calls)).toEqual([]);
-  // The fleet's shared limit held in every 1 s window, by the time each call left its worker
-  // (sent with the call; the workers share this machine's clock)...
+  // When each call left its worker (reported, not asserted: the limiter grants on Redis' clock,
+  // and a worker stalled between the grant and the socket sends late, bunched with later ones).
   const peakSent = (role: StatusCall['role']) =>
     peakInWindow(
       calls.filter((call) => call.role === role).map((call) => call.sentAt),
       1000,
     );
-  expect(peakSent('platform')).toBeLessThanOrEqual(config.rateLimit.platform.max);
-  expect(peakSent('provider')).toBeLessThanOrEqual(config.rateLimit.provider.max);
-  // ...and the program's limit in every 1 s window of arrival times at the sandbox.
+  // The program's limit in every 1 s window of arrival times at the sandbox.
   const peak = {
     platform: peakInWindow(
       calls.filter((call) => call.role === 'platform').map((call) => call.receivedAt),
