@@ -27,7 +27,7 @@ import { build } from 'esbuild';
 
 const root = join(import.meta.dirname, '..');
 /** The packages a bench measures (the sandbox and the CLI are not bundled into apps). */
-const PACKAGES = ['core', 'platform', 'provider', 'webhooks'];
+const PACKAGES = ['core', 'platform', 'provider', 'watchers', 'webhooks'];
 
 export interface PackedProject {
   /** The scratch project: its node_modules holds the installed tarballs. */

@@ -67,7 +67,7 @@ export function nodeAndWebBuilds(publicEntries: string[], noExternal: string[] =
  *   `require` conditions), so a cold `import` reads one file.
  * - dist/modules: ESM, one output file per source module, for bundlers (as in dist/web above).
  */
-export function bundledAndModuleBuilds(): Options[] {
+export function bundledAndModuleBuilds(publicEntries: string[] = ['src/index.ts']): Options[] {
   const shared: Options = {
     target: 'es2022',
     define: { __PRAKERJA_KIT_VERSION__: JSON.stringify(packageVersion()) },
@@ -77,7 +77,7 @@ export function bundledAndModuleBuilds(): Options[] {
   return [
     {
       ...shared,
-      entry: ['src/index.ts'],
+      entry: publicEntries,
       outDir: 'dist/bundled',
       format: ['esm', 'cjs'],
       dts: true,

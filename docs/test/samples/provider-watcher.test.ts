@@ -20,7 +20,7 @@ it('turns polling into one course.completed per redeem code', async () => {
   const watcher = watchCompletions(client, async (redeemCode) => {
     completed.push(redeemCode);
   });
-  watcher.track({ redeemCode: code });
+  await watcher.watch({ redeemCode: code });
   await watcher.poll();
   expect(completed).toEqual([]);
 
@@ -37,4 +37,7 @@ it('turns polling into one course.completed per redeem code', async () => {
   await watcher.poll();
   await watcher.poll();
   expect(completed).toEqual([code]);
+  // Completed: the watcher lets the code go.
+  expect(await watcher.list()).toEqual([]);
+  await watcher.stop();
 });

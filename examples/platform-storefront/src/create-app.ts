@@ -5,6 +5,7 @@ import {
   createPaymentWatcher,
   describePurchaseError,
   type FollowedOutcome,
+  type PaymentEvent,
   type PaymentWatcher,
   type PlatformClient,
   type Schedule,
@@ -37,11 +38,12 @@ export interface StorefrontOptions {
   followIntervalMs?: number | undefined;
 }
 
-/** The storefront app, with the watcher that follows unknown purchases and voids. */
+/** The storefront app, with the watcher that follows its purchases. */
 export type Storefront = Hono & {
   /**
-   * Follows every `unknown` authorize and void until the program's answer is definitive, and
-   * updates the order then (started on the first unknown). Stop it when shutting down.
+   * Follows every purchase: an `unknown` authorize or void until the program's answer is
+   * definitive, a paid one until it is voided; updates the order then (polling starts with the
+   * first purchase). Stop it when shutting down.
    */
   readonly followUp: PaymentWatcher;
 };
@@ -88,22 +90,45 @@ export function createApp(options: StorefrontOptions): Storefront {
     orders.save(order);
     log(`${order.invoiceCode} settled by the watcher: ${outcome.operation} → ${outcome.outcome}`);
   };
+  // What the watcher reports for any watched purchase: a void made elsewhere (the program's side,
+  // another of your services) reaches the order without anyone viewing its invoice.
+  const onEvent = (event: PaymentEvent) => {
+    const order = orders.get(event.data.invoice_code);
+    if (!order) return;
+    if (event.type === 'payment.voided' && order.state !== 'voided') {
+      Object.assign(order, { state: 'voided', voidPending: undefined });
+      catalogue.invalidate(order);
+      orders.save(order);
+      log(`${order.invoiceCode} voided (seen by the watcher)`);
+    }
+  };
   const followUp = createPaymentWatcher(client, {
     intervalMs: options.followIntervalMs ?? 5_000,
     maxIntervalMs: 60_000,
-    // Events are for downstream systems; the order itself changes on the settled outcome.
-    onEvent: () => {},
+    onEvent,
     onOutcome: settle,
     onError: (error, invoiceCode) =>
       log(`${invoiceCode}: status lookup failed (${(error as Error).name}); will ask again`),
   });
-  // Enrols an unknown and makes sure someone is polling.
+  // Polling starts with the first purchase handed to the watcher (no timer for an idle app).
+  let polling = false;
+  const ensurePolling = () => {
+    if (polling) return;
+    polling = true;
+    followUp.start();
+  };
+  // Every purchase is followed until it cannot change any more (voided): an unknown one until
+  // the program's answer is definitive, a paid one in case it is voided.
   const follow = {
-    follow: (pending: Parameters<PaymentWatcher['follow']>[0]) => {
-      const enrolled = followUp.follow(pending);
-      followUp.start();
+    follow: async (pending: Parameters<PaymentWatcher['follow']>[0]) => {
+      const enrolled = await followUp.follow(pending);
+      ensurePolling();
       return enrolled;
     },
+  };
+  const watchPurchase = async (invoiceCode: string) => {
+    await followUp.watch(invoiceCode);
+    ensurePolling();
   };
   const courseOf = (code: string) => courses.find((course) => course.courseCode === code);
   const app = new Hono();
@@ -193,6 +218,7 @@ export function createApp(options: StorefrontOptions): Storefront {
         Object.assign(order, { state: 'paid', transactionCode: result.payment.transactionCode });
         order.paymentToken = undefined;
         catalogue.invalidate(order);
+        await watchPurchase(order.invoiceCode);
         log(
           `${order.invoiceCode} paid${result.reconciled ? ' (reconciled after a lost answer)' : ''}`,
         );

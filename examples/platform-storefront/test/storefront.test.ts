@@ -124,7 +124,11 @@ test('an authorize that stays unknown (status down too) is shown as such, then f
   const invoicePath = await checkout(sandbox.fixtures.schedules[0]!.schedule_code);
   const invoiceCode = invoicePath.split('/').pop()!;
   expect(orders.get(invoiceCode)?.state).toBe('unknown');
-  expect(storefront.followUp.pending.map((item) => item.invoiceCode)).toEqual([invoiceCode]);
+  expect(
+    (await storefront.followUp.list())
+      .filter((item) => item.pending.length > 0)
+      .map((item) => item.invoiceCode),
+  ).toEqual([invoiceCode]);
   // Nobody views the invoice: the watcher alone settles it once status answers again.
   await vi.waitFor(() => expect(orders.get(invoiceCode)?.state).toBe('paid'), {
     timeout: 5000,
@@ -160,6 +164,32 @@ test('a purchase the program commits after the storefront gave up is never shown
   expect(lines.join('\n')).toContain(
     `${invoiceCode} settled by the watcher: authorize → purchased`,
   );
+});
+
+test("a paid purchase voided on the program's side reaches the order through the watcher, with nobody viewing the invoice", async () => {
+  const invoicePath = await checkout(sandbox.fixtures.schedules[0]!.schedule_code);
+  const invoiceCode = invoicePath.split('/').pop()!;
+  expect(orders.get(invoiceCode)?.state).toBe('paid');
+  expect((await storefront.followUp.list()).map((item) => item.invoiceCode)).toEqual([invoiceCode]);
+  // Voided outside the storefront (the sandbox's control plane, as the program's dashboard would).
+  const { transactionCode } = sandbox.control.transactions.byInvoice(invoiceCode)!;
+  const voided = await fetch(
+    `${sandboxServer.url}/__sandbox/transactions/${transactionCode}/void`,
+    {
+      method: 'POST',
+    },
+  );
+  expect(voided.status).toBe(200);
+  await vi.waitFor(() => expect(orders.get(invoiceCode)?.state).toBe('voided'), {
+    timeout: 5000,
+    interval: 20,
+  });
+  expect(lines).toContain(`${invoiceCode} voided (seen by the watcher)`);
+  // Voided is final: the watcher lets it go.
+  await vi.waitFor(async () => expect(await storefront.followUp.list()).toEqual([]), {
+    timeout: 5000,
+    interval: 20,
+  });
 });
 
 test('offers no schedule that has started', async () => {

@@ -1,5 +1,10 @@
 import { ProgramApiError } from '@prakerja-kit/core';
-import type { ProviderClient } from '@prakerja-kit/provider';
+import {
+  createStatusWatcher,
+  type ProviderClient,
+  type ProviderEvent,
+  type StatusWatcher,
+} from '@prakerja-kit/provider';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { COURSE_PLAN, createLearnerSessions, type LearnerSessions } from './learners.js';
@@ -21,7 +26,24 @@ export interface LmsOptions {
   secureCookies?: boolean | undefined;
   /** Progress lines; silent by default. Redeem codes are masked. */
   log?: ((line: string) => void) | undefined;
+  /**
+   * First delay between status polls of a learner's redeem code, in ms (doubled while nothing
+   * changes, up to 10 minutes). @default 60000
+   */
+  watchIntervalMs?: number | undefined;
+  /** Called with each event the status watcher reports (attendance, assignments, completion). */
+  onEvent?: ((event: ProviderEvent) => void | Promise<void>) | undefined;
 }
+
+/** The LMS app, with the status watcher that follows its learners' redeem codes. */
+export type Lms = Hono & {
+  /**
+   * Follows every redeemed code (attendance, post-test, the program's verdicts, completion)
+   * until its course is completed; polling starts with the first learner. Stop it when shutting
+   * down.
+   */
+  readonly watcher: StatusWatcher;
+};
 
 const SESSION = 'lms_session';
 const ATTENDANCE_STATE = 'att_state';
@@ -32,7 +54,7 @@ const mask = (value: string) => `••••${value.slice(-4)}`;
  * the post-test the same way; TPM/UK link uploads; LP grading notes; the program's verdict;
  * completion.
  */
-export function createApp(options: LmsOptions): Hono {
+export function createApp(options: LmsOptions): Lms {
   const { client } = options;
   const sessions = options.sessions ?? createLearnerSessions();
   const log = options.log ?? (() => {});
@@ -40,6 +62,33 @@ export function createApp(options: LmsOptions): Hono {
   // Which email started each verification, by its signed state (the state carries only a tag).
   const pending = new Map<string, { email: string; redeemCode: string }>();
   const app = new Hono();
+
+  // The program pushes nothing: the status watcher polls each learner's code and reports each
+  // change once, e.g. the program's verdict on a UK given hours after the LP's grading notes.
+  const watcher = createStatusWatcher({
+    client,
+    intervalMs: options.watchIntervalMs ?? 60_000,
+    maxIntervalMs: 10 * 60_000,
+    onEvent: async (event) => {
+      const detail = 'sequence' in event.data ? ` ${event.data.sequence}` : '';
+      log(`${mask(event.data.redeem_code)}: ${event.type}${detail} (seen by the watcher)`);
+      await options.onEvent?.(event);
+    },
+    onError: (error, redeemCode) =>
+      log(`${mask(redeemCode)}: status poll failed (${(error as Error).name}); will ask again`),
+  });
+  let polling = false;
+  const follow = async (redeemCode: string) => {
+    await watcher.watch({
+      redeemCode,
+      attendanceSequences: COURSE_PLAN.attendance,
+      tpmSequences: COURSE_PLAN.tpm,
+    });
+    if (!polling) {
+      polling = true;
+      watcher.start();
+    }
+  };
 
   const progressOf = (redeemCode: string) =>
     client.completion.retrieve({
@@ -124,6 +173,8 @@ export function createApp(options: LmsOptions): Hono {
     if (!sessions.get(getCookie(context, SESSION))) {
       const id = sessions.create({ redeemCode: started.redeemCode, email: started.email });
       setCookie(context, SESSION, id, { httpOnly: true, secure, sameSite: 'Lax', path: '/' });
+      // Redeemed: from now on the watcher follows the code to completion.
+      await follow(started.redeemCode);
     }
     return context.redirect('/learn', 303);
   });
@@ -187,5 +238,5 @@ export function createApp(options: LmsOptions): Hono {
   });
 
   app.get('/health', (context) => context.json({ ok: true }));
-  return app;
+  return Object.assign(app, { watcher });
 }

@@ -1,4 +1,4 @@
-export type { LmsOptions } from './create-app.js';
+export type { Lms, LmsOptions } from './create-app.js';
 export { createApp } from './create-app.js';
 export type { Learner, LearnerSessions } from './learners.js';
 export { COURSE_PLAN, createLearnerSessions } from './learners.js';

@@ -5,12 +5,13 @@ import {
   type SandboxOptions,
   type SandboxServer,
 } from '@prakerja-kit/sandbox';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { connectSandbox, createApp, listen, type RunningServer } from '../src/index.js';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { connectSandbox, createApp, type Lms, listen, type RunningServer } from '../src/index.js';
 
 let sandbox: Sandbox;
 let sandboxServer: SandboxServer;
 let app: RunningServer;
+let lms: Lms;
 let testCodes: string[];
 const cookies = new Map<string, string>();
 const lines: string[] = [];
@@ -30,10 +31,17 @@ async function start(options: SandboxOptions = {}) {
     stateSecret: 'lms-test-state-secret-0123456789abcdef',
     logLevel: 'silent',
   });
-  app = await listen(createApp({ client, secureCookies: false, log: (line) => lines.push(line) }));
+  lms = createApp({
+    client,
+    secureCookies: false,
+    log: (line) => lines.push(line),
+    watchIntervalMs: 20,
+  });
+  app = await listen(lms);
 }
 
 afterEach(async () => {
+  await lms.watcher.stop();
   await app.close();
   await sandbox.close();
   cookies.clear();
@@ -107,6 +115,15 @@ test('redeems, records attendance through the verification round trip, grades an
   expect(course).toContain('data-completion="complete"');
   expect(course).toContain('data-state="accepted"');
   expect(sandbox.control.events.list('course.completed')).toHaveLength(1);
+  // The status watcher followed the code since the redeem, and saw the completion on its own.
+  const masked = `••••${redeemCode.slice(-4)}`;
+  await vi.waitFor(
+    () => expect(lines).toContain(`${masked}: course.completed (seen by the watcher)`),
+    { timeout: 5000, interval: 20 },
+  );
+  for (const sequence of [1, 2, 3, 999]) {
+    expect(lines).toContain(`${masked}: attendance.verified ${sequence} (seen by the watcher)`);
+  }
   expect(lines.join('\n')).not.toContain(redeemCode);
 });
 

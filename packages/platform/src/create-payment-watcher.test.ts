@@ -1,3 +1,5 @@
+import { createManualClock, realClock } from '@prakerja-kit/watchers';
+import { createMemoryStore } from '@prakerja-kit/webhooks';
 import { describe, expect, it, vi } from 'vitest';
 import {
   fakeClient,
@@ -6,11 +8,17 @@ import {
   programError,
   statusData,
 } from '../test/support/fake-program.js';
-import { createMemoryPaymentStore } from './create-memory-payment-store.js';
-import { createPaymentWatcher, type FollowedOutcome } from './create-payment-watcher.js';
+import {
+  createPaymentWatcher,
+  type FollowedOutcome,
+  type PaymentWatcher,
+} from './create-payment-watcher.js';
 import { type PaymentEvent, paymentEventSchema } from './schemas/payment-events.js';
 
 const notFound = notFoundForms.message;
+
+const codes = async (watcher: PaymentWatcher) =>
+  (await watcher.list()).map((item) => item.invoiceCode);
 
 it('emits payment.authorized once when an invoice appears, in the event model shape', async () => {
   const { client } = fakeClient({
@@ -22,7 +30,7 @@ it('emits payment.authorized once when an invoice appears, in the event model sh
     onEvent: (event) => {
       events.push(event);
     },
-    now: () => Date.parse('2026-11-24T07:00:00.000Z'),
+    clock: { ...realClock, now: () => Date.parse('2026-11-24T07:00:00.000Z') },
   });
   expect(await watcher.poll()).toEqual([]);
   await watcher.poll();
@@ -57,7 +65,7 @@ it('emits payment.voided after payment.authorized and then stops watching the in
   await watcher.poll();
   await watcher.poll();
   expect(types).toEqual(['payment.authorized', 'payment.voided']);
-  expect(watcher.invoiceCodes).toEqual([]);
+  expect(await codes(watcher)).toEqual([]);
   expect(calls).toHaveLength(2);
 });
 
@@ -98,12 +106,12 @@ it('re-emits the same event id after onEvent fails, so the consumer can dedupe',
   expect(onError).toHaveBeenCalledTimes(1);
 });
 
-it('does not re-emit after a restart that shares the store', async () => {
+it('does not re-emit after a restart that shares the dedupe store', async () => {
   const { client } = fakeClient({ 'payment/status': ok(statusData('INV-1')) });
-  const store = createMemoryPaymentStore();
+  const dedupe = createMemoryStore();
   const onEvent = vi.fn();
-  await createPaymentWatcher(client, { invoiceCodes: ['INV-1'], store, onEvent }).poll();
-  await createPaymentWatcher(client, { invoiceCodes: ['INV-1'], store, onEvent }).poll();
+  await createPaymentWatcher(client, { invoiceCodes: ['INV-1'], dedupe, onEvent }).poll();
+  await createPaymentWatcher(client, { invoiceCodes: ['INV-1'], dedupe, onEvent }).poll();
   expect(onEvent).toHaveBeenCalledTimes(1);
 });
 
@@ -111,20 +119,26 @@ it('backs off an unchanged invoice and polls it again on schedule once started',
   const { client, calls } = fakeClient({
     'payment/status': [notFound, notFound, notFound, ok(statusData('INV-1'))],
   });
+  const clock = createManualClock(0);
   const events: PaymentEvent[] = [];
   const watcher = createPaymentWatcher(client, {
     invoiceCodes: ['INV-1'],
     intervalMs: 5,
     maxIntervalMs: 20,
+    clock,
     onEvent: (event) => {
       events.push(event);
     },
   });
   watcher.start();
-  await vi.waitFor(() => expect(events).toHaveLength(1), { timeout: 2000, interval: 5 });
+  // Polls at 0, 10, 30, 50 (delays 10, 20, 20).
+  await clock.advance(49);
+  expect(events).toHaveLength(0);
+  await clock.advance(1);
+  expect(events).toHaveLength(1);
   await watcher.stop();
   const polled = calls.length;
-  await new Promise((resolve) => setTimeout(resolve, 40));
+  await clock.advance(1000);
   expect(calls.length).toBe(polled);
 });
 
@@ -140,24 +154,33 @@ it('reports a failing lookup through onError and keeps watching', async () => {
   await watcher.poll();
   expect(onError).toHaveBeenCalledWith(expect.objectContaining({ status: 500 }), 'INV-1');
   expect(onEvent).toHaveBeenCalledTimes(1);
-  watcher.unwatch('INV-1');
-  expect(watcher.invoiceCodes).toEqual([]);
+  await watcher.unwatch('INV-1');
+  expect(await codes(watcher)).toEqual([]);
 });
 
 it('polls an unchanged invoice less and less often', async () => {
   const { client, calls } = fakeClient({ 'payment/status': notFound });
+  const clock = createManualClock(0);
+  const at: number[] = [];
   const watcher = createPaymentWatcher(client, {
     invoiceCodes: ['INV-1'],
     intervalMs: 20,
     maxIntervalMs: 160,
+    clock,
     onEvent: () => undefined,
+    onError: () => undefined,
   });
+  const retrieve = client.payments.retrieve;
+  client.payments.retrieve = (...args) => {
+    at.push(clock.now());
+    return retrieve(...args);
+  };
   watcher.start();
-  await new Promise((resolve) => setTimeout(resolve, 400));
+  await clock.advance(700);
   await watcher.stop();
-  // Without backoff 400 ms at 20 ms is ~20 polls; doubling (0, 20, 60, 140, 300 ms) allows ~5.
-  expect(calls.length).toBeGreaterThanOrEqual(2);
-  expect(calls.length).toBeLessThanOrEqual(7);
+  // Doubling from 20 ms, capped at 160 ms.
+  expect(at).toEqual([0, 40, 120, 280, 440, 600]);
+  expect(calls).toHaveLength(6);
 });
 
 it('joins a manual poll to the one in flight instead of looking the invoice up twice', async () => {
@@ -171,11 +194,13 @@ it('joins a manual poll to the one in flight instead of looking the invoice up t
 
 it('polls an invoice watched after start at once, not after the current backoff', async () => {
   const { client, calls } = fakeClient({ 'payment/status': ok(statusData('INV-2')) });
+  const clock = createManualClock(0);
   const onEvent = vi.fn();
-  const watcher = createPaymentWatcher(client, { intervalMs: 60_000, onEvent });
+  const watcher = createPaymentWatcher(client, { intervalMs: 60_000, clock, onEvent });
   watcher.start();
-  watcher.watch('INV-2');
-  await vi.waitFor(() => expect(onEvent).toHaveBeenCalledTimes(1), { timeout: 2000, interval: 5 });
+  await watcher.watch('INV-2');
+  await clock.advance(1);
+  expect(onEvent).toHaveBeenCalledTimes(1);
   await watcher.stop();
   expect(calls).toHaveLength(1);
 });
@@ -201,10 +226,12 @@ describe('following unknown outcomes', () => {
       onOutcome: (outcome) => {
         outcomes.push(outcome);
       },
-      now: () => clock,
+      clock: { ...realClock, now: () => clock },
     });
-    expect(watcher.follow(pendingAuthorize(10_000))).toBe(true);
-    expect(watcher.pending).toEqual([pendingAuthorize(10_000)]);
+    expect(await watcher.follow(pendingAuthorize(10_000))).toBe(true);
+    expect((await watcher.list()).flatMap((item) => item.pending)).toEqual([
+      pendingAuthorize(10_000),
+    ]);
     await watcher.poll();
     clock = 6_000;
     // Still not found before settlesAt: nothing is said; then the late commit shows up.
@@ -215,8 +242,8 @@ describe('following unknown outcomes', () => {
       { operation: 'authorize', invoiceCode: 'INV-1', outcome: 'purchased' },
     ]);
     expect(types).toEqual(['payment.authorized']);
-    expect(watcher.pending).toEqual([]);
-    expect(watcher.invoiceCodes).toEqual(['INV-1']);
+    expect((await watcher.list()).flatMap((item) => item.pending)).toEqual([]);
+    expect(await codes(watcher)).toEqual(['INV-1']);
   });
 
   it('reports not_purchased only once settlesAt has passed and status still says not found', async () => {
@@ -228,9 +255,9 @@ describe('following unknown outcomes', () => {
       onOutcome: (outcome) => {
         outcomes.push(outcome);
       },
-      now: () => clock,
+      clock: { ...realClock, now: () => clock },
     });
-    watcher.follow(pendingAuthorize(5_000));
+    await watcher.follow(pendingAuthorize(5_000));
     await watcher.poll();
     clock = 4_999;
     await watcher.poll();
@@ -240,7 +267,7 @@ describe('following unknown outcomes', () => {
     expect(outcomes).toMatchObject([
       { operation: 'authorize', outcome: 'not_purchased', error: { form: 'empty_data' } },
     ]);
-    expect(watcher.invoiceCodes).toEqual([]);
+    expect(await codes(watcher)).toEqual([]);
   });
 
   it('never settles on a failed lookup, and retries an onOutcome that threw', async () => {
@@ -269,9 +296,9 @@ describe('following unknown outcomes', () => {
         }
         outcomes.push(outcome.outcome);
       },
-      now: () => 10_000,
+      clock: { ...realClock, now: () => 10_000 },
     });
-    watcher.follow(pendingAuthorize(0));
+    await watcher.follow(pendingAuthorize(0));
     await watcher.poll();
     await watcher.poll();
     expect(outcomes).toEqual([]);
@@ -294,8 +321,8 @@ describe('following unknown outcomes', () => {
       prakerjaName: undefined,
       createdAt: undefined,
     };
-    expect(watcher.follow({ outcome: 'purchased', payment, reconciled: false })).toBe(false);
-    expect(watcher.invoiceCodes).toEqual([]);
+    expect(await watcher.follow({ outcome: 'purchased', payment, reconciled: false })).toBe(false);
+    expect(await codes(watcher)).toEqual([]);
   });
 
   it('resolves a followed void: voided as soon as status shows it, not_voided only after settlesAt', async () => {
@@ -318,10 +345,10 @@ describe('following unknown outcomes', () => {
       onOutcome: (outcome) => {
         outcomes.push(outcome);
       },
-      now: () => clock,
+      clock: { ...realClock, now: () => clock },
     });
-    watcher.follow({ operation: 'void', invoiceCode: 'INV-V', settlesAt: 9_000 });
-    watcher.follow({ operation: 'void', invoiceCode: 'INV-S', settlesAt: 9_000 });
+    await watcher.follow({ operation: 'void', invoiceCode: 'INV-V', settlesAt: 9_000 });
+    await watcher.follow({ operation: 'void', invoiceCode: 'INV-S', settlesAt: 9_000 });
     await watcher.poll();
     expect(outcomes.map((item) => [item.invoiceCode, item.outcome])).toEqual([['INV-V', 'voided']]);
     clock = 9_000;
@@ -332,30 +359,30 @@ describe('following unknown outcomes', () => {
     ]);
     expect(types.sort()).toEqual(['payment.authorized', 'payment.authorized', 'payment.voided']);
     // The transaction that still stands stays watched; the voided one is done.
-    expect(watcher.invoiceCodes).toEqual(['INV-S']);
+    expect(await codes(watcher)).toEqual(['INV-S']);
   });
 
   it('polls a followed item again when it settles, not a whole backoff later', async () => {
-    vi.useFakeTimers();
-    try {
-      const { client, calls } = fakeClient({ 'payment/status': notFound });
-      const outcomes: string[] = [];
-      const watcher = createPaymentWatcher(client, {
-        intervalMs: 1_000,
-        maxIntervalMs: 600_000,
-        onEvent: () => {},
-        onOutcome: (outcome) => {
-          outcomes.push(outcome.outcome);
-        },
-      });
-      watcher.follow(pendingAuthorize(Date.now() + 2_500));
-      watcher.start();
-      await vi.advanceTimersByTimeAsync(2_600);
-      expect(outcomes).toEqual(['not_purchased']);
-      expect(calls.length).toBeLessThanOrEqual(4);
-      await watcher.stop();
-    } finally {
-      vi.useRealTimers();
-    }
+    const { client, calls } = fakeClient({ 'payment/status': notFound });
+    const clock = createManualClock(1_000);
+    const outcomes: string[] = [];
+    const watcher = createPaymentWatcher(client, {
+      intervalMs: 1_000,
+      maxIntervalMs: 600_000,
+      clock,
+      onEvent: () => {},
+      onOutcome: (outcome) => {
+        outcomes.push(outcome.outcome);
+      },
+    });
+    await watcher.follow(pendingAuthorize(3_500));
+    watcher.start();
+    await clock.advance(2_499);
+    expect(outcomes).toEqual([]);
+    await clock.advance(1);
+    expect(outcomes).toEqual(['not_purchased']);
+    // At 1000 (now), 3000 (backoff: 2000), 3500 (settlesAt).
+    expect(calls).toHaveLength(3);
+    await watcher.stop();
   });
 });

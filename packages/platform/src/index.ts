@@ -10,12 +10,11 @@ export type {
   WithSeats,
 } from './create-catalogue.js';
 export { createCatalogue } from './create-catalogue.js';
-export type { PaymentStateStore, SeenPaymentState } from './create-memory-payment-store.js';
-export { createMemoryPaymentStore } from './create-memory-payment-store.js';
 export type {
   FollowedOutcome,
   PaymentWatcher,
   PaymentWatcherOptions,
+  WatchedPayment,
 } from './create-payment-watcher.js';
 export { createPaymentWatcher } from './create-payment-watcher.js';
 export type { PurchaseErrorDescription, PurchaseErrorReason } from './describe-purchase-error.js';

@@ -40,7 +40,7 @@ it('never reports a purchase that commits after an 800 ms timeout as not purchas
   // Not derived from the lowered timeout: the default window of 60 s at least.
   expect(result.settlesAt).toBeGreaterThanOrEqual(sentAt + 60_000);
   expect(env.sandbox.control.transactions.byInvoice('INV-LATE-1')).toBeUndefined();
-  expect(watcher.pending).toHaveLength(1);
+  expect((await watcher.list()).flatMap((item) => item.pending)).toHaveLength(1);
   watcher.start();
   try {
     await vi.waitFor(() => expect(outcomes).toHaveLength(1), { timeout: 8000, interval: 50 });

@@ -1,4 +1,5 @@
 import { ProgramPath } from '@prakerja-kit/core';
+import { realClock } from '@prakerja-kit/watchers';
 import { expect, it } from 'vitest';
 import { createPaymentWatcher, type FollowedOutcome, type PaymentEvent } from '../src/index.js';
 import { useSandbox } from './support/sandbox.js';
@@ -56,7 +57,7 @@ it('reports unknown when the connection dropped before the sandbox processed it,
     onOutcome: (outcome) => {
       outcomes.push(outcome);
     },
-    now: () => Date.now() + skipMs,
+    clock: { ...realClock, now: () => Date.now() + skipMs },
   });
   const first = await client.payments.authorize(params, { follow: watcher });
   // The client cannot tell a drop before from a drop after: never "not purchased" yet.

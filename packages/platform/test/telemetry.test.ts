@@ -162,8 +162,8 @@ it('traces each watcher poll around its status lookup and records how late it ra
   expect(await client.payments.authorize(params)).toMatchObject({ outcome: 'purchased' });
   otelSdk.reset();
   const before = (await otelSdk.metrics())[TelemetryMetric.WATCHER_LAG] ?? [];
-  const watcher = createPaymentWatcher(client, { onEvent: () => {}, now: () => Date.now() });
-  watcher.watch('INV-OTEL-2');
+  const watcher = createPaymentWatcher(client, { onEvent: () => {} });
+  await watcher.watch('INV-OTEL-2');
   await new Promise((resolve) => setTimeout(resolve, 20));
   await watcher.poll();
   const spans = otelSdk.spans();

@@ -30,7 +30,7 @@ it('turns status polling into payment.authorized then payment.voided, matching t
     await watcher.stop();
   }
   expect(events.map((event) => event.type)).toEqual(['payment.authorized', 'payment.voided']);
-  expect(watcher.invoiceCodes).toEqual([]);
+  expect(await watcher.list()).toEqual([]);
   const [authorized] = env.sandbox.control.events.list('payment.authorized');
   const {
     course_code: _course,

@@ -1,3 +1,4 @@
+import { createManualClock, realClock } from '@prakerja-kit/watchers';
 import { expect, test } from 'vitest';
 import { fakeClient, ok, statusData } from '../test/support/fake-program.js';
 import { createStatusWatcher } from './create-status-watcher.js';
@@ -28,8 +29,8 @@ test('the watcher emits each state change once, in the documented event shape', 
     onEvent: (event) => {
       events.push(event);
     },
-    track: [{ redeemCode: CODE, tpmSequences: [1] }],
-    now: () => Date.parse('2026-11-24T07:00:00.000Z'),
+    redeemCodes: [{ redeemCode: CODE, tpmSequences: [1] }],
+    clock: { ...realClock, now: () => Date.parse('2026-11-24T07:00:00.000Z') },
   });
   expect(await watcher.poll()).toEqual([]);
   state.verified.add(1);
@@ -72,7 +73,7 @@ test('event ids depend only on the state, so a restarted watcher repeats them', 
     const watcher = createStatusWatcher({
       client,
       onEvent: () => undefined,
-      track: [{ redeemCode: CODE }],
+      redeemCodes: [{ redeemCode: CODE }],
     });
     return (await watcher.poll()).map((event) => event.id);
   };
@@ -95,28 +96,95 @@ test('an event whose handler throws is offered again on the next poll', async ()
       }
     },
     onError: (error) => errors.push(error),
-    track: [{ redeemCode: CODE }],
+    redeemCodes: [{ redeemCode: CODE }],
   });
   expect(await watcher.poll()).toEqual([]);
   expect(errors).toHaveLength(1);
   expect((await watcher.poll()).map((event) => event.type)).toEqual(['attendance.verified']);
 });
 
-test('untracked codes are no longer polled and start/stop drive polling', async () => {
+test('unwatched codes are no longer polled and start/stop drive polling', async () => {
   const { client, state } = world();
   state.verified.add(1);
+  const clock = createManualClock(0);
   const events: ProviderEvent[] = [];
   const watcher = createStatusWatcher({
     client,
     onEvent: (event) => void events.push(event),
     intervalMs: 5,
+    clock,
   });
-  watcher.track({ redeemCode: CODE });
+  await watcher.watch({ redeemCode: CODE });
   watcher.start();
-  await expect.poll(() => events.length).toBe(1);
-  watcher.stop();
-  watcher.untrack(CODE);
+  await clock.advance(1);
+  expect(events).toHaveLength(1);
+  await watcher.stop();
+  await watcher.unwatch(CODE);
+  expect(await watcher.list()).toEqual([]);
   expect(await watcher.poll()).toEqual([]);
+});
+
+test('polls several codes at once, backs off unchanged ones and stops polling a completed course', async () => {
+  const { client, state } = world();
+  const clock = createManualClock(0);
+  const calls: number[] = [];
+  const retrieve = client.attendance.retrieve;
+  client.attendance.retrieve = (params, options) => {
+    if (params.sequence === 1) calls.push(clock.now());
+    return retrieve(params, options);
+  };
+  const events: ProviderEvent[] = [];
+  const watcher = createStatusWatcher({
+    client,
+    onEvent: (event) => void events.push(event),
+    intervalMs: 100,
+    maxIntervalMs: 400,
+    clock,
+    redeemCodes: [{ redeemCode: CODE }],
+  });
+  watcher.start();
+  await clock.advance(1000);
+  // 0, then +200, +400, +400 (capped).
+  expect(calls).toEqual([0, 200, 600, 1000]);
+  state.verified.add(1);
+  state.verified.add(999);
+  state.uk = [2, 2];
+  await clock.advance(400);
+  expect(events.map((event) => event.type)).toEqual([
+    'attendance.verified',
+    'attendance.verified',
+    'assignment.submitted',
+    'assignment.reviewed',
+    'course.completed',
+  ]);
+  expect(await watcher.list()).toEqual([]);
+  const polled = calls.length;
+  await clock.advance(5000);
+  expect(calls.length).toBe(polled);
+  await watcher.stop();
+});
+
+test('each status call of a poll passes the rate limit', async () => {
+  const { client } = world();
+  const clock = createManualClock(0);
+  const at: number[] = [];
+  const retrieve = client.attendance.retrieve;
+  client.attendance.retrieve = (params, options) => {
+    at.push(clock.now());
+    return retrieve(params, options);
+  };
+  const watcher = createStatusWatcher({
+    client,
+    onEvent: () => undefined,
+    clock,
+    rateLimit: { max: 2, durationMs: 1000 },
+    redeemCodes: [{ redeemCode: CODE, attendanceSequences: [1, 2, 3] }],
+  });
+  const polled = watcher.poll();
+  await clock.advance(3000);
+  await polled;
+  // Four attendance calls (1, 2, 3 and the post-test) and the UK call: two per second.
+  expect(at).toEqual([0, 0, 1000, 1000]);
 });
 
 test('feedback alone is not a review, and a status outside 0-3 makes no event and no completion', async () => {
@@ -127,7 +195,7 @@ test('feedback alone is not a review, and a status outside 0-3 makes no event an
     onEvent: (event) => {
       events.push(event);
     },
-    track: [{ redeemCode: CODE, tpmSequences: [1] }],
+    redeemCodes: [{ redeemCode: CODE, tpmSequences: [1] }],
   });
   state.verified.add(1);
   state.verified.add(999);

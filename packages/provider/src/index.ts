@@ -5,6 +5,7 @@ export type {
   StatusWatcher,
   StatusWatcherOptions,
   TrackedRedeemCode,
+  WatchedRedeemCode,
 } from './create-status-watcher.js';
 export { createStatusWatcher } from './create-status-watcher.js';
 export type { AssignmentsResource } from './resources/assignments.js';

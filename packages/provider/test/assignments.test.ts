@@ -202,7 +202,7 @@ test('the status watcher emits the same event types the sandbox pushes, each onc
   const watcher = createStatusWatcher({
     client,
     onEvent: (event) => void events.push(event),
-    track: [{ redeemCode, tpmSequences: [1] }],
+    redeemCodes: [{ redeemCode, tpmSequences: [1] }],
   });
   await watcher.poll();
   expect(events.map((event) => event.type)).toEqual(['attendance.verified']);

@@ -13,20 +13,20 @@ afterAll(async () => {
   await harness.shutdown();
 });
 
-it('traces each status-watcher round, counting codes without naming them', async () => {
+it('traces each status-watcher poll, without naming the code', async () => {
   const client = context.makeClient({ telemetry: harness.telemetry });
   const redeemCode = context.code('TC1-001-200');
   const events: ProviderEvent[] = [];
   const watcher = createStatusWatcher({
     client,
     onEvent: (event) => void events.push(event),
-    track: [{ redeemCode, attendanceSequences: [1] }],
+    redeemCodes: [{ redeemCode, attendanceSequences: [1] }],
   });
   await watcher.poll();
   const spans = harness.spans();
   const round = spans.find((span) => span.name === 'status_watcher.poll');
   expect(round?.attributes).toEqual({
-    'prakerja.watcher.tracked': 1,
+    'prakerja.watcher.lag_ms': expect.any(Number),
     'prakerja.watcher.events': events.length,
   });
   // The round's status calls are traced too (one per sequence and scope asked).

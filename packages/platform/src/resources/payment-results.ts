@@ -21,8 +21,11 @@ export interface PendingPayment {
 
 /** Anything that takes a {@link PendingPayment} to follow up, such as a payment watcher. */
 export interface PaymentFollower {
-  /** Enrols an `unknown` outcome to be resolved later. Returns true when it was enrolled. */
-  follow(pending: PendingPayment | AuthorizeResult | VoidResult): boolean;
+  /**
+   * Enrols an `unknown` outcome to be resolved later. Answers (or resolves) true when it was
+   * enrolled; `authorize` and `void` wait for it before they resolve.
+   */
+  follow(pending: PendingPayment | AuthorizeResult | VoidResult): boolean | Promise<boolean>;
 }
 
 /**

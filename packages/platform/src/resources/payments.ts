@@ -293,13 +293,15 @@ export function createPaymentsResource(
     return toPayment(parsed.data);
   }
 
-  function followed<R extends AuthorizeResult | VoidResult>(
+  // Awaited, so an unknown is enrolled (in Redis, with a durable watcher) before the call
+  // resolves: an unknown nobody follows up is a purchase lost.
+  async function followed<R extends AuthorizeResult | VoidResult>(
     result: R,
     options: PaymentCallOptions | undefined,
-  ): R {
+  ): Promise<R> {
     if (result.outcome === 'unknown' && options?.follow) {
       try {
-        options.follow.follow(result);
+        await options.follow.follow(result);
       } catch (error) {
         transport.logger.warn('could not enrol an unknown payment outcome to follow', {
           invoiceCode: result.invoiceCode,
@@ -405,7 +407,7 @@ export function createPaymentsResource(
     const settlesAt = mayHaveCommitted(failure)
       ? Math.min(endedAt + commitWindow(options), Math.max(tokenDeadline, endedAt))
       : endedAt;
-    const unknown = (payment: Payment | undefined): AuthorizeResult =>
+    const unknown = (payment: Payment | undefined): Promise<AuthorizeResult> =>
       followed(
         {
           outcome: 'unknown',
@@ -488,7 +490,7 @@ export function createPaymentsResource(
     const endedAt = now();
     const ambiguous = isAmbiguous(failure);
     const settlesAt = mayHaveCommitted(failure) ? endedAt + commitWindow(options) : endedAt;
-    const unknown = (payment: Payment | undefined): VoidResult =>
+    const unknown = (payment: Payment | undefined): Promise<VoidResult> =>
       followed(
         {
           outcome: 'unknown',

@@ -48,6 +48,7 @@ export function createDispatcher(engine: Engine, control: ControlHandler) {
   return async function dispatch(request: Request): Promise<DispatchResult> {
     const url = new URL(request.url);
     const started = performance.now();
+    const receivedAt = engine.wall();
     const trace: Trace = {
       program: false,
       fault: false,
@@ -86,6 +87,9 @@ export function createDispatcher(engine: Engine, control: ControlHandler) {
         status: result.status,
         responseBody: await result.clone().text(),
         fault: trace.fault,
+        receivedAt,
+        answeredAt: engine.wall(),
+        requestHeaders: Object.fromEntries(request.headers),
       });
     }
     if (result !== DROP) {

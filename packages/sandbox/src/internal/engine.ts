@@ -31,6 +31,12 @@ export interface SandboxProgramExchange {
   responseBody: string;
   /** True when an injected fault produced the answer (faults are off-contract by design). */
   fault: boolean;
+  /** Wall time (ms) the request arrived, before any injected latency. */
+  receivedAt: number;
+  /** Wall time (ms) the answer was ready to send. */
+  answeredAt: number;
+  /** The request headers (names lower-case), e.g. to tell apart clients sharing credentials. */
+  requestHeaders: Record<string, string>;
 }
 
 type Listener<T> = (value: T) => void;
