@@ -31,7 +31,7 @@ function storeWith(overrides: Partial<IdempotencyStore>): IdempotencyStore {
 }
 
 const event = createTestEvent('payment.authorized');
-const { body, headers } = createTestDelivery({ event, secret: SECRET });
+const { body, headers } = await createTestDelivery({ event, secret: SECRET });
 const payload = { payload: body, headers };
 
 describe('leases held by the receiver', () => {

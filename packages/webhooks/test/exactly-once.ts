@@ -22,7 +22,7 @@ export async function slowHandlerRunsOnce(makeStore: () => IdempotencyStore): Pr
       handler,
     ),
   );
-  const { body, headers } = createTestDelivery({ event, secret: SECRET });
+  const { body, headers } = await createTestDelivery({ event, secret: SECRET });
   const deliver = (index: number) => receivers[index % 2]!.receive({ payload: body, headers });
   const first = deliver(0);
   const duplicates: Array<Promise<{ status: string }>> = [];
@@ -63,7 +63,7 @@ export async function storeHiccupRunsOnce(makeStore: () => IdempotencyStore): Pr
     logger,
     completeRetry: { delayMs: 10 },
   }).on('payment.authorized', handler);
-  const { body, headers } = createTestDelivery({ event, secret: SECRET });
+  const { body, headers } = await createTestDelivery({ event, secret: SECRET });
   expect((await receiver.receive({ payload: body, headers })).status).toBe('processed');
   expect((await receiver.receive({ payload: body, headers })).status).toBe('duplicate');
   const other = createWebhookReceiver({ secret: SECRET, store: makeStore(), logger }).on(

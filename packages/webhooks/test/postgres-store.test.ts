@@ -44,7 +44,7 @@ it('runs the handler once when 4 receivers get the same delivery 40 times at onc
       handler,
     ),
   );
-  const { body, headers } = createTestDelivery({ event, secret: SECRET });
+  const { body, headers } = await createTestDelivery({ event, secret: SECRET });
   const results = await Promise.all(
     Array.from({ length: 40 }, (_, index) =>
       receivers[index % 4]!.receive({ payload: body, headers }),

@@ -51,7 +51,7 @@ it('runs the handler exactly once when 4 receivers sharing Redis get the same de
       handler,
     ),
   );
-  const { body, headers } = createTestDelivery({ event, secret: SECRET });
+  const { body, headers } = await createTestDelivery({ event, secret: SECRET });
   const requests = Array.from({ length: 50 }, (_, index) =>
     receivers[index % 4]!.receiveRequest(
       new Request('http://localhost/webhooks', { method: 'POST', headers, body }),
@@ -75,7 +75,7 @@ it('runs it more than once with unshared memory stores, which is why the store m
   const receivers = Array.from({ length: 4 }, () =>
     createWebhookReceiver({ secret: SECRET }).on('incentive.disbursement_requested', handler),
   );
-  const { body, headers } = createTestDelivery({ event, secret: SECRET });
+  const { body, headers } = await createTestDelivery({ event, secret: SECRET });
   await Promise.all(
     Array.from({ length: 50 }, (_, index) =>
       receivers[index % 4]!.receive({ payload: body, headers }),
@@ -95,7 +95,7 @@ it('lets a retry run again after a failed handler released the lease in Redis', 
     'payment.authorized',
     handler,
   );
-  const { body, headers } = createTestDelivery({ event, secret: SECRET });
+  const { body, headers } = await createTestDelivery({ event, secret: SECRET });
   await expect(receiver.receive({ payload: body, headers })).rejects.toThrow('ledger unavailable');
   await expect(receiver.receive({ payload: body, headers })).resolves.toMatchObject({
     status: 'processed',

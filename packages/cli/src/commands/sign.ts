@@ -78,7 +78,7 @@ export const signCommand: Command = {
       throw usageError((error as Error).message);
     }
     const signKey = await readSignKey(io, bodyFile === '-');
-    const signature = createSignature({ ...params, signKey });
+    const signature = await createSignature({ ...params, signKey });
     const headers = {
       [ProgramHeader.CLIENT_CODE]: clientCode,
       [ProgramHeader.TIMESTAMP]: String(timestamp),
