@@ -392,11 +392,11 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
   }
 
-  // Synchronous where the signer is (node:crypto), so a call costs no extra microtask there.
-  function signedHeaders(
+  // A fresh timestamp and signature for every attempt, retries included (docs/guides/signing.md).
+  async function signedHeaders(
     request: TransportRequest<unknown>,
     bodyText: string,
-  ): Record<string, string> | Promise<Record<string, string>> {
+  ): Promise<Record<string, string>> {
     const headers = withUserAgent(options, request.options?.headers);
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     headers['Accept'] = 'application/json';
@@ -407,7 +407,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     if (sso) headers[ProgramHeader.SSO_CLIENT_ID] = credentials.clientCode;
     if (request.auth === 'client-id') return headers;
     const timestamp = clock.timestamp();
-    const signature: string | Promise<string> = createSignature({
+    const signature = await createSignature({
       clientCode: credentials.clientCode,
       signKey: credentials.signKey,
       timestamp,
@@ -417,20 +417,15 @@ export function createTransport(options: TransportOptions = {}): Transport {
       authorization: request.authorization,
       signAuthorization: options.signAuthorization,
     });
-    const sign = (value: string) => {
-      if (sso) {
-        headers[ProgramHeader.SSO_SIGNATURE] = value;
-        headers[ProgramHeader.SSO_TIMESTAMP] = String(timestamp);
-      } else {
-        headers[ProgramHeader.CLIENT_CODE] = credentials.clientCode;
-        headers[ProgramHeader.SIGNATURE] = value;
-        headers[ProgramHeader.TIMESTAMP] = String(timestamp);
-      }
-      return headers;
-    };
-    return typeof signature === 'string'
-      ? sign(signature)
-      : (signature as Promise<string>).then(sign);
+    if (sso) {
+      headers[ProgramHeader.SSO_SIGNATURE] = signature;
+      headers[ProgramHeader.SSO_TIMESTAMP] = String(timestamp);
+    } else {
+      headers[ProgramHeader.CLIENT_CODE] = credentials.clientCode;
+      headers[ProgramHeader.SIGNATURE] = signature;
+      headers[ProgramHeader.TIMESTAMP] = String(timestamp);
+    }
+    return headers;
   }
 
   function request<T>(call: TransportRequest<T>): Promise<TransportResponse<T>> {
@@ -487,11 +482,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
     for (let attempt = 1; ; attempt++) {
       const correctionAtSigning = clock.correction();
-      const signed = signedHeaders(
+      const headers = await signedHeaders(
         call as TransportRequest<unknown>,
         call.signQuery && call.body === undefined ? search : bodyText,
       );
-      const headers = signed instanceof Promise ? await signed : signed;
       // Only the first attempt: the values that change between attempts are digits and hex.
       if (attempt === 1) checkHeaders(headers, call.path);
       calls?.attemptStart(attempt, headers);
