@@ -2,13 +2,12 @@
 // the timeout only; the loop below retries. Measured on 2026-12-01 (esbuild, minified, gzip): the
 // catalog's ky 1.7.5 is 9.4 KB min / 3.6 KB min+gzip, ky 1.14.3 (the first with `shouldRetry`,
 // jitter and `afterStatusCodes`) 14.0 KB / 5.0 KB: +1.4 KB min+gzip against the platform's
-// 15 KB budget (createPlatformClient was 14.9 KB). What stays our own code whatever ky does: the
+// 15 KB budget (createPlatformClient: 14.9 KB in the builds-tree-shake changeset, not re-measured here). What stays our own code whatever ky does: the
 // maybe-processed rule (a state-changing call that may have reached the program is never
 // re-sent; classify-failure.ts) and the clock-skew re-send (re-signed with the corrected clock,
 // once), which ky's hooks cannot tell from an ordinary 401.
 import ky from 'ky';
 import * as z from 'zod/mini';
-import { createSignature } from '#create-signature';
 import { defaultFetch } from '#default-fetch';
 import {
   type CredentialOptions,
@@ -16,7 +15,6 @@ import {
   resolveCredentials,
   resolveEnv,
 } from '../config.js';
-import { ProgramHeader } from '../constants.js';
 import { ProgramApiError, RedirectError, RequestAbortedError } from '../errors/request-errors.js';
 import {
   RequestValidationError,
@@ -45,6 +43,7 @@ import { backoffDelay, parseRetryAfter, type RetryOptions, sleep } from './backo
 import { BodyTimeout, classifyThrown, type Failure, retry } from './classify-failure.js';
 import { type Clock, type ClockOptions, createClock } from './clock.js';
 import type { RequestOptions } from './request-options.js';
+import { signRequest } from './sign-request.js';
 import { withUserAgent } from './user-agent.js';
 
 /** What a hook sees of an outgoing attempt. Secret headers are already redacted. */
@@ -368,39 +367,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
   }
 
   // A fresh timestamp and signature for every attempt, retries included (docs/guides/signing.md).
-  async function signedHeaders(
-    request: TransportRequest<unknown>,
-    bodyText: string,
-  ): Promise<Record<string, string>> {
-    const headers = withUserAgent(options, request.options?.headers);
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-    headers['Accept'] = 'application/json';
-    if (request.authorization !== undefined) {
-      headers[ProgramHeader.AUTHORIZATION] = request.authorization;
-    }
-    const sso = request.api === 'sso';
-    if (sso) headers[ProgramHeader.SSO_CLIENT_ID] = credentials.clientCode;
-    if (request.auth === 'client-id') return headers;
-    const timestamp = clock.timestamp();
-    const signature = await createSignature({
+  function signedHeaders(request: TransportRequest<unknown>, bodyText: string) {
+    return signRequest({
+      headers: withUserAgent(options, request.options?.headers),
+      request,
+      bodyText,
       clientCode: credentials.clientCode,
       signKey: credentials.signKey,
-      timestamp,
-      method: request.method,
-      path: request.path,
-      body: bodyText,
-      authorization: request.authorization,
+      timestamp: clock.timestamp(),
       signAuthorization: options.signAuthorization,
     });
-    if (sso) {
-      headers[ProgramHeader.SSO_SIGNATURE] = signature;
-      headers[ProgramHeader.SSO_TIMESTAMP] = String(timestamp);
-    } else {
-      headers[ProgramHeader.CLIENT_CODE] = credentials.clientCode;
-      headers[ProgramHeader.SIGNATURE] = signature;
-      headers[ProgramHeader.TIMESTAMP] = String(timestamp);
-    }
-    return headers;
   }
 
   function request<T>(call: TransportRequest<T>): Promise<TransportResponse<T>> {
