@@ -1,4 +1,5 @@
-import { createSignature } from '@prakerja-kit/core';
+// The synchronous Node variant keeps this helper plain; `await createSignature(...)` works anywhere.
+import { createSignatureSync } from '@prakerja-kit/core/node';
 
 /** A request as you captured it (from a proxy log, a test, or a failing call). */
 export interface CapturedRequest {
@@ -26,7 +27,7 @@ export function diagnoseSignature(
   }
   const url = new URL(request.url);
   const sign = (overrides: { body?: string; authorization?: string }) =>
-    createSignature({
+    createSignatureSync({
       clientCode,
       signKey,
       timestamp,

@@ -12,5 +12,5 @@ const request = {
 export const rawSignature = buildRawSignature(request);
 // 'myclient_code1516239022POST/api/v1/integration/payment/redeem-code/commit{"redeem_code":"code"}'
 
-export const signature = createSignature({ ...request, signKey: 'my_sign_key' });
+export const signature = await createSignature({ ...request, signKey: 'my_sign_key' });
 // '943c20a8e36b6243f576404b00fffdc86411ce1f'

@@ -1,4 +1,4 @@
-import { createSignature } from '@prakerja-kit/core';
+import { createSignatureSync } from '@prakerja-kit/core/node';
 import { expect, it } from 'vitest';
 import { type CapturedRequest, diagnoseSignature } from '../../samples/diagnose-signature.js';
 
@@ -11,7 +11,7 @@ function captured(overrides: { signature?: string; body?: string; timestamp?: st
   const timestamp = overrides.timestamp ?? '1698289216';
   const signature =
     overrides.signature ??
-    createSignature({
+    createSignatureSync({
       clientCode: 'client_code',
       signKey,
       timestamp,
@@ -47,7 +47,7 @@ it('names upper-case hex', () => {
 
 it('names an Authorization value signed between path and body', () => {
   const authorization = 'Payment tok_fake_123';
-  const signature = createSignature({
+  const signature = createSignatureSync({
     clientCode: 'client_code',
     signKey,
     timestamp: 1698289216,

@@ -36,11 +36,11 @@ it('pays once for a delivery received twice, and refuses a forged one', async ()
   const { payouts, paid } = recordingPayouts();
   const route = incentiveRoute(createIncentiveReceiver(payouts, secret));
   const event = createTestEvent('incentive.disbursement_requested');
-  const first = await route(createTestDelivery({ event, secret }).request);
-  const again = await route(createTestDelivery({ event, secret }).request);
+  const first = await route((await createTestDelivery({ event, secret })).request);
+  const again = await route((await createTestDelivery({ event, secret })).request);
   expect([first.status, again.status]).toEqual([204, 204]);
   expect(paid).toHaveLength(1);
-  const forged = createTestDelivery({ event, secret: generateSecret() }).request;
+  const forged = (await createTestDelivery({ event, secret: generateSecret() })).request;
   expect((await route(forged)).status).toBe(400);
 });
 // #endregion
@@ -49,7 +49,7 @@ it('logs the forged delivery at warn with its failed check', async () => {
   const secret = generateSecret();
   const route = incentiveRoute(createIncentiveReceiver(recordingPayouts().payouts, secret));
   const event = createTestEvent('incentive.disbursement_requested');
-  await route(createTestDelivery({ event, secret: generateSecret() }).request);
+  await route((await createTestDelivery({ event, secret: generateSecret() })).request);
   expect(warn).toHaveBeenCalledExactlyOnceWith('[prakerja-kit] webhook delivery refused', {
     check: 'signature',
     status: 400,

@@ -1,4 +1,4 @@
-import { createSignature } from '@prakerja-kit/core';
+import { createSignatureSync } from '@prakerja-kit/core/node';
 import { expect, it } from 'vitest';
 import { programHeaders } from '../../samples/sign-by-hand.js';
 
@@ -16,7 +16,7 @@ it('signs by hand exactly like the SDK', () => {
   // The worked example of the program's generate-signature page, keyed with my_sign_key.
   expect(headers['signature']).toBe('ab176812770ce5336cccabdf045a84292493ec72');
   expect(headers['signature']).toBe(
-    createSignature({
+    createSignatureSync({
       clientCode: 'client_code',
       signKey: 'my_sign_key',
       timestamp: 1698289216,

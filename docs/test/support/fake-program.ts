@@ -32,7 +32,7 @@ export function createFakeProgram(routes: FakeRoutes) {
     const path = new URL(request.url).pathname;
     const text = await request.text();
     const headers = request.headers;
-    const expected = createSignature({
+    const expected = await createSignature({
       clientCode: headers.get('client_code') ?? '',
       signKey: FAKE_CREDENTIALS.signKey,
       timestamp: headers.get('timestamp') ?? '',

@@ -2,7 +2,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { createSignature, ProgramPath } from '@prakerja-kit/core';
 import { createSandbox, type Sandbox, type SandboxServer } from '@prakerja-kit/sandbox';
-import { verifyEnvelope } from '@prakerja-kit/webhooks';
+import { verifyEnvelopeSync } from '@prakerja-kit/webhooks/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureBuilt, runBin, spawnBin } from './helpers/built-bin.js';
 import { startReceiver } from './helpers/receiver.js';
@@ -32,7 +32,7 @@ async function purchase(invoiceCode: string): Promise<void> {
   const call = async (path: string, body: unknown, authorization?: string) => {
     const text = JSON.stringify(body);
     const timestamp = Math.floor(Date.now() / 1000);
-    const signature = createSignature({
+    const signature = await createSignature({
       clientCode: client.clientCode,
       signKey: client.signKey,
       timestamp,
@@ -96,7 +96,7 @@ it('forwards a real sandbox delivery to the app, re-signed with the local secret
   expect(ready).not.toHaveProperty('secret');
   await purchase('INV-CLI-1');
   const [delivery] = await app.waitFor(1);
-  const event = verifyEnvelope({
+  const event = verifyEnvelopeSync({
     payload: delivery!.body,
     headers: delivery!.headers,
     secret: LOCAL_SECRET,
@@ -104,7 +104,7 @@ it('forwards a real sandbox delivery to the app, re-signed with the local secret
   expect(event).toMatchObject({ type: 'payment.authorized', data: { invoice_code: 'INV-CLI-1' } });
   const endpoint = sandbox.control.webhooks.list().find((each) => each.id === ready.endpointId)!;
   expect(() =>
-    verifyEnvelope({
+    verifyEnvelopeSync({
       payload: delivery!.body,
       headers: delivery!.headers,
       secret: endpoint.secret,
@@ -153,7 +153,7 @@ it('triggers a test event to every endpoint registered with the sandbox', async 
   ]);
   expect(result.code).toBe(0);
   const received = await app.waitFor(before + 1);
-  const event = verifyEnvelope({
+  const event = verifyEnvelopeSync({
     payload: received.at(-1)!.body,
     headers: received.at(-1)!.headers,
     secret: LOCAL_SECRET,
@@ -187,7 +187,7 @@ it('triggers a signed delivery straight to a URL, with exit codes for each outco
     expect(ok.code).toBe(0);
     const last = app.received.at(-1)!;
     expect(
-      verifyEnvelope({ payload: last.body, headers: last.headers, secret: LOCAL_SECRET }),
+      verifyEnvelopeSync({ payload: last.body, headers: last.headers, secret: LOCAL_SECRET }),
     ).toMatchObject({
       type: 'payment.voided',
       data: { invoice_code: 'INV-X' },

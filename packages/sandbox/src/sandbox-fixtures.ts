@@ -1,19 +1,16 @@
-/** A partner's program credentials as seeded by the sandbox. Obviously fake. */
-export interface SandboxClient {
-  /** The `client_code` header value (also the SSO `client_id`). */
-  clientCode: string;
-  /** The `sign_key` used for HMAC-SHA1 request signatures. */
-  signKey: string;
-  /** Display name (also the SSO `client_name` for providers). */
-  name: string;
-  /** `dp` (digital platform) or `lp` (training provider). */
-  role: 'dp' | 'lp';
-  /**
-   * Registered redirect URIs (providers only; empty for platforms). A loopback URI
-   * (`127.0.0.1`, `localhost`) matches any port, as RFC 8252 §7.3 asks of OAuth servers.
-   */
-  redirectUris: string[];
-}
+import * as z from 'zod/mini';
+import {
+  amount,
+  count,
+  dateText,
+  httpUrl,
+  nonEmpty,
+  nullableText,
+  text,
+} from './internal/schema-primitives.js';
+
+// The fixture schemas check an imported state (internal/state-schema.ts); the public types are
+// inferred from them, so the two cannot drift apart.
 
 /** Education levels, lowest first. */
 export const EDUCATION_LEVELS = ['SD', 'SMP', 'SMA', 'D3', 'S1', 'S2', 'S3'] as const;
@@ -21,76 +18,118 @@ export const EDUCATION_LEVELS = ['SD', 'SMP', 'SMA', 'D3', 'S1', 'S2', 'S3'] as 
 /** An education level of {@link EDUCATION_LEVELS}. */
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
-/** A seeded Kartu Prakerja participant (wire names, like the program's). */
-export interface SandboxParticipant {
-  prakerja_id: string;
-  name: string;
-  email: string;
-  phone: string;
-  age: number;
-  education: EducationLevel;
+const educationSchema = z.enum(EDUCATION_LEVELS);
+
+/** Schema of {@link SandboxClient}. */
+export const sandboxClientSchema = z.object({
+  /** The `client_code` header value (also the SSO `client_id`). */
+  clientCode: nonEmpty,
+  /** The `sign_key` used for HMAC-SHA1 request signatures. */
+  signKey: nonEmpty,
+  /** Display name (also the SSO `client_name` for providers). */
+  name: text,
+  /** `dp` (digital platform) or `lp` (training provider). */
+  role: z.enum(['dp', 'lp']),
+  /**
+   * Registered redirect URIs (providers only; empty for platforms). A loopback URI
+   * (`127.0.0.1`, `localhost`) matches any port, as RFC 8252 §7.3 asks of OAuth servers.
+   * Only http(s): a javascript: or data: URI would be a browser redirect target.
+   */
+  redirectUris: z.array(httpUrl),
+});
+
+/** A partner's program credentials as seeded by the sandbox. Obviously fake. */
+export type SandboxClient = z.infer<typeof sandboxClientSchema>;
+
+/** Schema of {@link SandboxParticipant}. */
+export const sandboxParticipantSchema = z.object({
+  prakerja_id: nonEmpty,
+  name: text,
+  email: text,
+  phone: text,
+  age: count,
+  education: educationSchema,
   /** Training balance in IDR at start (purchases deduct from the live balance). */
-  balance: number;
+  balance: amount,
   /** Where the incentive is paid (modelled, for `incentive.disbursement_requested`). */
-  payout: { type: 'bank' | 'ewallet'; provider: string; account_number: string };
+  payout: z.object({
+    type: z.enum(['bank', 'ewallet']),
+    provider: text,
+    account_number: text,
+  }),
   /** What this participant is for in tests. */
-  description: string;
-}
+  description: text,
+});
+
+/** A seeded Kartu Prakerja participant (wire names, like the program's). */
+export type SandboxParticipant = z.infer<typeof sandboxParticipantSchema>;
+
+/** Schema of {@link SandboxCourse}. */
+export const sandboxCourseSchema = z.object({
+  course_code: nonEmpty,
+  name: text,
+  /** `client_code` of the LP that owns the course. */
+  provider: nonEmpty,
+  /** `self-paced` (pembelajaran mandiri, course_type 1) or `webinar` (course_type 2). */
+  type: z.enum(['self-paced', 'webinar']),
+  price: amount,
+  requirements: z.object({ min_age: count, max_age: count, min_education: educationSchema }),
+});
 
 /** A seeded course. */
-export interface SandboxCourse {
-  course_code: string;
-  name: string;
-  /** `client_code` of the LP that owns the course. */
-  provider: string;
-  /** `self-paced` (pembelajaran mandiri, course_type 1) or `webinar` (course_type 2). */
-  type: 'self-paced' | 'webinar';
-  price: number;
-  requirements: { min_age: number; max_age: number; min_education: EducationLevel };
-}
+export type SandboxCourse = z.infer<typeof sandboxCourseSchema>;
+
+/** Schema of {@link SandboxSchedule}. */
+export const sandboxScheduleSchema = z.object({
+  schedule_code: nonEmpty,
+  course_code: nonEmpty,
+  /** ISO-8601 start, relative to the sandbox start time. */
+  start_at: dateText,
+  end_at: dateText,
+  /** Capacity in seats (the live remaining quota is `GET quota-schedule`). */
+  seats: count,
+  description: text,
+});
 
 /** A seeded schedule (batch) of a course. */
-export interface SandboxSchedule {
-  schedule_code: string;
-  course_code: string;
-  /** ISO-8601 start, relative to the sandbox start time. */
-  start_at: string;
-  end_at: string;
-  /** Capacity in seats (the live remaining quota is `GET quota-schedule`). */
-  seats: number;
-  description: string;
-}
+export type SandboxSchedule = z.infer<typeof sandboxScheduleSchema>;
+
+/** Schema of {@link SandboxRedeemCode}. */
+export const sandboxRedeemCodeSchema = z.object({
+  redeem_code: nonEmpty,
+  /** Program test case id (`TC1-001-200`...), or null. */
+  test_case: nullableText,
+  /** True for the positive test cases, the only codes `redeem-code/reset` accepts. */
+  positive: z.boolean(),
+  course_code: nonEmpty,
+  schedule_code: nonEmpty,
+  prakerja_id: nonEmpty,
+  /** `client_code` of the DP that sold it. */
+  platform: nonEmpty,
+  invoice_code: nonEmpty,
+  transaction_code: nonEmpty,
+  /** Sequences already verified when the fixture (or a reset) starts. */
+  verified_sequences: z.array(z.int()),
+  /** True when the purchase is voided (the code is cancelled). */
+  voided: z.boolean(),
+  description: text,
+});
 
 /** A seeded redeem code with its purchase (the `PRAT-` test codes). */
-export interface SandboxRedeemCode {
-  redeem_code: string;
-  /** Program test case id (`TC1-001-200`...), or null. */
-  test_case: string | null;
-  /** True for the positive test cases, the only codes `redeem-code/reset` accepts. */
-  positive: boolean;
-  course_code: string;
-  schedule_code: string;
-  prakerja_id: string;
-  /** `client_code` of the DP that sold it. */
-  platform: string;
-  invoice_code: string;
-  transaction_code: string;
-  /** Sequences already verified when the fixture (or a reset) starts. */
-  verified_sequences: number[];
-  /** True when the purchase is voided (the code is cancelled). */
-  voided: boolean;
-  description: string;
-}
+export type SandboxRedeemCode = z.infer<typeof sandboxRedeemCodeSchema>;
+
+/** Schema of {@link SandboxFixtures}. */
+export const sandboxFixturesSchema = z.object({
+  seed: z.number(),
+  /** Sandbox time the fixture times are relative to (ISO-8601). */
+  started_at: dateText,
+  platforms: z.array(sandboxClientSchema),
+  providers: z.array(sandboxClientSchema),
+  participants: z.array(sandboxParticipantSchema),
+  courses: z.array(sandboxCourseSchema),
+  schedules: z.array(sandboxScheduleSchema),
+  redeem_codes: z.array(sandboxRedeemCodeSchema),
+});
 
 /** Everything the sandbox seeds, as served by `GET /__sandbox/fixtures`. */
-export interface SandboxFixtures {
-  seed: number;
-  /** Sandbox time the fixture times are relative to (ISO-8601). */
-  started_at: string;
-  platforms: SandboxClient[];
-  providers: SandboxClient[];
-  participants: SandboxParticipant[];
-  courses: SandboxCourse[];
-  schedules: SandboxSchedule[];
-  redeem_codes: SandboxRedeemCode[];
-}
+export type SandboxFixtures = z.infer<typeof sandboxFixturesSchema>;

@@ -36,7 +36,7 @@ export async function call(
   const method = options.method ?? 'POST';
   const sent = options.rawBody ?? (body === undefined ? '' : JSON.stringify(body));
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const signature = createSignature({
+  const signature = await createSignature({
     clientCode: client.clientCode,
     signKey: options.signKey ?? client.signKey,
     timestamp,

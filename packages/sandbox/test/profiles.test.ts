@@ -507,16 +507,18 @@ describe('switches over HTTP', () => {
         rawBody: JSON.stringify(body, null, 1),
         signedBody: JSON.stringify(body),
       });
-    const upper = () => {
+    const upper = async () => {
       const timestamp = Math.floor(Date.now() / 1000);
-      const signature = createSignature({
-        clientCode: f.dp.clientCode,
-        signKey: f.dp.signKey,
-        timestamp,
-        method: 'POST',
-        path: ProgramPath.QUOTA_SCHEDULE,
-        body: JSON.stringify(body),
-      }).toUpperCase();
+      const signature = (
+        await createSignature({
+          clientCode: f.dp.clientCode,
+          signKey: f.dp.signKey,
+          timestamp,
+          method: 'POST',
+          path: ProgramPath.QUOTA_SCHEDULE,
+          body: JSON.stringify(body),
+        })
+      ).toUpperCase();
       return call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, body, {
         timestamp,
         headers: { signature },
@@ -540,7 +542,7 @@ describe('switches over HTTP', () => {
     })}`;
     const login = async (withQuery: boolean) => {
       const timestamp = Math.floor(Date.now() / 1000);
-      const signature = createSignature({
+      const signature = await createSignature({
         clientCode: f.lp.clientCode,
         signKey: f.lp.signKey,
         timestamp,
@@ -621,7 +623,7 @@ describe('late-commit fault', () => {
     });
     const timestamp = Math.floor(Date.now() / 1000);
     const authorization = `Payment ${otp.body.data.payment_token}`;
-    const signature = createSignature({
+    const signature = await createSignature({
       clientCode: f.dp.clientCode,
       signKey: f.dp.signKey,
       timestamp,

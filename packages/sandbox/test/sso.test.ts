@@ -14,7 +14,7 @@ async function loginUrl(
 ) {
   const f = pick(env.fixtures);
   const timestamp = Math.floor(Date.now() / 1000);
-  const signature = createSignature({
+  const signature = await createSignature({
     clientCode: f.lp.clientCode,
     signKey: signKey ?? f.lp.signKey,
     timestamp,

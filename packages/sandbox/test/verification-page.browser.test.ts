@@ -85,7 +85,7 @@ it('shows an error page for an unknown or already decided verification', async (
 it('logs in through the SSO consent page and exchanges the code from the redirect', async () => {
   const f = pick(env.fixtures);
   const timestamp = Math.floor(Date.now() / 1000);
-  const signature = createSignature({
+  const signature = await createSignature({
     clientCode: f.lp.clientCode,
     signKey: f.lp.signKey,
     timestamp,

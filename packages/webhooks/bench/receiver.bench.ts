@@ -14,9 +14,9 @@ import {
   createRedisStore,
   createWebhookReceiver,
   type IdempotencyStore,
-  sign,
   verify,
 } from '../src/index.js';
+import { signSync } from '../src/node.js';
 import { createTestEvent } from '../src/testing.js';
 import { startPostgresServer } from '../test/postgres-server.js';
 import { startRedisServer } from '../test/redis-server.js';
@@ -32,7 +32,7 @@ function deliveries(count: number): Delivery[] {
   return Array.from({ length: count }, () => {
     const event = createTestEvent('payment.authorized');
     const payload = JSON.stringify(event);
-    const signature = sign({ id: event.id, timestamp, payload, secret: SECRET });
+    const signature = signSync({ id: event.id, timestamp, payload, secret: SECRET });
     return {
       payload,
       headers: {

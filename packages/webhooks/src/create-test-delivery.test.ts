@@ -8,7 +8,7 @@ import { sign } from './sign.js';
 describe('createTestDelivery', () => {
   it('builds headers, body and a POST Request signed for the event', async () => {
     const event = createTestEvent('course.completed');
-    const delivery = createTestDelivery({
+    const delivery = await createTestDelivery({
       event,
       secret: SECRET,
       timestamp: NOW_SECONDS,
@@ -19,7 +19,7 @@ describe('createTestDelivery', () => {
       'content-type': 'application/json',
       'webhook-id': event.id,
       'webhook-timestamp': String(NOW_SECONDS),
-      'webhook-signature': sign({
+      'webhook-signature': await sign({
         id: event.id,
         timestamp: NOW_SECONDS,
         payload: delivery.body,
@@ -32,9 +32,9 @@ describe('createTestDelivery', () => {
     expect(await delivery.request.text()).toBe(delivery.body);
   });
 
-  it('defaults to the current time and a localhost URL', () => {
+  it('defaults to the current time and a localhost URL', async () => {
     const before = Math.floor(Date.now() / 1000);
-    const delivery = createTestDelivery({
+    const delivery = await createTestDelivery({
       event: createTestEvent('payment.voided'),
       secret: SECRET,
     });

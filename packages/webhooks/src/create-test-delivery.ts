@@ -1,4 +1,3 @@
-import { map, type Result } from '#crypto';
 import { sign } from './sign.js';
 
 /** What {@link createTestDelivery} signs and how. */
@@ -31,24 +30,23 @@ export interface TestDelivery {
 /**
  * Builds a signed Standard Webhooks delivery of an event, for partners' own tests.
  *
- * Synchronous on Node; a promise with WebCrypto (`await` works on both).
+ * A promise on every runtime.
  *
  * @example
  * const { request } = createTestDelivery({ event: createTestEvent('payment.voided'), secret });
  * expect((await receiver.receiveRequest(request)).status).toBe(204);
  */
-export function createTestDelivery(params: CreateTestDeliveryParams): Result<TestDelivery> {
+export async function createTestDelivery(params: CreateTestDeliveryParams): Promise<TestDelivery> {
   const { event, secret } = params;
   const timestamp = params.timestamp ?? Math.floor(Date.now() / 1000);
   const body = JSON.stringify(event);
-  return map(sign({ id: event.id, timestamp, payload: body, secret }), (signature) => {
-    const headers = {
-      'content-type': 'application/json',
-      'webhook-id': event.id,
-      'webhook-timestamp': String(timestamp),
-      'webhook-signature': signature,
-    };
-    const url = params.url ?? 'http://localhost/webhooks';
-    return { headers, body, request: new Request(url, { method: 'POST', headers, body }) };
-  });
+  const signature = await sign({ id: event.id, timestamp, payload: body, secret });
+  const headers = {
+    'content-type': 'application/json',
+    'webhook-id': event.id,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': signature,
+  };
+  const url = params.url ?? 'http://localhost/webhooks';
+  return { headers, body, request: new Request(url, { method: 'POST', headers, body }) };
 }

@@ -21,8 +21,8 @@ describe('the handler registry', () => {
     receiver.on('incentive.disbursement_requestd', () => {});
   });
 
-  it('narrows a verified event by type once it is known', () => {
-    const event = verify({ payload: '', headers: {}, secret: 'whsec_ZmFrZQ==' });
+  it('narrows a verified event by type once it is known', async () => {
+    const event = await verify({ payload: '', headers: {}, secret: 'whsec_ZmFrZQ==' });
     if (isKnownEvent(event)) {
       if (event.type === 'payment.voided') expectTypeOf(event).toEqualTypeOf<PaymentVoidedEvent>();
     } else {

@@ -22,7 +22,7 @@ describe('createWebhookReceiver', () => {
       'incentive.disbursement_requested',
       handler,
     );
-    const { body, headers } = delivery(event);
+    const { body, headers } = await delivery(event);
     await expect(receiver.receive({ payload: body, headers })).resolves.toEqual({
       outcome: 'processed',
       event,
@@ -37,7 +37,7 @@ describe('createWebhookReceiver', () => {
       'payment.authorized',
       handler,
     );
-    const { body, headers } = delivery(event);
+    const { body, headers } = await delivery(event);
     await receiver.receive({ payload: body, headers });
     await expect(receiver.receive({ payload: body, headers })).resolves.toMatchObject({
       outcome: 'duplicate',
@@ -50,7 +50,7 @@ describe('createWebhookReceiver', () => {
     let finish: () => void = () => {};
     const handler = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
     const receiver = createWebhookReceiver({ secret: SECRET, now }).on('payment.voided', handler);
-    const { body, headers } = delivery(event);
+    const { body, headers } = await delivery(event);
     const first = receiver.receive({ payload: body, headers });
     await vi.waitFor(() => expect(handler).toHaveBeenCalled());
     await expect(receiver.receive({ payload: body, headers })).resolves.toMatchObject({
@@ -68,7 +68,7 @@ describe('createWebhookReceiver', () => {
       .mockRejectedValueOnce(new Error('database down'))
       .mockResolvedValueOnce(undefined);
     const receiver = createWebhookReceiver({ secret: SECRET, now }).on('course.completed', handler);
-    const { body, headers } = delivery(event);
+    const { body, headers } = await delivery(event);
     await expect(receiver.receive({ payload: body, headers })).rejects.toThrow('database down');
     await expect(receiver.receive({ payload: body, headers })).resolves.toMatchObject({
       outcome: 'processed',
@@ -88,7 +88,7 @@ describe('createWebhookReceiver', () => {
       'payment.voided',
       vi.fn(),
     );
-    const { body, headers } = delivery(event);
+    const { body, headers } = await delivery(event);
     await expect(receiver.receive({ payload: body, headers })).resolves.toEqual({
       outcome: 'ignored',
       event,
@@ -103,7 +103,7 @@ describe('createWebhookReceiver', () => {
       created_at: '2026-11-24T07:00:00.000Z',
       data: {},
     };
-    const { body, headers } = delivery(event);
+    const { body, headers } = await delivery(event);
     const plain = createWebhookReceiver({ secret: SECRET, now });
     await expect(plain.receive({ payload: body, headers })).resolves.toMatchObject({
       outcome: 'ignored',
@@ -123,7 +123,7 @@ describe('createWebhookReceiver', () => {
     const receiver = createWebhookReceiver({ secret: SECRET, now })
       .on('payment.voided', first)
       .on('payment.voided', second);
-    const { body, headers } = delivery(createTestEvent('payment.voided'));
+    const { body, headers } = await delivery(createTestEvent('payment.voided'));
     await receiver.receive({ payload: body, headers });
     expect(first).not.toHaveBeenCalled();
     expect(second).toHaveBeenCalledTimes(1);
@@ -137,7 +137,7 @@ describe('createWebhookReceiver', () => {
       release: vi.fn(async () => true),
     };
     const event = createTestEvent('payment.voided');
-    const { body, headers } = delivery(event);
+    const { body, headers } = await delivery(event);
     await createWebhookReceiver({ secret: SECRET, now, store })
       .on('payment.voided', vi.fn())
       .receive({ payload: body, headers });
@@ -164,7 +164,7 @@ describe('createWebhookReceiver', () => {
       'payment.voided',
       handler,
     );
-    const { body, headers } = delivery(createTestEvent('payment.voided'));
+    const { body, headers } = await delivery(createTestEvent('payment.voided'));
     await expect(receiver.receive({ payload: `${body} `, headers })).rejects.toBeInstanceOf(
       WebhookVerificationError,
     );
@@ -176,7 +176,7 @@ it('dispatches an event verified elsewhere exactly once', async () => {
   const event = createTestEvent('payment.voided');
   const handler = vi.fn();
   const receiver = createWebhookReceiver({ secret: SECRET, now }).on('payment.voided', handler);
-  const { body, headers } = delivery(event);
+  const { body, headers } = await delivery(event);
   const verified = await receiver.verify({ payload: body, headers });
   await expect(receiver.dispatch(verified)).resolves.toEqual({ outcome: 'processed', event });
   await expect(receiver.dispatch(verified)).resolves.toMatchObject({ outcome: 'duplicate' });
@@ -188,16 +188,16 @@ describe('WebhookReceiver.receiveRequest', () => {
 
   it('answers 204 when processed, duplicate or ignored', async () => {
     const receiver = createWebhookReceiver({ secret: SECRET, now }).on('payment.voided', vi.fn());
-    expect((await receiver.receiveRequest(delivery(event).request)).status).toBe(204);
-    expect((await receiver.receiveRequest(delivery(event).request)).status).toBe(204);
-    const other = delivery(createTestEvent('course.completed')).request;
+    expect((await receiver.receiveRequest((await delivery(event)).request)).status).toBe(204);
+    expect((await receiver.receiveRequest((await delivery(event)).request)).status).toBe(204);
+    const other = (await delivery(createTestEvent('course.completed'))).request;
     expect((await receiver.receiveRequest(other)).status).toBe(204);
   });
 
   it('answers 400 with the failed check and no signature for a bad delivery', async () => {
     const logger = { warn: vi.fn(), error: vi.fn() };
     const receiver = createWebhookReceiver({ secret: SECRET, now, logger });
-    const { headers, body } = delivery(event);
+    const { headers, body } = await delivery(event);
     const request = new Request('http://localhost/webhooks', {
       method: 'POST',
       headers,
@@ -217,9 +217,9 @@ describe('WebhookReceiver.receiveRequest', () => {
       'payment.voided',
       handler,
     );
-    const first = receiver.receiveRequest(delivery(event).request);
+    const first = receiver.receiveRequest((await delivery(event)).request);
     await vi.waitFor(() => expect(handler).toHaveBeenCalled());
-    const second = await receiver.receiveRequest(delivery(event).request);
+    const second = await receiver.receiveRequest((await delivery(event)).request);
     expect(second.status).toBe(409);
     expect(second.headers.get('retry-after')).toBe('31');
     finish();
@@ -230,7 +230,7 @@ describe('WebhookReceiver.receiveRequest', () => {
     const receiver = createWebhookReceiver({ secret: SECRET, now }).on('payment.voided', () => {
       throw new WebhookVerificationError('signature', 'a nested check in the handler failed');
     });
-    await expect(receiver.receiveRequest(delivery(event).request)).rejects.toThrow(
+    await expect(receiver.receiveRequest((await delivery(event)).request)).rejects.toThrow(
       'a nested check',
     );
   });
@@ -239,7 +239,7 @@ describe('WebhookReceiver.receiveRequest', () => {
     const receiver = createWebhookReceiver({ secret: SECRET, now }).on('payment.voided', () => {
       throw new Error('handler failed');
     });
-    await expect(receiver.receiveRequest(delivery(event).request)).rejects.toThrow(
+    await expect(receiver.receiveRequest((await delivery(event)).request)).rejects.toThrow(
       'handler failed',
     );
   });

@@ -16,7 +16,11 @@ import {
 } from './node.js';
 
 const event = createTestEvent('incentive.disbursement_cancelled');
-const { body, headers } = createTestDelivery({ event, secret: SECRET, timestamp: NOW_SECONDS });
+const { body, headers } = await createTestDelivery({
+  event,
+  secret: SECRET,
+  timestamp: NOW_SECONDS,
+});
 
 /** A readable IncomingMessage look-alike carrying `chunks` and optionally a framework `body`. */
 function incoming(chunks: string[], extra: Record<string, unknown> = {}): IncomingMessage {

@@ -9,6 +9,7 @@ import type { VerifyRequestOptions } from './verify-request.js';
 import { toWebhookResponse, type WebhookHttpResponse } from './webhook-response.js';
 
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_READ_TIMEOUT_MS } from './internal/limits.js';
+export { signSync, verifyEnvelopeSync, verifySync } from './sync.js';
 
 /** Options of {@link verifyNodeRequest}. */
 export interface VerifyNodeRequestOptions extends VerifyRequestOptions {

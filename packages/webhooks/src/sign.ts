@@ -1,4 +1,4 @@
-import { all, attempt, hmacSignature, map, type Result } from '#crypto';
+import { hmacSignature } from '#crypto';
 
 /** What {@link sign} signs: the three parts of a Standard Webhooks delivery and the secret. */
 export interface SignParams {
@@ -15,7 +15,16 @@ export interface SignParams {
   secret: string | readonly string[];
 }
 
-function signNow(params: SignParams): Result<string> {
+/** The checked parts of a delivery to sign; shared by {@link sign} and the Node `signSync`. */
+export interface SignInput {
+  id: string;
+  time: string;
+  payload: string | Uint8Array;
+  secrets: readonly string[];
+}
+
+/** Checks what {@link sign} was given; throws a `TypeError` that never echoes the secret. */
+export function checkSignParams(params: SignParams): SignInput {
   const { id, timestamp, payload, secret } = params;
   if (typeof id !== 'string' || id.length === 0)
     throw new TypeError('id must be a non-empty string');
@@ -29,25 +38,31 @@ function signNow(params: SignParams): Result<string> {
   if (!Array.isArray(secrets) || secrets.length === 0) {
     throw new TypeError('secret must be a "whsec_<base64>" string or a non-empty array of them');
   }
-  const time = String(timestamp);
-  return map(all(secrets.map((each) => hmacSignature(each, id, time, payload))), (digests) =>
-    digests.map((digest) => `v1,${digest}`).join(' '),
-  );
+  return { id, time: String(timestamp), payload, secrets };
+}
+
+/** The `webhook-signature` header value of one digest per secret. */
+export function formatSignature(digests: readonly string[]): string {
+  return digests.map((digest) => `v1,${digest}`).join(' ');
 }
 
 /**
  * Signs a delivery and returns the `webhook-signature` header value,
  * `v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{payload}">`.
  *
- * Synchronous on Node (`node:crypto`); on edge runtimes and browsers (WebCrypto) the same export
- * returns a promise, so `await sign(...)` works everywhere. Throws a `TypeError` for a malformed
- * id, timestamp, payload or secret, never echoing the secret (with WebCrypto: rejects).
+ * A promise on every runtime (`node:crypto` on Node, WebCrypto elsewhere); on Node,
+ * `signSync` from `@prakerja-kit/webhooks/node` returns the string directly. Rejects with a
+ * `TypeError` for a malformed id, timestamp, payload or secret, never echoing the secret.
  *
  * @example
- * const signature = sign({ id: event.id, timestamp: Math.floor(Date.now() / 1000),
+ * const signature = await sign({ id: event.id, timestamp: Math.floor(Date.now() / 1000),
  *   payload: JSON.stringify(event), secret: process.env.PRAKERJA_WEBHOOK_SECRET });
  * // 'v1,<44 base64 characters>'
  */
-export function sign(params: SignParams): Result<string> {
-  return attempt(() => signNow(params));
+export async function sign(params: SignParams): Promise<string> {
+  const { id, time, payload, secrets } = checkSignParams(params);
+  const digests = await Promise.all(
+    secrets.map((secret) => hmacSignature(secret, id, time, payload)),
+  );
+  return formatSignature(digests);
 }

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { NOW_SECONDS, now, OTHER_SECRET, SECRET } from '../test/fixtures.js';
 import { createTestEvent } from './create-test-event.js';
 import { WebhookVerificationError } from './errors/webhook-verification-error.js';
-import { sign } from './sign.js';
-import { DEFAULT_TOLERANCE_SECONDS, verifyEnvelope } from './verify-envelope.js';
+import { signSync, verifyEnvelopeSync } from './sync.js';
+import { DEFAULT_TOLERANCE_SECONDS } from './verify-envelope.js';
 
 const event = createTestEvent('payment.voided');
 const payload = JSON.stringify(event);
@@ -13,7 +13,7 @@ function headersFor(overrides: Record<string, string> = {}, secret: string | str
   return {
     'webhook-id': event.id,
     'webhook-timestamp': String(NOW_SECONDS),
-    'webhook-signature': sign({ id: event.id, timestamp: NOW_SECONDS, payload, secret }),
+    'webhook-signature': signSync({ id: event.id, timestamp: NOW_SECONDS, payload, secret }),
     ...overrides,
   };
 }
@@ -28,62 +28,66 @@ function failure(run: () => unknown): WebhookVerificationError {
   throw new Error('expected a WebhookVerificationError');
 }
 
-describe('verifyEnvelope', () => {
+// The checks run in `checkDelivery`/`matchSignature`, shared by `verifyEnvelope` and
+// `verifyEnvelopeSync`; these cases use the synchronous form (sync.test.ts pins that both agree).
+describe('verifyEnvelopeSync', () => {
   it('returns the parsed envelope of a correctly signed delivery', () => {
-    expect(verifyEnvelope({ payload, headers: headersFor(), secret: SECRET, now })).toEqual(event);
+    expect(verifyEnvelopeSync({ payload, headers: headersFor(), secret: SECRET, now })).toEqual(
+      event,
+    );
   });
 
   it('accepts the body as bytes or an ArrayBuffer', () => {
     const bytes = new TextEncoder().encode(payload);
-    expect(verifyEnvelope({ payload: bytes, headers: headersFor(), secret: SECRET, now })).toEqual(
-      event,
-    );
+    expect(
+      verifyEnvelopeSync({ payload: bytes, headers: headersFor(), secret: SECRET, now }),
+    ).toEqual(event);
     const buffer = bytes.buffer.slice(0);
-    expect(verifyEnvelope({ payload: buffer, headers: headersFor(), secret: SECRET, now })).toEqual(
-      event,
-    );
+    expect(
+      verifyEnvelopeSync({ payload: buffer, headers: headersFor(), secret: SECRET, now }),
+    ).toEqual(event);
   });
 
   it('reads headers from a fetch Headers object and from mixed-case records', () => {
     const headers = new Headers(headersFor());
-    expect(verifyEnvelope({ payload, headers, secret: SECRET, now })).toEqual(event);
+    expect(verifyEnvelopeSync({ payload, headers, secret: SECRET, now })).toEqual(event);
     const record = Object.fromEntries(
       Object.entries(headersFor()).map(([name, value]) => [name.toUpperCase(), value]),
     );
-    expect(verifyEnvelope({ payload, headers: record, secret: SECRET, now })).toEqual(event);
+    expect(verifyEnvelopeSync({ payload, headers: record, secret: SECRET, now })).toEqual(event);
   });
 
   it('joins a repeated signature header so any of its signatures can match', () => {
     const valid = headersFor()['webhook-signature'];
     const headers = { ...headersFor(), 'webhook-signature': ['v1,bm90LWl0', valid] };
-    expect(verifyEnvelope({ payload, headers, secret: SECRET, now })).toEqual(event);
+    expect(verifyEnvelopeSync({ payload, headers, secret: SECRET, now })).toEqual(event);
   });
 
   it('reads a repeated signature header in a fetch Headers object', () => {
     const headers = new Headers(headersFor({ 'webhook-signature': 'v1,bm90LWl0' }));
     headers.append('webhook-signature', headersFor()['webhook-signature']);
-    expect(verifyEnvelope({ payload, headers, secret: SECRET, now })).toEqual(event);
+    expect(verifyEnvelopeSync({ payload, headers, secret: SECRET, now })).toEqual(event);
   });
 
   it('accepts a header with several signatures when any one matches', () => {
     const valid = headersFor()['webhook-signature'];
     const headers = headersFor({ 'webhook-signature': `v1a,ignored v1,bm90LWl0 ${valid}` });
-    expect(verifyEnvelope({ payload, headers, secret: SECRET, now })).toEqual(event);
+    expect(verifyEnvelopeSync({ payload, headers, secret: SECRET, now })).toEqual(event);
   });
 
   it('accepts any of several secrets during a rotation, in either order', () => {
     const headers = headersFor({}, OTHER_SECRET);
-    expect(verifyEnvelope({ payload, headers, secret: [SECRET, OTHER_SECRET], now })).toEqual(
+    expect(verifyEnvelopeSync({ payload, headers, secret: [SECRET, OTHER_SECRET], now })).toEqual(
       event,
     );
-    expect(verifyEnvelope({ payload, headers, secret: [OTHER_SECRET, SECRET], now })).toEqual(
+    expect(verifyEnvelopeSync({ payload, headers, secret: [OTHER_SECRET, SECRET], now })).toEqual(
       event,
     );
   });
 
   it('rejects a signature made with another secret, naming the signature check', () => {
     const error = failure(() =>
-      verifyEnvelope({ payload, headers: headersFor({}, OTHER_SECRET), secret: SECRET, now }),
+      verifyEnvelopeSync({ payload, headers: headersFor({}, OTHER_SECRET), secret: SECRET, now }),
     );
     expect(error.check).toBe('signature');
     expect(error.message).toMatch(
@@ -96,7 +100,7 @@ describe('verifyEnvelope', () => {
   it('rejects a signature whose version is not v1', () => {
     const digest = headersFor()['webhook-signature'].slice(3);
     const error = failure(() =>
-      verifyEnvelope({
+      verifyEnvelopeSync({
         payload,
         headers: headersFor({ 'webhook-signature': `v2,${digest}` }),
         secret: SECRET,
@@ -109,7 +113,7 @@ describe('verifyEnvelope', () => {
   it('accepts a timestamp exactly at the tolerance on either side and rejects one second more', () => {
     const at = (skew: number) => () => (NOW_SECONDS + skew) * 1000;
     const verifyAt = (skew: number) =>
-      verifyEnvelope({ payload, headers: headersFor(), secret: SECRET, now: at(skew) });
+      verifyEnvelopeSync({ payload, headers: headersFor(), secret: SECRET, now: at(skew) });
     expect(verifyAt(DEFAULT_TOLERANCE_SECONDS)).toEqual(event);
     expect(verifyAt(-DEFAULT_TOLERANCE_SECONDS)).toEqual(event);
     expect(failure(() => verifyAt(DEFAULT_TOLERANCE_SECONDS + 1)).message).toMatch(
@@ -122,7 +126,9 @@ describe('verifyEnvelope', () => {
 
   it('defaults the tolerance to 300 seconds and the clock to Date.now', () => {
     expect(DEFAULT_TOLERANCE_SECONDS).toBe(300);
-    const error = failure(() => verifyEnvelope({ payload, headers: headersFor(), secret: SECRET }));
+    const error = failure(() =>
+      verifyEnvelopeSync({ payload, headers: headersFor(), secret: SECRET }),
+    );
     expect(error.check).toBe('timestamp');
   });
 
@@ -130,7 +136,7 @@ describe('verifyEnvelope', () => {
     const later = () => (NOW_SECONDS + 10) * 1000;
     expect(
       failure(() =>
-        verifyEnvelope({
+        verifyEnvelopeSync({
           payload,
           headers: headersFor(),
           secret: SECRET,
@@ -143,7 +149,7 @@ describe('verifyEnvelope', () => {
 
   it('rejects a timestamp that is not Unix seconds', () => {
     const error = failure(() =>
-      verifyEnvelope({
+      verifyEnvelopeSync({
         payload,
         headers: headersFor({ 'webhook-timestamp': '2026-11-24T07:00:00Z' }),
         secret: SECRET,
@@ -158,7 +164,7 @@ describe('verifyEnvelope', () => {
     (name) => {
       const headers: Record<string, string> = headersFor();
       delete headers[name];
-      const error = failure(() => verifyEnvelope({ payload, headers, secret: SECRET, now }));
+      const error = failure(() => verifyEnvelopeSync({ payload, headers, secret: SECRET, now }));
       expect(error.check).toBe('headers');
       expect(error.message).toContain(
         'webhook-id, webhook-timestamp and webhook-signature are all required',
@@ -174,7 +180,7 @@ describe('verifyEnvelope', () => {
     'refuses %s as payload and explains how to get the raw body in each framework',
     (_label, value) => {
       const error = failure(() =>
-        verifyEnvelope({
+        verifyEnvelopeSync({
           payload: value as unknown as string,
           headers: headersFor(),
           secret: SECRET,
@@ -197,7 +203,7 @@ describe('verifyEnvelope', () => {
   it('refuses a re-serialised body with the raw-body advice', () => {
     const reserialised = JSON.stringify(JSON.parse(payload), null, 2);
     const error = failure(() =>
-      verifyEnvelope({ payload: reserialised, headers: headersFor(), secret: SECRET, now }),
+      verifyEnvelopeSync({ payload: reserialised, headers: headersFor(), secret: SECRET, now }),
     );
     expect(error.check).toBe('signature');
     expect(error.message).toContain('never a parsed or re-serialised one');
@@ -219,25 +225,27 @@ describe('verifyEnvelope', () => {
     ],
   ])('rejects a correctly signed body that is %s', (_label, body, message) => {
     const headers = headersFor({
-      'webhook-signature': sign({
+      'webhook-signature': signSync({
         id: event.id,
         timestamp: NOW_SECONDS,
         payload: body,
         secret: SECRET,
       }),
     });
-    const error = failure(() => verifyEnvelope({ payload: body, headers, secret: SECRET, now }));
+    const error = failure(() =>
+      verifyEnvelopeSync({ payload: body, headers, secret: SECRET, now }),
+    );
     expect(error.check).toBe('event');
     expect(error.message).toContain(message);
   });
 
   it('refuses a missing or malformed secret with a TypeError', () => {
-    expect(() => verifyEnvelope({ payload, headers: headersFor(), secret: [], now })).toThrow(
+    expect(() => verifyEnvelopeSync({ payload, headers: headersFor(), secret: [], now })).toThrow(
       TypeError,
     );
-    expect(() => verifyEnvelope({ payload, headers: headersFor(), secret: 'plain', now })).toThrow(
-      /whsec_/,
-    );
+    expect(() =>
+      verifyEnvelopeSync({ payload, headers: headersFor(), secret: 'plain', now }),
+    ).toThrow(/whsec_/);
   });
 });
 
@@ -250,12 +258,17 @@ describe('interoperability with the standardwebhooks package', () => {
       'webhook-timestamp': String(NOW_SECONDS),
       'webhook-signature': signature,
     };
-    expect(verifyEnvelope({ payload, headers, secret: SECRET, now })).toEqual(event);
+    expect(verifyEnvelopeSync({ payload, headers, secret: SECRET, now })).toEqual(event);
   });
 
   it('is verified by standardwebhooks, including a rotation header with two signatures', () => {
     const timestamp = Math.floor(Date.now() / 1000);
-    const signature = sign({ id: event.id, timestamp, payload, secret: [OTHER_SECRET, SECRET] });
+    const signature = signSync({
+      id: event.id,
+      timestamp,
+      payload,
+      secret: [OTHER_SECRET, SECRET],
+    });
     const headers = {
       'webhook-id': event.id,
       'webhook-timestamp': String(timestamp),
@@ -267,14 +280,14 @@ describe('interoperability with the standardwebhooks package', () => {
 
   it('agrees with standardwebhooks that a tampered body fails', () => {
     const timestamp = Math.floor(Date.now() / 1000);
-    const signature = sign({ id: event.id, timestamp, payload, secret: SECRET });
+    const signature = signSync({ id: event.id, timestamp, payload, secret: SECRET });
     const headers = {
       'webhook-id': event.id,
       'webhook-timestamp': String(timestamp),
       'webhook-signature': signature,
     };
     expect(() => new Webhook(SECRET).verify(`${payload} `, headers)).toThrow();
-    expect(() => verifyEnvelope({ payload: `${payload} `, headers, secret: SECRET })).toThrow(
+    expect(() => verifyEnvelopeSync({ payload: `${payload} `, headers, secret: SECRET })).toThrow(
       WebhookVerificationError,
     );
   });

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from '@prakerja-kit/core/signature';
-import { all, attempt, hmacSignature, map, type Result, toText } from '#crypto';
+import { hmacSignature, toText } from '#crypto';
 import { WebhookVerificationError } from './errors/webhook-verification-error.js';
 import { RAW_BODY_HELP } from './internal/raw-body-help.js';
 import type { HeaderSource } from './internal/read-header.js';
@@ -74,7 +74,20 @@ function parseEnvelope(text: string): WebhookEnvelope {
   return envelope as WebhookEnvelope;
 }
 
-function verifyNow(params: VerifyParams): Result<WebhookEnvelope> {
+/** A delivery whose headers, timestamp and payload passed; only the signature is left. */
+export interface CheckedDelivery {
+  secrets: readonly string[];
+  id: string;
+  timestamp: string;
+  signature: string;
+  body: string | Uint8Array;
+}
+
+/**
+ * Every check but the signature, in order: shared by {@link verifyEnvelope} and the Node
+ * `verifyEnvelopeSync`, which differ only in how they compute the HMAC.
+ */
+export function checkDelivery(params: VerifyParams): CheckedDelivery {
   // A missing secret is the receiver's misconfiguration (a 500), whatever the delivery.
   const secrets: readonly string[] =
     typeof params.secret === 'string' ? [params.secret] : params.secret;
@@ -98,20 +111,28 @@ function verifyNow(params: VerifyParams): Result<WebhookEnvelope> {
   const skew = Math.floor((params.now ?? Date.now)() / 1000) - Number(timestamp);
   if (skew > tolerance) fail('timestamp', `too old (${skew} s, tolerance ${tolerance} s)`);
   if (-skew > tolerance) fail('timestamp', `in the future (${-skew} s, tolerance ${tolerance} s)`);
-  const body = payload;
-  const expected = secrets.map((secret) => hmacSignature(secret, id, timestamp, body));
-  return map(all(expected), (digests) => {
-    // fetch `Headers` joins a repeated header with ", "; base64 never contains a comma.
-    const candidates = signature.replaceAll(', ', ' ').split(' ');
-    for (const digest of digests) {
-      for (const candidate of candidates) {
-        if (candidate.startsWith('v1,') && timingSafeEqual(candidate.slice(3), digest)) {
-          return parseEnvelope(toText(body));
-        }
+  return { secrets, id, timestamp, signature, body: payload };
+}
+
+/**
+ * Compares the expected digests (one per secret) with every `v1` signature of the header,
+ * constant-time, and parses the envelope of a match; `toText` decodes a byte body.
+ */
+export function matchSignature(
+  delivery: CheckedDelivery,
+  digests: readonly string[],
+  toText: (payload: string | Uint8Array) => string,
+): WebhookEnvelope {
+  // fetch `Headers` joins a repeated header with ", "; base64 never contains a comma.
+  const candidates = delivery.signature.replaceAll(', ', ' ').split(' ');
+  for (const digest of digests) {
+    for (const candidate of candidates) {
+      if (candidate.startsWith('v1,') && timingSafeEqual(candidate.slice(3), digest)) {
+        return parseEnvelope(toText(delivery.body));
       }
     }
-    return fail('signature', `no v1 signature matched. Check the secret. ${RAW_BODY_HELP}`);
-  });
+  }
+  return fail('signature', `no v1 signature matched. Check the secret. ${RAW_BODY_HELP}`);
 }
 
 /**
@@ -120,13 +141,19 @@ function verifyNow(params: VerifyParams): Result<WebhookEnvelope> {
  *
  * Checks, in order: the payload is raw, the three headers are present, the timestamp is within
  * the tolerance either way, and one `v1` signature in the header matches one of the secrets
- * (constant-time). Throws {@link WebhookVerificationError} naming the failed check, and a
- * `TypeError` for a malformed secret. Synchronous on Node; a promise with WebCrypto.
+ * (constant-time). Rejects with {@link WebhookVerificationError} naming the failed check, and a
+ * `TypeError` for a malformed secret. A promise on every runtime; on Node, `verifyEnvelopeSync`
+ * from `@prakerja-kit/webhooks/node` returns the envelope directly.
  *
  * @example
  * import { verifyEnvelope } from '@prakerja-kit/webhooks/verify';
- * const envelope = verifyEnvelope({ payload: rawBody, headers: request.headers, secret });
+ * const envelope = await verifyEnvelope({ payload: rawBody, headers: request.headers, secret });
  */
-export function verifyEnvelope(params: VerifyParams): Result<WebhookEnvelope> {
-  return attempt(() => verifyNow(params));
+export async function verifyEnvelope(params: VerifyParams): Promise<WebhookEnvelope> {
+  const delivery = checkDelivery(params);
+  const { id, timestamp, body } = delivery;
+  const digests = await Promise.all(
+    delivery.secrets.map((secret) => hmacSignature(secret, id, timestamp, body)),
+  );
+  return matchSignature(delivery, digests, toText);
 }

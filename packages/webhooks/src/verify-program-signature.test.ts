@@ -1,4 +1,4 @@
-import { createSignature } from '@prakerja-kit/core/signature';
+import { createSignatureSync } from '@prakerja-kit/core/node';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NOW_SECONDS, now } from '../test/fixtures.js';
@@ -13,7 +13,7 @@ const BODY = '{"redeem_code":"GHOPNYXUVMT0","sequence":1}';
 
 function signed(overrides: { body?: string; timestamp?: number; signKey?: string } = {}) {
   const timestamp = overrides.timestamp ?? NOW_SECONDS;
-  const signature = createSignature({
+  const signature = createSignatureSync({
     clientCode: CLIENT_CODE,
     signKey: overrides.signKey ?? SIGN_KEY,
     timestamp,
@@ -166,7 +166,7 @@ describe('verifyProgramSignature', () => {
 
   it('signs the Authorization header between path and body only when asked', async () => {
     const authorization = 'Payment tok_fake_123';
-    const signature = createSignature({
+    const signature = createSignatureSync({
       clientCode: CLIENT_CODE,
       signKey: SIGN_KEY,
       timestamp: NOW_SECONDS,

@@ -9,7 +9,7 @@ const event = createTestEvent('assignment.submitted');
 
 describe('verifyRequest', () => {
   it('verifies a fetch Request from its raw bytes and returns the typed event', async () => {
-    const { request } = createTestDelivery({ event, secret: SECRET, timestamp: NOW_SECONDS });
+    const { request } = await createTestDelivery({ event, secret: SECRET, timestamp: NOW_SECONDS });
     await expect(verifyRequest(request, { secret: SECRET, now })).resolves.toEqual(event);
   });
 
@@ -17,7 +17,7 @@ describe('verifyRequest', () => {
     const accented = createTestEvent('incentive.disbursement_cancelled', {
       data: { reason: 'peserta mengundurkan diri — é' },
     });
-    const { request } = createTestDelivery({
+    const { request } = await createTestDelivery({
       event: accented,
       secret: SECRET,
       timestamp: NOW_SECONDS,
@@ -26,7 +26,7 @@ describe('verifyRequest', () => {
   });
 
   it('refuses a request whose body was already read, with the fix', async () => {
-    const { request } = createTestDelivery({ event, secret: SECRET, timestamp: NOW_SECONDS });
+    const { request } = await createTestDelivery({ event, secret: SECRET, timestamp: NOW_SECONDS });
     await request.json();
     await expect(verifyRequest(request, { secret: SECRET, now })).rejects.toThrow(
       /\(payload\): the request body was already read.*request\.clone\(\)/,
@@ -34,7 +34,7 @@ describe('verifyRequest', () => {
   });
 
   it('rejects a request signed for another time', async () => {
-    const { request } = createTestDelivery({
+    const { request } = await createTestDelivery({
       event,
       secret: SECRET,
       timestamp: NOW_SECONDS - 3_600,
@@ -45,7 +45,11 @@ describe('verifyRequest', () => {
   });
 
   it('refuses a body over maxBodyBytes on content-length, before reading it', async () => {
-    const { body, headers } = createTestDelivery({ event, secret: SECRET, timestamp: NOW_SECONDS });
+    const { body, headers } = await createTestDelivery({
+      event,
+      secret: SECRET,
+      timestamp: NOW_SECONDS,
+    });
     const request = new Request('http://localhost/webhooks', {
       method: 'POST',
       headers: { ...headers, 'content-length': String(body.length) },
@@ -86,7 +90,7 @@ describe('verifyRequest', () => {
   });
 
   it('refuses a maxBodyBytes that cannot work', async () => {
-    const { request } = createTestDelivery({ event, secret: SECRET, timestamp: NOW_SECONDS });
+    const { request } = await createTestDelivery({ event, secret: SECRET, timestamp: NOW_SECONDS });
     await expect(
       verifyRequest(request, { secret: SECRET, maxBodyBytes: Number.NaN }),
     ).rejects.toMatchObject({

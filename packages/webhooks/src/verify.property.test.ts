@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NOW_SECONDS, now, OTHER_SECRET, SECRET } from '../test/fixtures.js';
 import { WebhookVerificationError } from './errors/webhook-verification-error.js';
-import { sign } from './sign.js';
-import { verifyEnvelope } from './verify-envelope.js';
+import { signSync, verifyEnvelopeSync } from './sync.js';
 
 const envelope = fc.record({
   id: fc.stringMatching(/^evt_[0-9A-Z]{26}$/),
@@ -19,7 +18,12 @@ const delivery = envelope.map((event) => {
     headers: {
       'webhook-id': event.id,
       'webhook-timestamp': String(NOW_SECONDS),
-      'webhook-signature': sign({ id: event.id, timestamp: NOW_SECONDS, payload, secret: SECRET }),
+      'webhook-signature': signSync({
+        id: event.id,
+        timestamp: NOW_SECONDS,
+        payload,
+        secret: SECRET,
+      }),
     },
   };
 });
@@ -42,7 +46,7 @@ describe('verification properties', () => {
   it('accepts every correctly signed delivery', () => {
     fc.assert(
       fc.property(delivery, ({ payload, headers }) => {
-        expect(verifyEnvelope({ payload, headers, secret: SECRET, now })).toEqual(
+        expect(verifyEnvelopeSync({ payload, headers, secret: SECRET, now })).toEqual(
           JSON.parse(payload),
         );
       }),
@@ -61,7 +65,7 @@ describe('verification properties', () => {
           fc.pre(bytes[index] !== byte);
           bytes[index] = byte;
           expect(
-            rejects(() => verifyEnvelope({ payload: bytes, headers, secret: SECRET, now })),
+            rejects(() => verifyEnvelopeSync({ payload: bytes, headers, secret: SECRET, now })),
           ).toBe(true);
         },
       ),
@@ -82,7 +86,7 @@ describe('verification properties', () => {
           fc.pre(changed !== original);
           const tampered = { ...headers, [name]: changed };
           expect(
-            rejects(() => verifyEnvelope({ payload, headers: tampered, secret: SECRET, now })),
+            rejects(() => verifyEnvelopeSync({ payload, headers: tampered, secret: SECRET, now })),
           ).toBe(true);
         },
       ),
@@ -95,7 +99,7 @@ describe('verification properties', () => {
         fc.pre(delta !== 0);
         const tampered = { ...headers, 'webhook-timestamp': String(NOW_SECONDS + delta) };
         expect(
-          rejects(() => verifyEnvelope({ payload, headers: tampered, secret: SECRET, now })),
+          rejects(() => verifyEnvelopeSync({ payload, headers: tampered, secret: SECRET, now })),
         ).toBe(true);
       }),
     );
@@ -109,9 +113,9 @@ describe('verification properties', () => {
         fc.boolean(),
         ({ payload, headers }, skew, future) => {
           const at = () => (NOW_SECONDS + (future ? -skew : skew)) * 1000;
-          expect(rejects(() => verifyEnvelope({ payload, headers, secret: SECRET, now: at }))).toBe(
-            true,
-          );
+          expect(
+            rejects(() => verifyEnvelopeSync({ payload, headers, secret: SECRET, now: at })),
+          ).toBe(true);
         },
       ),
     );
@@ -124,9 +128,9 @@ describe('verification properties', () => {
       .filter((secret) => secret !== SECRET);
     fc.assert(
       fc.property(delivery, secrets, ({ payload, headers }, secret) => {
-        expect(rejects(() => verifyEnvelope({ payload, headers, secret, now }))).toBe(true);
+        expect(rejects(() => verifyEnvelopeSync({ payload, headers, secret, now }))).toBe(true);
         expect(
-          verifyEnvelope({ payload, headers, secret: [secret, OTHER_SECRET, SECRET], now }),
+          verifyEnvelopeSync({ payload, headers, secret: [secret, OTHER_SECRET, SECRET], now }),
         ).toEqual(JSON.parse(payload));
       }),
     );

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { NOW_SECONDS, now, SECRET } from '../test/fixtures.js';
-import { createTestDelivery } from './create-test-delivery.js';
 import { createTestEvent } from './create-test-event.js';
 import { WebhookVerificationError } from './errors/webhook-verification-error.js';
 import {
@@ -8,11 +7,25 @@ import {
   WEBHOOK_EVENT_TYPES,
   webhookEventSchema,
 } from './schemas/webhook-event.js';
+import { sign } from './sign.js';
+import { signSync, verifySync } from './sync.js';
 import { isKnownEvent, verify } from './verify.js';
 
+// The checks are shared by `verify` and `verifySync`; the synchronous one keeps these cases
+// plain, and the last case pins that `verify` gives the same event as a promise.
 function deliver(event: { id: string } & Record<string, unknown>) {
-  const { body, headers } = createTestDelivery({ event, secret: SECRET, timestamp: NOW_SECONDS });
-  return () => verify({ payload: body, headers, secret: SECRET, now });
+  const body = JSON.stringify(event);
+  const headers = {
+    'webhook-id': event.id,
+    'webhook-timestamp': String(NOW_SECONDS),
+    'webhook-signature': signSync({
+      id: event.id,
+      timestamp: NOW_SECONDS,
+      payload: body,
+      secret: SECRET,
+    }),
+  };
+  return () => verifySync({ payload: body, headers, secret: SECRET, now });
 }
 
 describe('verify', () => {
@@ -123,5 +136,33 @@ describe('verify', () => {
     expect(failure.check).toBe('event');
     expect(failure.message).toContain(`${event.type} does not match its schema at ${path}`);
     expect(failure.issues[0]?.path.join('.')).toBe(path);
+  });
+});
+
+describe('verify (the promise form)', () => {
+  it('resolves to the same event as verifySync', async () => {
+    const event = createTestEvent('payment.voided');
+    const body = JSON.stringify(event);
+    const signature = await sign({
+      id: event.id,
+      timestamp: NOW_SECONDS,
+      payload: body,
+      secret: SECRET,
+    });
+    const headers = {
+      'webhook-id': event.id,
+      'webhook-timestamp': String(NOW_SECONDS),
+      'webhook-signature': signature,
+    };
+    const params = { payload: body, headers, secret: SECRET, now };
+    const verified = verify(params);
+    expect(verified).toBeInstanceOf(Promise);
+    expect(await verified).toEqual(verifySync(params));
+  });
+
+  it('rejects, never throws, for a bad delivery', async () => {
+    const pending = verify({ payload: '{}', headers: {}, secret: SECRET, now });
+    expect(pending).toBeInstanceOf(Promise);
+    await expect(pending).rejects.toBeInstanceOf(WebhookVerificationError);
   });
 });

@@ -1,4 +1,3 @@
-import { map, type Result } from '#crypto';
 import { WebhookVerificationError } from './errors/webhook-verification-error.js';
 import {
   isWebhookEventType,
@@ -21,8 +20,8 @@ export function isKnownEvent(event: VerifiedWebhookEvent): event is WebhookEvent
   return isWebhookEventType(event.type);
 }
 
-/** Validates a verified envelope against the schema of its type. */
-function parseEvent(envelope: WebhookEnvelope): VerifiedWebhookEvent {
+/** Validates a verified envelope against the schema of its type (also used by `verifySync`). */
+export function parseEvent(envelope: WebhookEnvelope): VerifiedWebhookEvent {
   if (!isWebhookEventType(envelope.type)) return envelope;
   const result = webhookEventSchemas[envelope.type].safeParse(envelope);
   if (!result.success) {
@@ -45,13 +44,13 @@ function parseEvent(envelope: WebhookEnvelope): VerifiedWebhookEvent {
  *
  * Everything {@link verifyEnvelope} checks, then the event's schema: a known type with bad data
  * throws {@link WebhookVerificationError} (check `event`, with `issues`); an unknown type comes
- * back as an {@link UnknownWebhookEvent}, not an exception. Synchronous on Node; a promise with
- * WebCrypto, so `await verify(...)` works everywhere.
+ * back as an {@link UnknownWebhookEvent}, not an exception. A promise on every runtime; on Node,
+ * `verifySync` from `@prakerja-kit/webhooks/node` returns the event directly.
  *
  * @example
- * const event = verify({ payload: rawBody, headers: request.headers, secret });
+ * const event = await verify({ payload: rawBody, headers: request.headers, secret });
  * if (event.type === 'payment.authorized') console.log(event.data.invoice_code);
  */
-export function verify(params: VerifyParams): Result<VerifiedWebhookEvent> {
-  return map(verifyEnvelope(params), parseEvent);
+export async function verify(params: VerifyParams): Promise<VerifiedWebhookEvent> {
+  return parseEvent(await verifyEnvelope(params));
 }

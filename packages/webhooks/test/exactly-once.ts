@@ -8,6 +8,36 @@ import { SECRET } from './fixtures.js';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const quiet = () => ({ warn: vi.fn(), error: vi.fn() });
 
+/** A promise a handler waits on (`until`) until the test calls `open`. */
+export function holdUntilOpened(): { until: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const until = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { until, open };
+}
+
+/**
+ * Starts `count` deliveries at once and calls `open` when all but one have answered: with the
+ * handler held until then, the answers are exact (one run; every other delivery found the lease
+ * held) without sleeping for a guessed duration.
+ */
+export function deliverAtOnce<T>(
+  count: number,
+  open: () => void,
+  deliver: (index: number) => Promise<T>,
+): Promise<T[]> {
+  let settled = 0;
+  return Promise.all(
+    Array.from({ length: count }, (_, index) =>
+      deliver(index).finally(() => {
+        settled += 1;
+        if (settled === count - 1) open();
+      }),
+    ),
+  );
+}
+
 /**
  * A 1.5 s handler under a 600 ms lease, with duplicates arriving at 250, 650 and 1050 ms on
  * two receivers sharing `store`: the heartbeat keeps the lease, so one run and the duplicates
@@ -22,7 +52,7 @@ export async function slowHandlerRunsOnce(makeStore: () => IdempotencyStore): Pr
       handler,
     ),
   );
-  const { body, headers } = createTestDelivery({ event, secret: SECRET });
+  const { body, headers } = await createTestDelivery({ event, secret: SECRET });
   const deliver = (index: number) => receivers[index % 2]!.receive({ payload: body, headers });
   const first = deliver(0);
   const duplicates: Array<Promise<{ outcome: string }>> = [];
@@ -63,7 +93,7 @@ export async function storeHiccupRunsOnce(makeStore: () => IdempotencyStore): Pr
     logger,
     completeRetry: { delayMs: 10 },
   }).on('payment.authorized', handler);
-  const { body, headers } = createTestDelivery({ event, secret: SECRET });
+  const { body, headers } = await createTestDelivery({ event, secret: SECRET });
   expect((await receiver.receive({ payload: body, headers })).outcome).toBe('processed');
   expect((await receiver.receive({ payload: body, headers })).outcome).toBe('duplicate');
   const other = createWebhookReceiver({ secret: SECRET, store: makeStore(), logger }).on(

@@ -37,10 +37,12 @@ async function run(kind: 'redis' | 'postgres', url: string): Promise<void> {
   const file = join(dir, `${kind}-deliveries.json`);
   const log = join(dir, `${kind}-handled.log`);
   writeFileSync(log, '');
-  const deliveries = events.map((event) => {
-    const { body, headers } = createTestDelivery({ event, secret: SECRET });
-    return { body, headers };
-  });
+  const deliveries = await Promise.all(
+    events.map(async (event) => {
+      const { body, headers } = await createTestDelivery({ event, secret: SECRET });
+      return { body, headers };
+    }),
+  );
   const order = Array.from({ length: 10 }, () => events.map((_, index) => index))
     .flat()
     .sort(() => Math.random() - 0.5);

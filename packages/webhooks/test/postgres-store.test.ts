@@ -5,7 +5,12 @@ import { createTestEvent } from '../src/create-test-event.js';
 import { createWebhookReceiver } from '../src/create-webhook-receiver.js';
 import { createPostgresStore, postgresStoreSchema } from '../src/stores/create-postgres-store.js';
 import { runStoreConformance } from '../src/testing.js';
-import { slowHandlerRunsOnce, storeHiccupRunsOnce } from './exactly-once.js';
+import {
+  deliverAtOnce,
+  holdUntilOpened,
+  slowHandlerRunsOnce,
+  storeHiccupRunsOnce,
+} from './exactly-once.js';
 import { SECRET } from './fixtures.js';
 import { type PostgresServer, startPostgresServer } from './postgres-server.js';
 
@@ -37,21 +42,21 @@ it('runs once when PostgreSQL fails between the handler and complete', async () 
 
 it('runs the handler once when 4 receivers get the same delivery 40 times at once', async () => {
   const event = createTestEvent('incentive.disbursement_requested');
-  const handler = vi.fn(() => new Promise<void>((resolve) => setTimeout(resolve, 25)));
+  const held = holdUntilOpened();
+  const handler = vi.fn(() => held.until);
   const receivers = Array.from({ length: 4 }, () =>
     createWebhookReceiver({ secret: SECRET, store: createPostgresStore({ client: pool }) }).on(
       'incentive.disbursement_requested',
       handler,
     ),
   );
-  const { body, headers } = createTestDelivery({ event, secret: SECRET });
-  const results = await Promise.all(
-    Array.from({ length: 40 }, (_, index) =>
-      receivers[index % 4]!.receive({ payload: body, headers }),
-    ),
+  const { body, headers } = await createTestDelivery({ event, secret: SECRET });
+  const results = await deliverAtOnce(40, held.open, (index) =>
+    receivers[index % 4]!.receive({ payload: body, headers }),
   );
   expect(handler).toHaveBeenCalledTimes(1);
   expect(results.filter((result) => result.outcome === 'processed')).toHaveLength(1);
+  expect(results.filter((result) => result.outcome === 'in_progress')).toHaveLength(39);
 });
 
 it('keeps one row per event with its token, state and expiry on the database clock', async () => {
@@ -74,8 +79,10 @@ it('creates the table once even when receivers start together, and sweeps expire
   const stores = Array.from({ length: 6 }, () =>
     createPostgresStore({ client: pool, table: 'together_events' }),
   );
-  await Promise.all(stores.map((store, index) => store.acquire(`evt_${index}`, 1)));
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  await Promise.all(stores.map((store, index) => store.acquire(`evt_${index}`, 60_000)));
+  // The six leases run out, on the database clock the store compares with (no sleeping past a
+  // short lease).
+  await pool.query("UPDATE together_events SET expires_at = now() - interval '1 second'");
   // A new store sweeps on its first acquire: the six expired leases are deleted.
   await createPostgresStore({ client: pool, table: 'together_events' }).acquire('evt_new', 60_000);
   const { rows } = await pool.query('SELECT key FROM together_events');

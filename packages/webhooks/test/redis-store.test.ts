@@ -7,7 +7,12 @@ import { createTestEvent } from '../src/create-test-event.js';
 import { createWebhookReceiver } from '../src/create-webhook-receiver.js';
 import { createRedisStore } from '../src/stores/create-redis-store.js';
 import { runStoreConformance } from '../src/testing.js';
-import { slowHandlerRunsOnce, storeHiccupRunsOnce } from './exactly-once.js';
+import {
+  deliverAtOnce,
+  holdUntilOpened,
+  slowHandlerRunsOnce,
+  storeHiccupRunsOnce,
+} from './exactly-once.js';
 import { SECRET } from './fixtures.js';
 import { type RedisServer, startRedisServer } from './redis-server.js';
 
@@ -42,25 +47,24 @@ afterAll(async () => {
 
 it('runs the handler exactly once when 4 receivers sharing Redis get the same delivery 50 times at once', async () => {
   const event = createTestEvent('incentive.disbursement_requested');
-  const handler = vi.fn(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  });
+  const held = holdUntilOpened();
+  const handler = vi.fn(() => held.until);
   const receivers = Array.from({ length: 4 }, () =>
     createWebhookReceiver({ secret: SECRET, store: createRedisStore({ client: connect() }) }).on(
       'incentive.disbursement_requested',
       handler,
     ),
   );
-  const { body, headers } = createTestDelivery({ event, secret: SECRET });
-  const requests = Array.from({ length: 50 }, (_, index) =>
+  const { body, headers } = await createTestDelivery({ event, secret: SECRET });
+  const responses = await deliverAtOnce(50, held.open, (index) =>
     receivers[index % 4]!.receiveRequest(
       new Request('http://localhost/webhooks', { method: 'POST', headers, body }),
     ),
   );
-  const statuses = (await Promise.all(requests)).map((response) => response.status);
+  const statuses = responses.map((response) => response.status);
   expect(handler).toHaveBeenCalledTimes(1);
-  expect(statuses.filter((status) => status === 204).length).toBeGreaterThanOrEqual(1);
-  expect(statuses.every((status) => status === 204 || status === 409)).toBe(true);
+  expect(statuses.filter((status) => status === 204)).toHaveLength(1);
+  expect(statuses.filter((status) => status === 409)).toHaveLength(49);
   // The sender's later retry of an answered-409 delivery is a duplicate, not a second run.
   const retry = await receivers[3]!.receive({ payload: body, headers });
   expect(retry.outcome).toBe('duplicate');
@@ -69,18 +73,17 @@ it('runs the handler exactly once when 4 receivers sharing Redis get the same de
 
 it('runs it more than once with unshared memory stores, which is why the store must be shared', async () => {
   const event = createTestEvent('incentive.disbursement_requested');
-  const handler = vi.fn(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  });
+  const handler = vi.fn();
   const receivers = Array.from({ length: 4 }, () =>
     createWebhookReceiver({ secret: SECRET }).on('incentive.disbursement_requested', handler),
   );
-  const { body, headers } = createTestDelivery({ event, secret: SECRET });
+  const { body, headers } = await createTestDelivery({ event, secret: SECRET });
   await Promise.all(
     Array.from({ length: 50 }, (_, index) =>
       receivers[index % 4]!.receive({ payload: body, headers }),
     ),
   );
+  // Each receiver's own store knows only its own run.
   expect(handler).toHaveBeenCalledTimes(4);
 });
 
@@ -95,7 +98,7 @@ it('lets a retry run again after a failed handler released the lease in Redis', 
     'payment.authorized',
     handler,
   );
-  const { body, headers } = createTestDelivery({ event, secret: SECRET });
+  const { body, headers } = await createTestDelivery({ event, secret: SECRET });
   await expect(receiver.receive({ payload: body, headers })).rejects.toThrow('ledger unavailable');
   await expect(receiver.receive({ payload: body, headers })).resolves.toMatchObject({
     outcome: 'processed',
@@ -120,8 +123,10 @@ it('keeps leases and processed markers with their expiry, under the prefix', asy
 it("never releases another holder's lease after its own lease expired", async () => {
   const client = connect();
   const store = createRedisStore({ client, prefix: 'test:expiry:' });
-  const first = await store.acquire('evt_b', 20);
-  await new Promise((resolve) => setTimeout(resolve, 40));
+  const first = await store.acquire('evt_b', 60_000);
+  // The first holder's lease runs out: Redis expires the key now (PEXPIRE 0) instead of the
+  // test sleeping past a short lease.
+  await client.pexpire('test:expiry:evt_b', 0);
   const second = await store.acquire('evt_b', 60_000);
   if (first.status !== 'acquired' || second.status !== 'acquired')
     throw new Error('expected two leases');

@@ -86,7 +86,7 @@ export const signCommand: Command = {
       throw usageError((error as Error).message);
     }
     const signKey = await readSignKey(io, bodyFile === '-');
-    const signature = createSignature({ ...params, signKey });
+    const signature = await createSignature({ ...params, signKey });
     const headers = {
       // The clients send every body as JSON; the program reads no other type.
       ...(body === '' ? {} : { 'Content-Type': 'application/json' }),

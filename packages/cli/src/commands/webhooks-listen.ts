@@ -131,7 +131,11 @@ async function forward(
   if (endpoint === undefined) return reply(503, 'not registered yet');
   let event: { id: string; type: string };
   try {
-    event = verifyEnvelope({ payload: body, headers: request.headers, secret: endpoint.secret });
+    event = await verifyEnvelope({
+      payload: body,
+      headers: request.headers,
+      secret: endpoint.secret,
+    });
   } catch (error) {
     out.warn(`rejected a delivery that did not verify: ${(error as Error).message}`);
     out.event({ event: 'rejected', reason: (error as Error).message });
@@ -143,7 +147,12 @@ async function forward(
     'content-type': 'application/json',
     'webhook-id': event.id,
     'webhook-timestamp': String(timestamp),
-    'webhook-signature': sign({ id: event.id, timestamp, payload: body, secret: localSecret }),
+    'webhook-signature': await sign({
+      id: event.id,
+      timestamp,
+      payload: body,
+      secret: localSecret,
+    }),
   };
   try {
     const answer = await postDelivery(forwardTo, headers, body);

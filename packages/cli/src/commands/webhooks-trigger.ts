@@ -88,7 +88,7 @@ export const webhooksTriggerCommand: Command = {
     const target = directTarget(values, io.env);
     const body = JSON.stringify(event);
     const timestamp = Math.floor(Date.now() / 1000);
-    const signature = sign({ id: event.id, timestamp, payload: body, secret: target.secret });
+    const signature = await sign({ id: event.id, timestamp, payload: body, secret: target.secret });
     const headers = {
       'content-type': 'application/json',
       'webhook-id': event.id,

@@ -1,4 +1,4 @@
-import { sign } from '@prakerja-kit/webhooks';
+import { signSync } from '@prakerja-kit/webhooks/node';
 import type { EventVector } from '../create-vectors.js';
 
 const JSON_TYPE = 'application/json';
@@ -22,7 +22,7 @@ function eventVector(spec: EventCase): EventVector {
   const secret = spec.secret ?? SECRET;
   const id = spec.fault?.id ?? spec.id;
   const body = spec.fault?.body ?? spec.body;
-  const signed = sign({ id: spec.id, timestamp: spec.timestamp, payload: spec.body, secret });
+  const signed = signSync({ id: spec.id, timestamp: spec.timestamp, payload: spec.body, secret });
   return {
     name: spec.name,
     description: spec.description,
@@ -40,7 +40,7 @@ function eventVector(spec: EventCase): EventVector {
       body,
     },
     signed_content: `${id}.${spec.timestamp}.${body}`,
-    expected_signature: sign({ id, timestamp: spec.timestamp, payload: body, secret }),
+    expected_signature: signSync({ id, timestamp: spec.timestamp, payload: body, secret }),
   };
 }
 
@@ -96,7 +96,7 @@ export function eventVectors(tolerance: number): EventVector[] {
           `whsec_${Buffer.from('prakerja-kit a third fake secret').toString('base64')}`,
         ]
           .map((secret) =>
-            sign({ id: event.id, timestamp: event.timestamp, payload: event.body, secret }),
+            signSync({ id: event.id, timestamp: event.timestamp, payload: event.body, secret }),
           )
           .join(' '),
       },
@@ -120,7 +120,7 @@ export function eventVectors(tolerance: number): EventVector[] {
       ...event,
       fault: {
         code: 'wrong-secret',
-        signature: sign({
+        signature: signSync({
           id: event.id,
           timestamp: event.timestamp,
           payload: event.body,
@@ -154,7 +154,7 @@ export function eventVectors(tolerance: number): EventVector[] {
       ...event,
       fault: {
         code: 'unknown-signature-version',
-        signature: sign({
+        signature: signSync({
           id: event.id,
           timestamp: event.timestamp,
           payload: event.body,
@@ -166,7 +166,7 @@ export function eventVectors(tolerance: number): EventVector[] {
   return cases.map((spec) => {
     const vector = eventVector(spec);
     if (spec.name === 'secret-rotation-two-signatures') {
-      const old = sign({
+      const old = signSync({
         id: spec.id,
         timestamp: spec.timestamp,
         payload: spec.body,

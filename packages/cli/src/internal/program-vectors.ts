@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { ProgramPath } from '@prakerja-kit/core';
-import { buildRawSignature, createSignature } from '@prakerja-kit/core/signature';
+import { createSignatureSync } from '@prakerja-kit/core/node';
+import { buildRawSignature } from '@prakerja-kit/core/signature';
 import type { ProgramVector } from '../create-vectors.js';
 
 const KEY = 'my_sign_key';
@@ -36,9 +37,10 @@ function programVector(spec: ProgramCase): ProgramVector {
       ? { authorization: spec.authorization, signAuthorization: true }
       : {}),
   };
-  const expected = createSignature({ ...canonical, signKey: KEY });
+  const expected = createSignatureSync({ ...canonical, signKey: KEY });
   const sentSignature =
-    fault?.signature ?? createSignature({ ...canonical, timestamp: spec.timestamp, signKey: KEY });
+    fault?.signature ??
+    createSignatureSync({ ...canonical, timestamp: spec.timestamp, signKey: KEY });
   const headers: Record<string, string> = {
     'content-type': JSON_TYPE,
     client_code: spec.clientCode,

@@ -2,7 +2,10 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRawSignature } from './build-raw-signature.js';
-import { createSignature as createSignatureNode } from './create-signature.node.js';
+import {
+  createSignature as createSignatureNode,
+  createSignatureSync,
+} from './create-signature.node.js';
 import { createSignature as createSignatureWeb } from './create-signature.web.js';
 import { serializeBody } from './serialize-body.js';
 
@@ -28,9 +31,10 @@ const WORKED = {
 } as const;
 
 const implementations = [
+  ['node:crypto', createSignatureNode],
   [
-    'node:crypto',
-    async (params: Parameters<typeof createSignatureNode>[0]) => createSignatureNode(params),
+    'node:crypto, createSignatureSync',
+    async (params: Parameters<typeof createSignatureSync>[0]) => createSignatureSync(params),
   ],
   ['WebCrypto', createSignatureWeb],
 ] as const;
@@ -139,7 +143,7 @@ describe('signature properties', () => {
         const expected = createHmac('sha1', p.signKey)
           .update(p.clientCode + p.timestamp + p.method + p.path + p.body)
           .digest('hex');
-        expect(createSignatureNode(p)).toBe(expected);
+        expect(createSignatureSync(p)).toBe(expected);
       }),
     );
   });
@@ -147,7 +151,7 @@ describe('signature properties', () => {
   it('node:crypto and WebCrypto agree on every input', async () => {
     await fc.assert(
       fc.asyncProperty(params, async (p) => {
-        expect(await createSignatureWeb(p)).toBe(createSignatureNode(p));
+        expect(await createSignatureWeb(p)).toBe(createSignatureSync(p));
       }),
       { numRuns: 200 },
     );
@@ -169,7 +173,7 @@ describe('signature properties', () => {
           fc.pre(original[index] !== char && !(field === 'path' && index === 0));
           fc.pre(!(field === 'path' && (char === '?' || char === '#')));
           const changed = original.slice(0, index) + char + original.slice(index + 1);
-          expect(createSignatureNode({ ...p, [field]: changed })).not.toBe(createSignatureNode(p));
+          expect(createSignatureSync({ ...p, [field]: changed })).not.toBe(createSignatureSync(p));
         },
       ),
     );
@@ -178,13 +182,24 @@ describe('signature properties', () => {
   it('a different timestamp or key changes the signature', () => {
     fc.assert(
       fc.property(params, fc.integer({ min: 1, max: 10_000 }), (p, delta) => {
-        expect(createSignatureNode({ ...p, timestamp: p.timestamp + delta })).not.toBe(
-          createSignatureNode(p),
+        expect(createSignatureSync({ ...p, timestamp: p.timestamp + delta })).not.toBe(
+          createSignatureSync(p),
         );
-        expect(createSignatureNode({ ...p, signKey: `${p.signKey}x` })).not.toBe(
-          createSignatureNode(p),
+        expect(createSignatureSync({ ...p, signKey: `${p.signKey}x` })).not.toBe(
+          createSignatureSync(p),
         );
       }),
     );
+  });
+});
+
+describe('createSignature on Node', () => {
+  it('returns a promise, and rejects (never throws) for an empty sign key', async () => {
+    const signed = createSignatureNode(OFFICIAL);
+    expect(signed).toBeInstanceOf(Promise);
+    expect(await signed).toBe(createSignatureSync(OFFICIAL));
+    const refused = createSignatureNode({ ...OFFICIAL, signKey: '' });
+    expect(refused).toBeInstanceOf(Promise);
+    await expect(refused).rejects.toThrow(TypeError);
   });
 });

@@ -30,7 +30,8 @@ function toHex(buffer: ArrayBuffer): string {
 /**
  * Signs a program request with WebCrypto: lowercase hex HMAC-SHA1 of `raw_signature`.
  *
- * This is the edge and browser build; on Node the same export is synchronous.
+ * A promise on every runtime (this is the edge and browser build; Node uses `node:crypto`).
+ * On Node, `createSignatureSync` from `@prakerja-kit/core/node` returns the string directly.
  *
  * @example
  * await createSignature({ clientCode: 'myclient_code', signKey: 'my_sign_key',

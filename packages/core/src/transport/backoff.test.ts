@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backoffDelay, parseRetryAfter, sleep } from './backoff.js';
 
 describe('backoffDelay', () => {
@@ -16,6 +16,16 @@ describe('backoffDelay', () => {
         },
       ),
     );
+  });
+
+  it('gives exact delays for a given random value', () => {
+    const options = { baseDelayMs: 100, maxDelayMs: 3000 };
+    expect([1, 2, 3, 6, 7].map((attempt) => backoffDelay(attempt, options, () => 0))).toEqual([
+      50, 100, 200, 1500, 1500,
+    ]);
+    expect([1, 2, 3, 6, 7].map((attempt) => backoffDelay(attempt, options, () => 0.5))).toEqual([
+      75, 150, 300, 2250, 2250,
+    ]);
   });
 
   it('uses 500 ms and 8 s by default', () => {
@@ -37,11 +47,35 @@ describe('parseRetryAfter', () => {
 });
 
 describe('sleep', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('rejects at once with an already aborted signal', async () => {
     await expect(sleep(1000, AbortSignal.abort(new Error('stop')))).rejects.toThrow('stop');
   });
 
-  it('resolves after the delay', async () => {
-    await expect(sleep(1)).resolves.toBeUndefined();
+  it('resolves after the delay, not a millisecond before', async () => {
+    let done = false;
+    const slept = sleep(1000).then(() => {
+      done = true;
+    });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await slept;
+    expect(done).toBe(true);
+  });
+
+  it('rejects with the reason when the signal aborts while it waits, and clears its timer', async () => {
+    const controller = new AbortController();
+    const slept = sleep(1000, controller.signal);
+    await vi.advanceTimersByTimeAsync(400);
+    controller.abort(new Error('stop'));
+    await expect(slept).rejects.toThrow('stop');
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { ProgramHeader } from '@prakerja-kit/core';
-import { createSignature } from '@prakerja-kit/core/signature';
+import { createSignatureSync } from '@prakerja-kit/core/node';
 import { referenceTime, skewFault, timestampSeconds } from './internal/clock-skew.js';
 import {
   fault,
@@ -275,7 +275,7 @@ function canonicalSignature(
   signKey: string,
 ): string {
   try {
-    return createSignature({ ...params, signKey });
+    return createSignatureSync({ ...params, signKey });
   } catch {
     // Core rejects a malformed timestamp or path; the fault list already says which.
     return '';

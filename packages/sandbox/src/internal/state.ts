@@ -1,153 +1,157 @@
-import type { SubmissionStatus } from '@prakerja-kit/core';
-import type { SandboxFixtures } from '../sandbox-fixtures.js';
+import * as z from 'zod/mini';
+import { type SandboxFixtures, sandboxFixturesSchema } from '../sandbox-fixtures.js';
 import { resolveSandboxProfile, type SandboxProfile } from '../sandbox-profiles.js';
+import { ControlFailure } from './program-failure.js';
+import { amount, count, httpUrl, nonEmpty, nullableText, text } from './schema-primitives.js';
+
+// Each part of the sandbox state is a zod schema and the type inferred from it: the schemas
+// check an imported state (state-schema.ts) as deeply as the state machine relies on it.
+
+/** Sandbox ms times: finite numbers (JSON has no other). */
+const ms = z.number();
+
+/** Largest |clockOffsetMs| that keeps sandbox time a valid `Date` for millennia of wall time. */
+const MAX_CLOCK_OFFSET_MS = 8e15;
+
+const paymentTokenSchema = z.object({
+  token: nonEmpty,
+  clientCode: nonEmpty,
+  prakerjaId: nonEmpty,
+  userPlatformId: text,
+  courseCode: nonEmpty,
+  scheduleCode: nonEmpty,
+  amount,
+  otp: text,
+  createdAt: ms,
+  expiresAt: ms,
+  usedAt: z.nullable(ms),
+});
 
 /** A payment token issued by send-otp. */
-export interface PaymentTokenRecord {
-  token: string;
-  clientCode: string;
-  prakerjaId: string;
-  userPlatformId: string;
-  courseCode: string;
-  scheduleCode: string;
-  amount: number;
-  otp: string;
-  createdAt: number;
-  expiresAt: number;
-  usedAt: number | null;
-}
+export type PaymentTokenRecord = z.infer<typeof paymentTokenSchema>;
+
+const smsSchema = z.object({
+  id: nonEmpty,
+  prakerjaId: nonEmpty,
+  phone: text,
+  otp: text,
+  text,
+  sentAt: text,
+});
 
 /** One SMS in the sandbox inbox. */
-export interface SmsMessage {
-  id: string;
-  prakerjaId: string;
-  phone: string;
-  otp: string;
-  text: string;
-  sentAt: string;
-}
+export type SmsMessage = z.infer<typeof smsSchema>;
+
+const transactionSchema = z.object({
+  transactionCode: nonEmpty,
+  invoiceCode: nonEmpty,
+  invoiceUrl: text,
+  clientCode: nonEmpty,
+  prakerjaId: nonEmpty,
+  userPlatformId: text,
+  courseCode: nonEmpty,
+  scheduleCode: nonEmpty,
+  amount,
+  status: z.enum(['SUCCESS', 'VOID']),
+  createdAt: text,
+  voidedAt: nullableText,
+  redeemCode: nonEmpty,
+});
 
 /** A purchase. */
-export interface TransactionRecord {
-  transactionCode: string;
-  invoiceCode: string;
-  invoiceUrl: string;
-  clientCode: string;
-  prakerjaId: string;
-  userPlatformId: string;
-  courseCode: string;
-  scheduleCode: string;
-  amount: number;
-  status: 'SUCCESS' | 'VOID';
-  createdAt: string;
-  voidedAt: string | null;
-  redeemCode: string;
-}
+export type TransactionRecord = z.infer<typeof transactionSchema>;
+
+const attendanceSchema = z.object({ status: z.literal([1, 2]), at: text });
 
 /** Attendance result of one sequence: 1 verified, 2 rejected at the face check. */
-export interface AttendanceRecord {
-  status: 1 | 2;
-  at: string;
-}
+export type AttendanceRecord = z.infer<typeof attendanceSchema>;
+
+const redeemCodeSchema = z.object({
+  redeemCode: nonEmpty,
+  transactionCode: nonEmpty,
+  courseCode: nonEmpty,
+  scheduleCode: nonEmpty,
+  prakerjaId: nonEmpty,
+  provider: nonEmpty,
+  testCase: nullableText,
+  positive: z.boolean(),
+  email: nullableText,
+  cancelled: z.boolean(),
+  attendance: z.record(z.string(), attendanceSchema),
+  redeemedAt: nullableText,
+  completedAt: nullableText,
+  disbursementId: nullableText,
+  initialVerified: z.array(z.int()),
+});
 
 /** A redeem code and everything done with it. */
-export interface RedeemCodeRecord {
-  redeemCode: string;
-  transactionCode: string;
-  courseCode: string;
-  scheduleCode: string;
-  prakerjaId: string;
-  provider: string;
-  testCase: string | null;
-  positive: boolean;
-  email: string | null;
-  cancelled: boolean;
-  attendance: Record<string, AttendanceRecord>;
-  redeemedAt: string | null;
-  completedAt: string | null;
-  disbursementId: string | null;
-  initialVerified: number[];
-}
+export type RedeemCodeRecord = z.infer<typeof redeemCodeSchema>;
+
+const verificationSchema = z.object({
+  state: nonEmpty,
+  redeemCode: nonEmpty,
+  sequence: z.int(),
+  redirectUri: httpUrl,
+  email: text,
+  clientCode: nonEmpty,
+  status: z.enum(['pending', 'approved', 'rejected']),
+  createdAt: text,
+  decidedAt: nullableText,
+});
 
 /** A verification started by url-generate, decided on the verification page. */
-export interface VerificationRecord {
-  state: string;
-  redeemCode: string;
-  sequence: number;
-  redirectUri: string;
-  email: string;
-  clientCode: string;
-  status: 'pending' | 'approved' | 'rejected';
-  createdAt: string;
-  decidedAt: string | null;
-}
+export type VerificationRecord = z.infer<typeof verificationSchema>;
+
+const assignmentSchema = z.object({
+  id: z.int(),
+  kind: z.enum(['submission', 'feedback']),
+  redeemCode: nonEmpty,
+  scope: z.enum(['tpm', 'uk']),
+  sequence: z.int(),
+  urlFile: nullableText,
+  notes: nullableText,
+  /** A `SubmissionStatus` of core. */
+  status: z.literal([0, 1, 2, 3]),
+  at: text,
+});
 
 /** A TPM/UK submission (participant side) or feedback (LP side). */
-export interface AssignmentRecord {
-  id: number;
-  kind: 'submission' | 'feedback';
-  redeemCode: string;
-  scope: 'tpm' | 'uk';
-  sequence: number;
-  urlFile: string | null;
-  notes: string | null;
-  status: SubmissionStatus;
-  at: string;
-}
+export type AssignmentRecord = z.infer<typeof assignmentSchema>;
+
+const ssoGrantSchema = z.object({
+  clientId: nonEmpty,
+  prakerjaId: nonEmpty,
+  scope: text,
+  redirectUri: text,
+  expiresAt: ms,
+  used: z.boolean(),
+});
 
 /** SSO authorization code, access token or refresh token. */
-export interface SsoGrant {
-  clientId: string;
-  prakerjaId: string;
-  scope: string;
-  redirectUri: string;
-  expiresAt: number;
-  used: boolean;
-}
+export type SsoGrant = z.infer<typeof ssoGrantSchema>;
+
+const eventSchema = z.object({
+  id: nonEmpty,
+  type: nonEmpty,
+  created_at: text,
+  data: z.record(z.string(), z.unknown()),
+});
 
 /** One event of the SDK's event model (docs/events.md). */
-export interface SandboxEvent {
-  id: string;
-  type: string;
-  created_at: string;
-  data: Record<string, unknown>;
-}
+export type SandboxEvent = z.infer<typeof eventSchema>;
+
+const webhookSchema = z.object({
+  id: nonEmpty,
+  url: httpUrl,
+  // Same rule as a registration (deliveries.ts): `sign` throws on anything else.
+  secret: z.string().check(z.regex(/^whsec_[A-Za-z0-9+/]{16,}={0,2}$/, 'expected whsec_<base64>')),
+  /** Event types delivered, or null for all. */
+  events: z.nullable(z.array(nonEmpty)),
+  createdAt: text,
+});
 
 /** A registered webhook endpoint. */
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  secret: string;
-  /** Event types delivered, or null for all. */
-  events: string[] | null;
-  createdAt: string;
-}
-
-/**
- * One delivery attempt, with what the receiver answered (never the request's signature or the
- * endpoint's secret).
- */
-export interface DeliveryAttempt {
-  /** Sandbox time of the attempt (ISO-8601). */
-  at: string;
-  /** The receiver's HTTP status, or null when it never answered (see `error`). */
-  statusCode: number | null;
-  /** Why no answer came: connection refused, timeout…; null when the receiver answered. */
-  error: string | null;
-  durationMs: number;
-  /**
-   * The response headers (names lower-case; at most 64 headers, values cut at 1 KB), or null when
-   * there was no answer or the details were pruned.
-   */
-  responseHeaders: Record<string, string> | null;
-  /**
-   * The first 2 KB (2048 bytes) of the response body as UTF-8 text, or null when there was no
-   * answer or the details were pruned (only the latest attempts keep them).
-   */
-  responseBody: string | null;
-  /** True when the response body was longer than what `responseBody` keeps. */
-  responseBodyTruncated: boolean;
-}
+export type WebhookEndpoint = z.infer<typeof webhookSchema>;
 
 /** Bytes of a response body kept per attempt in the delivery log. */
 export const RESPONSE_BODY_LIMIT = 2048;
@@ -156,20 +160,60 @@ export const RESPONSE_HEADER_LIMIT = 64;
 /** Attempts per delivery that keep response headers and body; older ones keep status and error. */
 export const DETAILED_ATTEMPTS_LIMIT = 20;
 
-/** One event delivered to one endpoint, with its attempts. */
-export interface DeliveryRecord {
-  id: string;
-  eventId: string;
-  eventType: string;
-  endpointId: string;
-  url: string;
-  status: 'pending' | 'succeeded' | 'failed';
-  attempts: DeliveryAttempt[];
+const deliveryAttemptSchema = z.object({
+  /** Sandbox time of the attempt (ISO-8601). */
+  at: text,
+  /** The receiver's HTTP status, or null when it never answered (see `error`). */
+  statusCode: z.nullable(z.int()),
+  /** Why no answer came: connection refused, timeout…; null when the receiver answered. */
+  error: nullableText,
+  durationMs: z.number().check(z.minimum(0)),
+  // Absent in states saved before the delivery log kept responses.
+  /**
+   * The response headers (names lower-case; at most 64 headers, values cut at 1 KB), or null when
+   * there was no answer or the details were pruned.
+   */
+  responseHeaders: z._default(
+    z.nullable(
+      z.record(z.string(), z.string()).check(
+        z.refine((headers) => Object.keys(headers).length <= RESPONSE_HEADER_LIMIT, {
+          message: `at most ${RESPONSE_HEADER_LIMIT} headers`,
+        }),
+      ),
+    ),
+    null,
+  ),
+  /**
+   * The first 2 KB (2048 bytes) of the response body as UTF-8 text, or null when there was no
+   * answer or the details were pruned (only the latest attempts keep them).
+   */
+  responseBody: z._default(z.nullable(z.string().check(z.maxLength(RESPONSE_BODY_LIMIT))), null),
+  /** True when the response body was longer than what `responseBody` keeps. */
+  responseBodyTruncated: z._default(z.boolean(), false),
+});
+
+/**
+ * One delivery attempt, with what the receiver answered (never the request's signature or the
+ * endpoint's secret).
+ */
+export type DeliveryAttempt = z.output<typeof deliveryAttemptSchema>;
+
+const deliverySchema = z.object({
+  id: nonEmpty,
+  eventId: nonEmpty,
+  eventType: text,
+  endpointId: nonEmpty,
+  url: text,
+  status: z.enum(['pending', 'succeeded', 'failed']),
+  attempts: z.array(deliveryAttemptSchema),
   /** Failed attempts since the delivery was (re)queued: picks the next retry delay. */
-  failures: number;
+  failures: count,
   /** Sandbox time (ms) of the next attempt, or null when done. */
-  nextAttemptAt: number | null;
-}
+  nextAttemptAt: z.nullable(ms),
+});
+
+/** One event delivered to one endpoint, with its attempts. */
+export type DeliveryRecord = z.output<typeof deliverySchema>;
 
 /** Kinds of injected faults, as accepted by the control plane and in saved state. */
 export const FAULT_KINDS = [
@@ -188,51 +232,72 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 /** A fault's `path`: `*` or a path starting with `/`. */
 export const FAULT_PATH = /^(\*|\/\S*)$/;
 
-/** An injected fault. */
-export interface FaultRecord {
-  id: string;
-  kind: FaultKind;
+// Same bounds as a fault added through the control plane (faults.ts).
+const faultSchema = z.object({
+  id: nonEmpty,
+  kind: z.enum(FAULT_KINDS),
   /** Exact request path, or `*` for every program path. */
-  path: string;
+  path: z.string().check(z.regex(FAULT_PATH, 'expected "*" or a path starting with "/"')),
   /** HTTP method, or `*`. */
-  method: string;
+  method: z.string().check(z.regex(/^(\*|[A-Z]+)$/, 'expected "*" or an upper-case method')),
   /** Requests left to affect; null means until removed. */
-  remaining: number | null;
+  remaining: z.nullable(count),
   /** Chance in [0, 1] that a matching request is affected (seeded). */
-  probability: number;
-  latencyMs: number;
-  status: number;
-  retryAfterSeconds: number;
-  skewSeconds: number;
+  probability: z.number().check(z.minimum(0), z.maximum(1)),
+  latencyMs: z.int().check(z.minimum(0), z.maximum(120_000)),
+  status: z.int().check(z.minimum(500), z.maximum(599)),
+  retryAfterSeconds: z.int().check(z.minimum(0), z.maximum(86_400)),
+  skewSeconds: z.int().check(z.minimum(-31_536_000), z.maximum(31_536_000)),
   /** Requests this fault affected so far. */
-  hits: number;
-}
+  hits: count,
+});
+
+/** An injected fault. */
+export type FaultRecord = z.infer<typeof faultSchema>;
+
+/** A profile as exported: its base and overrides must resolve to exactly its switches. */
+const profileSchema = z.custom<SandboxProfile>((value) => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { base, overrides, switches } = value as Partial<SandboxProfile>;
+  if (typeof overrides !== 'object' || overrides === null) return false;
+  try {
+    const resolved = resolveSandboxProfile({ ...overrides, base });
+    return JSON.stringify(resolved.switches) === JSON.stringify(switches);
+  } catch (error) {
+    if (error instanceof ControlFailure) return false;
+    throw error;
+  }
+}, 'not a sandbox profile: { base, overrides, switches } as GET /__sandbox/profile answers');
+
+/** Schema of the whole {@link SandboxState}, as `GET /__sandbox/state` exports it. */
+export const sandboxStateSchema = z.object({
+  version: z.literal(1),
+  rng: z.int().check(z.minimum(0), z.maximum(0xffff_ffff)),
+  clockOffsetMs: z.number().check(z.minimum(-MAX_CLOCK_OFFSET_MS), z.maximum(MAX_CLOCK_OFFSET_MS)),
+  counter: count,
+  fixtures: sandboxFixturesSchema,
+  balances: z.record(z.string(), z.number()),
+  seatsTaken: z.record(z.string(), count),
+  paymentTokens: z.record(z.string(), paymentTokenSchema),
+  sms: z.array(smsSchema),
+  transactions: z.record(z.string(), transactionSchema),
+  redeemCodes: z.record(z.string(), redeemCodeSchema),
+  verifications: z.record(z.string(), verificationSchema),
+  assignments: z.array(assignmentSchema),
+  ssoCodes: z.record(z.string(), ssoGrantSchema),
+  accessTokens: z.record(z.string(), ssoGrantSchema),
+  refreshTokens: z.record(z.string(), ssoGrantSchema),
+  events: z.array(eventSchema),
+  webhooks: z.record(z.string(), webhookSchema),
+  deliveries: z.array(deliverySchema),
+  faults: z.array(faultSchema),
+  /** The active profile: how the sandbox answers where the program's docs leave a choice. */
+  // A state exported before profiles existed has none: create-control keeps the active one.
+  profile: z._default(profileSchema, () => resolveSandboxProfile('default')),
+});
 
 /** The whole mutable sandbox state: plain JSON, saved and loaded as is. */
-export interface SandboxState {
-  version: 1;
-  rng: number;
-  clockOffsetMs: number;
-  counter: number;
-  fixtures: SandboxFixtures;
-  balances: Record<string, number>;
-  seatsTaken: Record<string, number>;
-  paymentTokens: Record<string, PaymentTokenRecord>;
-  sms: SmsMessage[];
-  transactions: Record<string, TransactionRecord>;
-  redeemCodes: Record<string, RedeemCodeRecord>;
-  verifications: Record<string, VerificationRecord>;
-  assignments: AssignmentRecord[];
-  ssoCodes: Record<string, SsoGrant>;
-  accessTokens: Record<string, SsoGrant>;
-  refreshTokens: Record<string, SsoGrant>;
-  events: SandboxEvent[];
-  webhooks: Record<string, WebhookEndpoint>;
-  deliveries: DeliveryRecord[];
-  faults: FaultRecord[];
-  /** The active profile: how the sandbox answers where the program's docs leave a choice. */
-  profile: SandboxProfile;
-}
+export type SandboxState = z.output<typeof sandboxStateSchema>;
 
 /** Builds the initial state of a sandbox from its fixtures. */
 export function createInitialState(

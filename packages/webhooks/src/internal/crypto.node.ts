@@ -1,9 +1,6 @@
 import { createHmac, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import { secretBase64 } from './secret.js';
 
-/** On Node every crypto result is synchronous. */
-export type Result<T> = T;
-
 const keys = new Map<string, KeyObject>();
 
 function importSecret(secret: string): KeyObject {
@@ -23,26 +20,11 @@ export function hmacSignature(
   id: string,
   timestamp: string,
   payload: string | Uint8Array,
-): Result<string> {
+): string {
   const hmac = createHmac('sha256', importSecret(secret));
   if (typeof payload === 'string')
     return hmac.update(`${id}.${timestamp}.${payload}`).digest('base64');
   return hmac.update(`${id}.${timestamp}.`).update(payload).digest('base64');
-}
-
-/** Applies `fn` to a crypto result (not named `then`: a module exporting `then` is a thenable). */
-export function map<T, U>(value: Result<T>, fn: (value: T) => U): Result<U> {
-  return fn(value);
-}
-
-/** Runs `fn`; on Node its errors are thrown synchronously. */
-export function attempt<T>(fn: () => Result<T>): Result<T> {
-  return fn();
-}
-
-/** Collects several crypto results. */
-export function all<T>(values: Result<T>[]): Result<T[]> {
-  return values;
 }
 
 /** `length` cryptographically random bytes, base64-encoded. */

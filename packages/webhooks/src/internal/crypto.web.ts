@@ -1,8 +1,5 @@
 import { secretBase64 } from './secret.js';
 
-/** With WebCrypto every crypto result is a promise. */
-export type Result<T> = Promise<T>;
-
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const keys = new Map<string, Promise<CryptoKey>>();
@@ -32,7 +29,7 @@ export async function hmacSignature(
   id: string,
   timestamp: string,
   payload: string | Uint8Array,
-): Result<string> {
+): Promise<string> {
   const key = await importSecret(secret);
   const head = encoder.encode(`${id}.${timestamp}.`);
   const body = typeof payload === 'string' ? encoder.encode(payload) : payload;
@@ -40,21 +37,6 @@ export async function hmacSignature(
   message.set(head);
   message.set(body, head.length);
   return toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, message)));
-}
-
-/** Applies `fn` to a crypto result (not named `then`: a module exporting `then` is a thenable). */
-export async function map<T, U>(value: Result<T>, fn: (value: T) => U | Promise<U>): Result<U> {
-  return fn(await value);
-}
-
-/** Runs `fn`; with WebCrypto every error, even a synchronous one, becomes a rejection. */
-export function attempt<T>(fn: () => Result<T>): Result<T> {
-  return new Promise((resolve) => resolve(fn()));
-}
-
-/** Collects several crypto results. */
-export function all<T>(values: Result<T>[]): Result<T[]> {
-  return Promise.all(values);
 }
 
 /** `length` cryptographically random bytes, base64-encoded. */
