@@ -52,9 +52,9 @@ it('answers a valid delivery 204 once, its duplicate 204 without a second run, a
   const { secret, runs, receiver, request } = setup();
   const { POST } = webhookRoute(receiver);
   const event = createTestEvent('payment.voided');
-  expect((await POST(request(createTestDelivery({ event, secret })))).status).toBe(204);
-  expect((await POST(request(createTestDelivery({ event, secret })))).status).toBe(204);
-  const forged = await POST(request(createTestDelivery({ event, secret: generateSecret() })));
+  expect((await POST(request(await createTestDelivery({ event, secret })))).status).toBe(204);
+  expect((await POST(request(await createTestDelivery({ event, secret })))).status).toBe(204);
+  const forged = await POST(request(await createTestDelivery({ event, secret: generateSecret() })));
   expect(forged.status).toBe(400);
   expect(await forged.json()).toMatchObject({ check: 'signature' });
   expect(runs).toEqual([event.id]);
@@ -65,9 +65,9 @@ it('answers a delivery arriving mid-processing 409 with Retry-After', async () =
   const { POST } = webhookRoute(receiver);
   const event = createTestEvent('payment.voided');
   const release = hold();
-  const first = POST(request(createTestDelivery({ event, secret })));
+  const first = POST(request(await createTestDelivery({ event, secret })));
   await expect.poll(() => runs.length).toBe(1);
-  const during = await POST(request(createTestDelivery({ event, secret })));
+  const during = await POST(request(await createTestDelivery({ event, secret })));
   expect(during.status).toBe(409);
   expect(during.headers.get('retry-after')).toBe('30');
   release();
@@ -83,7 +83,7 @@ it('answers 400 naming the fix when the handler read the body first', async () =
     return receiver.receiveRequest(incoming);
   };
   const event = createTestEvent('payment.voided');
-  const answer = await POST(request(createTestDelivery({ event, secret })));
+  const answer = await POST(request(await createTestDelivery({ event, secret })));
   expect(answer.status).toBe(400);
   const { error } = (await answer.json()) as { error: string };
   expect(error).toContain('Next.js: await request.text() or receiver.receiveRequest(request)');

@@ -62,13 +62,13 @@ async function deliver(
 
 it('tells the ledger once when the same delivery reaches two isolates; refuses a forged one', async () => {
   const event = createTestEvent('payment.voided');
-  const delivery = createTestDelivery({ event, secret });
+  const delivery = await createTestDelivery({ event, secret });
   expect(await deliver('a', delivery)).toBe(204);
   expect(await deliver('b', delivery)).toBe(204);
   expect(ledger).toEqual([event.id]);
   // The Worker logs the refusal (workerd's console reaches this process's console.error).
   const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-  const forged = createTestDelivery({ event, secret: generateSecret() });
+  const forged = await createTestDelivery({ event, secret: generateSecret() });
   expect(await deliver('b', forged)).toBe(400);
   expect(ledger).toEqual([event.id]);
   await vi.waitFor(() =>

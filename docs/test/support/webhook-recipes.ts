@@ -112,11 +112,11 @@ export function describeRecipe(name: string, recipe: RecipeCase): void {
       const { receiver, runs } = gatedReceiver(secret);
       const url = await start(recipe.start, receiver);
       const event = createTestEvent('payment.voided');
-      const first = await post(url, createTestDelivery({ event, secret }));
-      const again = await post(url, createTestDelivery({ event, secret }));
+      const first = await post(url, await createTestDelivery({ event, secret }));
+      const again = await post(url, await createTestDelivery({ event, secret }));
       expect([first.status, again.status]).toEqual([204, 204]);
       expect(runs).toEqual([event.id]);
-      const forged = await post(url, createTestDelivery({ event, secret: generateSecret() }));
+      const forged = await post(url, await createTestDelivery({ event, secret: generateSecret() }));
       expect(forged.status).toBe(400);
       expect(JSON.parse(forged.text)).toMatchObject({ check: 'signature' });
       expect(runs).toEqual([event.id]);
@@ -128,14 +128,14 @@ export function describeRecipe(name: string, recipe: RecipeCase): void {
       const url = await start(recipe.start, receiver);
       const event = createTestEvent('payment.voided');
       const { running, release } = hold();
-      const first = post(url, createTestDelivery({ event, secret }));
+      const first = post(url, await createTestDelivery({ event, secret }));
       await running;
-      const during = await post(url, createTestDelivery({ event, secret }));
+      const during = await post(url, await createTestDelivery({ event, secret }));
       expect(during.status).toBe(409);
       expect(during.headers.get('retry-after')).toBe('30');
       release();
       expect((await first).status).toBe(204);
-      expect((await post(url, createTestDelivery({ event, secret }))).status).toBe(204);
+      expect((await post(url, await createTestDelivery({ event, secret }))).status).toBe(204);
       expect(runs).toEqual([event.id]);
     });
 
@@ -144,7 +144,7 @@ export function describeRecipe(name: string, recipe: RecipeCase): void {
       const { receiver, runs } = gatedReceiver(secret);
       const url = await start(recipe.startConsumed, receiver);
       const event = createTestEvent('payment.voided');
-      const answer = await post(url, createTestDelivery({ event, secret }));
+      const answer = await post(url, await createTestDelivery({ event, secret }));
       expect(answer.status).toBe(400);
       const { error, check } = JSON.parse(answer.text) as { error: string; check: string };
       expect(check).toBe('payload');

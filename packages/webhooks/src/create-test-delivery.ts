@@ -33,7 +33,7 @@ export interface TestDelivery {
  * A promise on every runtime.
  *
  * @example
- * const { request } = createTestDelivery({ event: createTestEvent('payment.voided'), secret });
+ * const { request } = await createTestDelivery({ event: createTestEvent('payment.voided'), secret });
  * expect((await receiver.receiveRequest(request)).status).toBe(204);
  */
 export async function createTestDelivery(params: CreateTestDeliveryParams): Promise<TestDelivery> {

@@ -91,11 +91,11 @@ describe('WebhookReceiver.respond', () => {
       'payment.voided',
       handler,
     );
-    const { body, headers } = createTestDelivery({ event, secret: SECRET });
+    const { body, headers } = await createTestDelivery({ event, secret: SECRET });
     expect((await receiver.respond({ payload: body, headers })).status).toBe(204);
     expect((await receiver.respond({ payload: body, headers })).status).toBe(204);
     expect(handler).toHaveBeenCalledTimes(1);
-    const forged = createTestDelivery({ event, secret: generateSecret() });
+    const forged = await createTestDelivery({ event, secret: generateSecret() });
     expect(await receiver.respond({ payload: forged.body, headers: forged.headers })).toMatchObject(
       { status: 400, body: expect.stringContaining('"check":"signature"') },
     );
@@ -117,7 +117,7 @@ describe('WebhookReceiver.respond', () => {
 describe('body already consumed', () => {
   it('refuses a fetch Request whose stream is locked by a reader, naming the fix', async () => {
     const receiver = createWebhookReceiver({ secret: SECRET, logger: quiet });
-    const { request } = createTestDelivery({ event, secret: SECRET });
+    const { request } = await createTestDelivery({ event, secret: SECRET });
     request.body?.getReader(); // a middleware holding the stream, bodyUsed still false
     const response = await receiver.receiveRequest(request);
     expect(response.status).toBe(400);
@@ -128,7 +128,7 @@ describe('body already consumed', () => {
 
   it('refuses a Node request whose stream a body parser read (receiveNodeRequest)', async () => {
     const receiver = createWebhookReceiver({ secret: SECRET, logger: quiet });
-    const { body, headers } = createTestDelivery({ event, secret: SECRET });
+    const { body, headers } = await createTestDelivery({ event, secret: SECRET });
     const read = Object.assign(Readable.from([Buffer.from(body)]), { headers });
     for await (const _ of read) {
       // a body parser drains it

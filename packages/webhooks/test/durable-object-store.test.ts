@@ -92,7 +92,7 @@ async function runs(eventId: string): Promise<string[]> {
 describe('a Worker that builds its receiver per request', () => {
   it('catches the duplicate delivered to another isolate: the handler runs once', async () => {
     const event = createTestEvent('payment.voided');
-    const { body, headers } = createTestDelivery({ event, secret: SECRET });
+    const { body, headers } = await createTestDelivery({ event, secret: SECRET });
     expect((await deliver('a', body, headers)).status).toBe(204);
     expect((await deliver('b', body, headers)).status).toBe(204);
     expect((await deliver('a', body, headers)).status).toBe(204);
@@ -101,7 +101,7 @@ describe('a Worker that builds its receiver per request', () => {
 
   it('answers 409 with Retry-After to a duplicate arriving in another isolate mid-processing', async () => {
     const event = createTestEvent('payment.voided');
-    const { body, headers } = createTestDelivery({ event, secret: SECRET });
+    const { body, headers } = await createTestDelivery({ event, secret: SECRET });
     const first = deliver('a', body, headers, '?slow');
     for (let attempt = 0; attempt < 50 && (await runs(event.id)).length === 0; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -116,7 +116,7 @@ describe('a Worker that builds its receiver per request', () => {
 
   it('refuses a forged delivery with 400', async () => {
     const event = createTestEvent('payment.voided');
-    const forged = createTestDelivery({
+    const forged = await createTestDelivery({
       event,
       secret: 'whsec_Zm9yZ2VkIGZvcmdlZCBmb3JnZWQgZm9yZ2Vk',
     });

@@ -84,13 +84,13 @@ it('catches the duplicate across two receivers built per request, each with its 
   const event = createTestEvent('payment.voided');
   const prefix = `upstash:${crypto.randomUUID()}:`;
   // As on Workers: a new receiver (and client) for every request, nothing shared in memory.
-  const receive = () =>
+  const receive = async () =>
     createWebhookReceiver({
       secret: SECRET,
       store: createRedisStore({ client: upstash(), prefix }),
     })
       .on('payment.voided', handler)
-      .receiveRequest(createTestDelivery({ event, secret: SECRET }).request);
+      .receiveRequest((await createTestDelivery({ event, secret: SECRET })).request);
   expect((await receive()).status).toBe(204);
   expect((await receive()).status).toBe(204);
   expect(handler).toHaveBeenCalledTimes(1);
