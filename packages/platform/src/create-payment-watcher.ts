@@ -1,4 +1,4 @@
-import { deriveEventId, mapConcurrent } from '@prakerja-kit/core';
+import { deriveEventId, mapConcurrent } from '@prakerja-kit/core/internal';
 import type { PlatformClient } from './client.js';
 import {
   createMemoryPaymentStore,

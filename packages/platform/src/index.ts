@@ -1,3 +1,8 @@
+export {
+  isPaymentAuthorizedEvent,
+  isPaymentEvent,
+  isPaymentVoidedEvent,
+} from '@prakerja-kit/core/events';
 export type { PlatformClient, PlatformClientOptions, ReconcileOptions } from './client.js';
 export { createPlatformClient } from './client.js';
 export type {

@@ -1,4 +1,4 @@
-import { deriveEventId } from '@prakerja-kit/core';
+import { deriveEventId } from '@prakerja-kit/core/internal';
 import type { ProviderClient } from './client.js';
 import type { CourseProgress } from './resources/completion.js';
 import type { ProviderEvent } from './schemas/events.js';

@@ -1,4 +1,17 @@
 export type { RequestOptions } from '@prakerja-kit/core';
+export {
+  assignmentReviewedEventSchema,
+  assignmentSubmittedEventSchema,
+  attendanceVerifiedEventSchema,
+  courseCompletedEventSchema,
+  isAssignmentEvent,
+  isAssignmentReviewedEvent,
+  isAssignmentSubmittedEvent,
+  isAttendanceEvent,
+  isAttendanceVerifiedEvent,
+  isCourseCompletedEvent,
+  isCourseEvent,
+} from '@prakerja-kit/core/events';
 export type { ProviderClient, ProviderClientOptions, ProviderSsoOptions } from './client.js';
 export { createProviderClient } from './client.js';
 export type {

@@ -1,3 +1,53 @@
+// The event model: defined once in @prakerja-kit/core/events.
+export type {
+  AssignmentEvent,
+  AssignmentReviewedEvent,
+  AssignmentScope,
+  AssignmentSubmittedEvent,
+  AttendanceEvent,
+  AttendanceVerifiedEvent,
+  CourseCompletedEvent,
+  CourseEvent,
+  IncentiveDisbursementCancelledEvent,
+  IncentiveDisbursementRequestedEvent,
+  IncentiveEvent,
+  PaymentAuthorizedEvent,
+  PaymentEvent,
+  PaymentVoidedEvent,
+  SubmissionStatus,
+  WebhookEvent,
+  WebhookEventOf,
+  WebhookEventType,
+} from '@prakerja-kit/core/events';
+export {
+  assignmentReviewedEventSchema,
+  assignmentSubmittedEventSchema,
+  attendanceVerifiedEventSchema,
+  courseCompletedEventSchema,
+  incentiveDisbursementCancelledEventSchema,
+  incentiveDisbursementRequestedEventSchema,
+  isAssignmentEvent,
+  isAssignmentReviewedEvent,
+  isAssignmentSubmittedEvent,
+  isAttendanceEvent,
+  isAttendanceVerifiedEvent,
+  isCourseCompletedEvent,
+  isCourseEvent,
+  isIncentiveDisbursementCancelledEvent,
+  isIncentiveDisbursementRequestedEvent,
+  isIncentiveEvent,
+  isPaymentAuthorizedEvent,
+  isPaymentEvent,
+  isPaymentVoidedEvent,
+  isWebhookEvent,
+  isWebhookEventType,
+  paymentAuthorizedEventSchema,
+  paymentEventSchema,
+  paymentVoidedEventSchema,
+  WEBHOOK_EVENT_TYPES,
+  webhookEventSchema,
+  webhookEventSchemas,
+} from '@prakerja-kit/core/events';
 export { createEventId } from './create-event-id.js';
 export type {
   ReceiveResult,
@@ -23,38 +73,6 @@ export { WebhookVerificationError } from './errors/webhook-verification-error.js
 export { generateSecret } from './generate-secret.js';
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_READ_TIMEOUT_MS } from './internal/limits.js';
 export { WebhookTelemetryMetric } from './internal/receiver-telemetry.js';
-export type {
-  AssignmentReviewedEvent,
-  AssignmentSubmittedEvent,
-} from './schemas/assignment-events.js';
-export {
-  assignmentReviewedEventSchema,
-  assignmentSubmittedEventSchema,
-} from './schemas/assignment-events.js';
-export type { AttendanceVerifiedEvent } from './schemas/attendance-events.js';
-export { attendanceVerifiedEventSchema } from './schemas/attendance-events.js';
-export type { CourseCompletedEvent } from './schemas/course-events.js';
-export { courseCompletedEventSchema } from './schemas/course-events.js';
-export type {
-  IncentiveDisbursementCancelledEvent,
-  IncentiveDisbursementRequestedEvent,
-} from './schemas/incentive-events.js';
-export {
-  incentiveDisbursementCancelledEventSchema,
-  incentiveDisbursementRequestedEventSchema,
-} from './schemas/incentive-events.js';
-export type { PaymentAuthorizedEvent, PaymentVoidedEvent } from './schemas/payment-events.js';
-export {
-  paymentAuthorizedEventSchema,
-  paymentVoidedEventSchema,
-} from './schemas/payment-events.js';
-export type { WebhookEvent, WebhookEventOf, WebhookEventType } from './schemas/webhook-event.js';
-export {
-  isWebhookEventType,
-  WEBHOOK_EVENT_TYPES,
-  webhookEventSchema,
-  webhookEventSchemas,
-} from './schemas/webhook-event.js';
 export type { SignParams } from './sign.js';
 export { sign } from './sign.js';
 export type { MemoryStoreOptions } from './stores/create-memory-store.js';

@@ -2,12 +2,12 @@ import {
   type OperationSpan,
   ProgramApiError,
   ProgramRequestError,
-  parseParams,
   RequestAbortedError,
   type RequestOptions,
   ResponseValidationError,
   type Transport,
 } from '@prakerja-kit/core';
+import { parseParams } from '@prakerja-kit/core/internal';
 import * as z from 'zod/mini';
 import type { ReconcileOptions } from '../client.js';
 import {

@@ -1,4 +1,5 @@
-import { parseParams, type RequestOptions, type Transport, toAmount } from '@prakerja-kit/core';
+import type { RequestOptions, Transport } from '@prakerja-kit/core';
+import { parseParams, toAmount } from '@prakerja-kit/core/internal';
 import { QUOTA_SCHEDULE_PATH } from '../internal/paths.js';
 import {
   type Quota,

@@ -1,4 +1,4 @@
-import { looseAmountSchema, looseInvoiceCodeSchema } from '@prakerja-kit/core';
+import { looseAmountSchema, looseInvoiceCodeSchema } from '@prakerja-kit/core/internal';
 import * as z from 'zod/mini';
 import { httpUrlSchema, nonEmptyStringSchema, priceSchema, requiredCodeSchema } from './fields.js';
 

@@ -1,4 +1,4 @@
-import { looseAmountSchema } from '@prakerja-kit/core';
+import { looseAmountSchema } from '@prakerja-kit/core/internal';
 import * as z from 'zod/mini';
 import { requiredCodeSchema } from './fields.js';
 

@@ -1,9 +1,5 @@
-import {
-  ProgramPath,
-  parseParams,
-  type RequestOptions,
-  RequestValidationError,
-} from '@prakerja-kit/core';
+import { ProgramPath, type RequestOptions, RequestValidationError } from '@prakerja-kit/core';
+import { parseParams } from '@prakerja-kit/core/internal';
 import type { ProviderContext } from '../internal/context.js';
 import { returnQuery } from '../internal/return-url.js';
 import { emailTag, signState, verifyState } from '../internal/state-token.js';

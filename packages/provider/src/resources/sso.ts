@@ -1,10 +1,10 @@
 import {
   ProgramPath,
-  parseParams,
   type RequestOptions,
   RequestValidationError,
   timingSafeEqual,
 } from '@prakerja-kit/core';
+import { parseParams } from '@prakerja-kit/core/internal';
 import type { ProviderContext } from '../internal/context.js';
 import { returnQuery } from '../internal/return-url.js';
 import { signState, verifyState } from '../internal/state-token.js';

@@ -1,4 +1,4 @@
-import type { SubmissionStatus } from '@prakerja-kit/core';
+import type { AssignmentScope, SubmissionStatus } from '@prakerja-kit/core/events';
 import type { SandboxFixtures } from '../sandbox-fixtures.js';
 import { resolveSandboxProfile, type SandboxProfile } from '../sandbox-profiles.js';
 
@@ -87,7 +87,7 @@ export interface AssignmentRecord {
   id: number;
   kind: 'submission' | 'feedback';
   redeemCode: string;
-  scope: 'tpm' | 'uk';
+  scope: AssignmentScope;
   sequence: number;
   urlFile: string | null;
   notes: string | null;
