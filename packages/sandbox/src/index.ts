@@ -25,7 +25,6 @@ export type { SandboxProgramExchange } from './internal/engine.js';
 export { PROGRAM_API_OPENAPI_JSON } from './internal/openapi-document.js';
 export type { SandboxCliOptions, StartedSandbox } from './run-sandbox-cli.js';
 export {
-  formatBanner,
   parseSandboxArgs,
   runSandboxCli,
   SANDBOX_CLI_USAGE,
