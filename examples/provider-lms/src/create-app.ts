@@ -1,5 +1,4 @@
-import { ProgramApiError } from '@prakerja-kit/core';
-import type { ProviderClient } from '@prakerja-kit/provider';
+import { isProgramApiError, type ProviderClient } from '@prakerja-kit/provider';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { COURSE_PLAN, createLearnerSessions, type LearnerSessions } from './learners.js';
@@ -89,10 +88,11 @@ export function createApp(options: LmsOptions): Hono {
       return await startVerification(context, redeemCode, email, 1);
     } catch (error) {
       // The program's own (Indonesian) message: unknown code, already used, outside the window...
-      const message =
-        error instanceof ProgramApiError ? error.programMessage : 'Kode tidak dapat diproses.';
+      const message = isProgramApiError(error)
+        ? error.programMessage
+        : 'Kode tidak dapat diproses.';
       log(
-        `redeem refused for ${mask(redeemCode)}: ${error instanceof ProgramApiError ? error.code : 'error'}`,
+        `redeem refused for ${mask(redeemCode)}: ${isProgramApiError(error) ? error.code : 'error'}`,
       );
       return context.html(redeemPage(options.devCodes ?? [], message), 422);
     }

@@ -9,6 +9,7 @@
  * @module
  */
 
+export { errorGuard } from './errors/guards.js';
 export { codeSchema } from './schemas/common.js';
 export { errorEnvelopeSchema, successEnvelopeSchema } from './schemas/envelope.js';
 export { looseAmountSchema, looseInvoiceCodeSchema, toAmount } from './schemas/loose.js';

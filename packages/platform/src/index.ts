@@ -1,3 +1,30 @@
+// The errors users catch, and name-based guards that work across two installed copies of core.
+export type { ValidationIssue } from '@prakerja-kit/core';
+export {
+  ConfigurationError,
+  ConnectionError,
+  isConfigurationError,
+  isConnectionError,
+  isKnownProgramErrorCode,
+  isPrakerjaError,
+  isProgramApiError,
+  isProgramRequestError,
+  isRedirectError,
+  isRequestAbortedError,
+  isRequestValidationError,
+  isResponseValidationError,
+  isTimeoutError,
+  PROGRAM_ERRORS,
+  PrakerjaError,
+  ProgramApiError,
+  ProgramErrorCode,
+  ProgramRequestError,
+  RedirectError,
+  RequestAbortedError,
+  RequestValidationError,
+  ResponseValidationError,
+  TimeoutError,
+} from '@prakerja-kit/core';
 export {
   isPaymentAuthorizedEvent,
   isPaymentEvent,
@@ -29,7 +56,11 @@ export type {
   PaymentNotFoundForm,
   PaymentStatusAnswer,
 } from './payment-not-found-error.js';
-export { isPaymentNotFoundAnswer, PaymentNotFoundError } from './payment-not-found-error.js';
+export {
+  isPaymentNotFoundAnswer,
+  isPaymentNotFoundError,
+  PaymentNotFoundError,
+} from './payment-not-found-error.js';
 export type {
   AuthorizeResult,
   PaymentFollower,

@@ -1,4 +1,30 @@
-export type { RequestOptions } from '@prakerja-kit/core';
+// The errors users catch, and name-based guards that work across two installed copies of core.
+export type { RequestOptions, ValidationIssue } from '@prakerja-kit/core';
+export {
+  ConfigurationError,
+  ConnectionError,
+  isConfigurationError,
+  isConnectionError,
+  isKnownProgramErrorCode,
+  isPrakerjaError,
+  isProgramApiError,
+  isProgramRequestError,
+  isRedirectError,
+  isRequestAbortedError,
+  isRequestValidationError,
+  isResponseValidationError,
+  isTimeoutError,
+  PROGRAM_ERRORS,
+  PrakerjaError,
+  ProgramApiError,
+  ProgramErrorCode,
+  ProgramRequestError,
+  RedirectError,
+  RequestAbortedError,
+  RequestValidationError,
+  ResponseValidationError,
+  TimeoutError,
+} from '@prakerja-kit/core';
 export {
   assignmentReviewedEventSchema,
   assignmentSubmittedEventSchema,

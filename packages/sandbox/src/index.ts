@@ -55,7 +55,7 @@ export type {
   WebhookEndpoint,
   WebhookEndpointInput,
 } from './sandbox-control.js';
-export { SandboxControlError } from './sandbox-control-error.js';
+export { isSandboxControlError, SandboxControlError } from './sandbox-control-error.js';
 export type {
   EducationLevel,
   SandboxClient,

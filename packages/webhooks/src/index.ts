@@ -1,4 +1,11 @@
 // The event model: defined once in @prakerja-kit/core/events.
+
+export {
+  ConfigurationError,
+  isConfigurationError,
+  isPrakerjaError,
+  PrakerjaError,
+} from '@prakerja-kit/core/errors';
 export type {
   AssignmentEvent,
   AssignmentReviewedEvent,
@@ -63,6 +70,11 @@ export {
   DEFAULT_LEASE_MS,
   DEFAULT_RETAIN_MS,
 } from './create-webhook-receiver.js';
+export {
+  isWebhookBodyError,
+  isWebhookConfigurationError,
+  isWebhookVerificationError,
+} from './errors/guards.js';
 export { WebhookBodyError } from './errors/webhook-body-error.js';
 export { WebhookConfigurationError } from './errors/webhook-configuration-error.js';
 export type {
