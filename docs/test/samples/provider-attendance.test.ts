@@ -54,7 +54,7 @@ it('refuses a rejected face check and a state started for another participant', 
   const cookieState = cookieValue(started.setCookie);
   const session = { sessionEmail: participant.email, sessionRedeemCode: participant.redeemCode };
   expect(await handleReturn(lp, { url: redirectUrl, cookieState, ...session })).toEqual({
-    retry: 'not-verified',
+    retry: 'not_verified',
   });
   expect(
     await handleReturn(lp, {
@@ -63,8 +63,8 @@ it('refuses a rejected face check and a state started for another participant', 
       ...session,
       sessionEmail: 'someone@lp.example',
     }),
-  ).toEqual({ retry: 'participant-mismatch' });
+  ).toEqual({ retry: 'participant_mismatch' });
   expect(
     await handleReturn(lp, { url: redirectUrl.split('?')[0]!, cookieState, ...session }),
-  ).toEqual({ retry: 'state-missing' });
+  ).toEqual({ retry: 'state_missing' });
 });

@@ -113,7 +113,7 @@ export function createApp(options: LmsOptions): Hono {
       email: started.email,
       redeemCode: started.redeemCode,
     });
-    if (!result.verified) {
+    if (result.outcome !== 'verified') {
       log(`verification not confirmed for ${mask(started.redeemCode)}: ${result.reason}`);
       return context.html(
         messagePage('Verifikasi gagal', `Kehadiran tidak terverifikasi (${result.reason}).`),

@@ -22,19 +22,20 @@ test('every endpoint method takes (params, options?: RequestOptions)', () => {
   expectTypeOf(client.redeemCodes.commit).parameter(1).toEqualTypeOf<RequestOptions | undefined>();
 });
 
-test('a confirmation narrows on verified', () => {
+test('a confirmation is a union on outcome', () => {
   const result = {} as AttendanceConfirmation;
-  if (result.verified)
+  expectTypeOf(result.outcome).toEqualTypeOf<'verified' | 'rejected'>();
+  if (result.outcome === 'verified')
     expectTypeOf(result.status.attendanceStatus).toEqualTypeOf<number | undefined>();
   else
     expectTypeOf(result.reason).toEqualTypeOf<
-      | 'invalid-state'
-      | 'expired-state'
-      | 'state-mismatch'
-      | 'state-missing'
-      | 'participant-mismatch'
-      | 'status-mismatch'
-      | 'not-verified'
+      | 'invalid_state'
+      | 'expired_state'
+      | 'state_mismatch'
+      | 'state_missing'
+      | 'participant_mismatch'
+      | 'status_mismatch'
+      | 'not_verified'
     >();
 });
 

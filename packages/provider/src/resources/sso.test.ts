@@ -76,7 +76,7 @@ test('handleCallback checks the state against the kept one, then exchanges the c
     state,
   });
   expect(result).toEqual({
-    ok: true,
+    outcome: 'signed_in',
     token: {
       accessToken: 'at-1',
       refreshToken: 'refresh-at-1',
@@ -98,18 +98,18 @@ test('handleCallback refuses another browser state, a forged state and a missing
   expect(
     await client.sso.handleCallback({ returnUrl: `/cb?code=x&state=${theirs}`, state: mine }),
   ).toEqual({
-    ok: false,
-    reason: 'state-mismatch',
+    outcome: 'rejected',
+    reason: 'state_mismatch',
   });
   expect(
     await client.sso.handleCallback({ returnUrl: '/cb?code=x&state=v1.a.b', state: 'v1.a.b' }),
   ).toEqual({
-    ok: false,
-    reason: 'invalid-state',
+    outcome: 'rejected',
+    reason: 'invalid_state',
   });
   expect(await client.sso.handleCallback({ returnUrl: `/cb?state=${mine}`, state: mine })).toEqual({
-    ok: false,
-    reason: 'missing-code',
+    outcome: 'rejected',
+    reason: 'missing_code',
   });
   expect(received).toHaveLength(0);
 });
@@ -123,8 +123,8 @@ test('an attendance state is not accepted on the SSO callback', async () => {
   expect(
     await client.sso.handleCallback({ returnUrl: `/cb?code=x&state=${state}`, state }),
   ).toEqual({
-    ok: false,
-    reason: 'invalid-state',
+    outcome: 'rejected',
+    reason: 'invalid_state',
   });
 });
 

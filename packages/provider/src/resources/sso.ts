@@ -54,17 +54,20 @@ export interface SsoHandleCallbackParams {
 
 /** Why an SSO callback was refused. */
 export type SsoCallbackFailureReason =
-  | 'invalid-state'
-  | 'expired-state'
+  | 'invalid_state'
+  | 'expired_state'
   /** The returned `state` differs from the one kept for this browser (login CSRF). */
-  | 'state-mismatch'
+  | 'state_mismatch'
   /** No `code` on the callback URL. */
-  | 'missing-code';
+  | 'missing_code';
 
-/** The outcome of `sso.handleCallback`. */
+/**
+ * The outcome of `sso.handleCallback`: `signed_in` with the tokens, or `rejected` with a
+ * snake_case `reason`; a failed token exchange throws.
+ */
 export type SsoCallbackResult =
-  | { ok: true; token: SsoToken }
-  | { ok: false; reason: SsoCallbackFailureReason };
+  | { outcome: 'signed_in'; token: SsoToken }
+  | { outcome: 'rejected'; reason: SsoCallbackFailureReason };
 
 /** Login with a Prakerja account (SSO / OAuth on `api-proxy.prakerja.go.id`). */
 export interface SsoResource {
@@ -87,7 +90,7 @@ export interface SsoResource {
   createLoginUrl(params?: SsoUrlParams, options?: RequestOptions): Promise<SsoLoginUrl>;
   /**
    * Handles the redirect back: checks `state` against the one kept for this browser, then
-   * exchanges `code` for tokens. Returns `ok: false` with a reason for a bad callback; throws
+   * exchanges `code` for tokens. Returns `outcome: 'rejected'` with a reason for a bad callback; throws
    * when the exchange itself fails.
    *
    * @example
@@ -255,15 +258,15 @@ export function createSsoResource(context: ProviderContext): SsoResource {
         'sso',
         context.now(),
       );
-      if (!checked.ok) return { ok: false, reason: checked.reason };
+      if (!checked.ok) return { outcome: 'rejected', reason: checked.reason };
       const search = returnQuery(params.returnUrl);
       const returned = search.get('state');
       if (returned === null || !timingSafeEqual(returned, params.state)) {
-        return { ok: false, reason: 'state-mismatch' };
+        return { outcome: 'rejected', reason: 'state_mismatch' };
       }
       const code = search.get('code');
-      if (!code) return { ok: false, reason: 'missing-code' };
-      return { ok: true, token: await createToken({ code }, options) };
+      if (!code) return { outcome: 'rejected', reason: 'missing_code' };
+      return { outcome: 'signed_in', token: await createToken({ code }, options) };
     },
 
     createToken,
