@@ -7,10 +7,10 @@ import {
 } from './create-memory-payment-store.js';
 import { PaymentNotFoundError } from './payment-not-found-error.js';
 import type {
-  AuthorizeResult,
   PaymentFollower,
+  PaymentsAuthorizeResult,
+  PaymentsVoidResult,
   PendingPayment,
-  VoidResult,
 } from './resources/payment-results.js';
 import type { Payment } from './schemas/payment.js';
 import type { PaymentEvent } from './schemas/payment-events.js';
@@ -93,7 +93,7 @@ export interface PaymentWatcher extends PaymentFollower {
    * const result = await client.payments.authorize(params);
    * if (result.outcome === 'unknown') watcher.follow(result);
    */
-  follow(pending: PendingPayment | AuthorizeResult | VoidResult): boolean;
+  follow(pending: PendingPayment | PaymentsAuthorizeResult | PaymentsVoidResult): boolean;
   /** Stops watching an invoice code (and following it). */
   unwatch(invoiceCode: string): void;
   /** The invoice codes being watched. */
@@ -163,7 +163,7 @@ export function createPaymentWatcher(
   };
   for (const invoiceCode of options.invoiceCodes ?? []) watch(invoiceCode);
 
-  const follow = (item: PendingPayment | AuthorizeResult | VoidResult): boolean => {
+  const follow = (item: PendingPayment | PaymentsAuthorizeResult | PaymentsVoidResult): boolean => {
     if ('outcome' in item && item.outcome !== 'unknown') return false;
     const { operation, invoiceCode, settlesAt } = item as PendingPayment;
     watch(invoiceCode);

@@ -62,10 +62,10 @@ export {
   PaymentNotFoundError,
 } from './payment-not-found-error.js';
 export type {
-  AuthorizeResult,
   PaymentFollower,
+  PaymentsAuthorizeResult,
+  PaymentsVoidResult,
   PendingPayment,
-  VoidResult,
 } from './resources/payment-results.js';
 export type { PaymentCallOptions, PaymentsResource } from './resources/payments.js';
 export type { QuotasResource } from './resources/quotas.js';
@@ -74,11 +74,11 @@ export { courseSchema, scheduleSchema } from './schemas/catalogue.js';
 export type {
   OtpChallenge,
   Payment,
-  PaymentAuthorizeParams,
-  PaymentRetrieveParams,
-  PaymentSendOtpParams,
   PaymentState,
-  PaymentVoidParams,
+  PaymentsAuthorizeParams,
+  PaymentsRetrieveParams,
+  PaymentsSendOtpParams,
+  PaymentsVoidParams,
 } from './schemas/payment.js';
 export type {
   PaymentAuthorizedEvent,
@@ -90,4 +90,4 @@ export {
   paymentEventSchema,
   paymentVoidedEventSchema,
 } from './schemas/payment-events.js';
-export type { Quota, QuotaRetrieveParams } from './schemas/quota.js';
+export type { Quota, QuotasRetrieveParams } from './schemas/quota.js';

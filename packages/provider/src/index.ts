@@ -25,6 +25,7 @@ export {
   ResponseValidationError,
   TimeoutError,
 } from '@prakerja-kit/core';
+export type { AssignmentEvent, AttendanceEvent, CourseEvent } from '@prakerja-kit/core/events';
 export {
   assignmentReviewedEventSchema,
   assignmentSubmittedEventSchema,
@@ -48,8 +49,8 @@ export type {
 export { createStatusWatcher } from './create-status-watcher.js';
 export type { AssignmentsResource } from './resources/assignments.js';
 export type {
-  AttendanceConfirmation,
   AttendanceConfirmParams,
+  AttendanceConfirmResult,
   AttendanceRejectionReason,
   AttendanceResource,
   VerificationUrl,
@@ -65,8 +66,8 @@ export type {
 export type { RedeemCodesCommitParams, RedeemCodesResource } from './resources/redeem-codes.js';
 export type {
   SsoCallbackFailureReason,
-  SsoCallbackResult,
   SsoHandleCallbackParams,
+  SsoHandleCallbackResult,
   SsoLoginUrl,
   SsoResource,
 } from './resources/sso.js';
@@ -84,7 +85,7 @@ export type {
   AttendanceResetParams,
   AttendanceRetrieveParams,
   AttendanceStatus,
-  RedeemCommitResult,
+  RedeemCodesCommitResult,
 } from './schemas/attendance.js';
 export type { AssignmentScope } from './schemas/common.js';
 export type {
@@ -95,11 +96,12 @@ export type {
   ProviderEvent,
 } from './schemas/events.js';
 export type {
+  SsoCreateConsentUrlParams,
+  SsoCreateLoginUrlParams,
   SsoCreateTokenParams,
   SsoProfile,
   SsoRefreshTokenParams,
   SsoRetrieveProfileParams,
   SsoScope,
   SsoToken,
-  SsoUrlParams,
 } from './schemas/sso.js';

@@ -22,7 +22,7 @@ export interface PendingPayment {
 /** Anything that takes a {@link PendingPayment} to follow up, such as a payment watcher. */
 export interface PaymentFollower {
   /** Enrols an `unknown` outcome to be resolved later. Returns true when it was enrolled. */
-  follow(pending: PendingPayment | AuthorizeResult | VoidResult): boolean;
+  follow(pending: PendingPayment | PaymentsAuthorizeResult | PaymentsVoidResult): boolean;
 }
 
 /**
@@ -41,7 +41,7 @@ export interface PaymentFollower {
  * - `unknown`: not established yet. Never re-send and never tell the buyer nothing was bought:
  *   follow it (`watcher.follow(result)`), it carries the {@link PendingPayment} fields.
  */
-export type AuthorizeResult =
+export type PaymentsAuthorizeResult =
   | { outcome: 'purchased'; payment: Payment; reconciled: boolean }
   | { outcome: 'not_purchased'; error: ProgramRequestError; reconciled: boolean }
   | { outcome: 'voided'; payment: Payment; reconciled: true }
@@ -67,7 +67,7 @@ export type AuthorizeResult =
  * - `unknown`: not established yet (the void may still commit); follow it
  *   (`watcher.follow(result)`), it carries the {@link PendingPayment} fields.
  */
-export type VoidResult =
+export type PaymentsVoidResult =
   | {
       outcome: 'voided';
       invoiceCode: string;

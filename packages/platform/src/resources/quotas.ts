@@ -3,7 +3,7 @@ import { parseParams, toAmount } from '@prakerja-kit/core/internal';
 import { QUOTA_SCHEDULE_PATH } from '../internal/paths.js';
 import {
   type Quota,
-  type QuotaRetrieveParams,
+  type QuotasRetrieveParams,
   quotaRetrieveParamsSchema,
   quotaWireSchema,
 } from '../schemas/quota.js';
@@ -19,7 +19,7 @@ export interface QuotasResource {
    * @example
    * const { quota } = await client.quotas.retrieve({ courseCode, scheduleCode });
    */
-  retrieve(params: QuotaRetrieveParams, options?: RequestOptions): Promise<Quota>;
+  retrieve(params: QuotasRetrieveParams, options?: RequestOptions): Promise<Quota>;
 }
 
 /** @internal */

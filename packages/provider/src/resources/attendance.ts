@@ -88,7 +88,7 @@ export type AttendanceRejectionReason =
  * The outcome of `attendance.confirm`: `verified`, or `rejected` with a `reason` (an ambiguous
  * answer is a union on `outcome`; a failed status call throws).
  */
-export type AttendanceConfirmation =
+export type AttendanceConfirmResult =
   | { outcome: 'verified'; redeemCode: string; sequence: number; status: AttendanceStatus }
   | {
       outcome: 'rejected';
@@ -139,7 +139,7 @@ export interface AttendanceResource {
   confirm(
     params: AttendanceConfirmParams,
     options?: RequestOptions,
-  ): Promise<AttendanceConfirmation>;
+  ): Promise<AttendanceConfirmResult>;
   /**
    * Attendance status of a redeem code for one sequence
    * (`POST /api/v1/integration/payment/redeem-code/status`). `verified` is true when

@@ -1,4 +1,4 @@
-import { ProgramApiError } from '@prakerja-kit/core';
+import { ProgramApiError, RequestValidationError } from '@prakerja-kit/core';
 import { expect, test, vi } from 'vitest';
 import { fail, fakeClient, ok } from '../../test/support/fake-program.js';
 
@@ -206,4 +206,26 @@ test('the refresh path can follow the curl example instead', async () => {
   });
   await client.sso.refreshToken({ refreshToken: 'rt-1' });
   expect(received[0]?.url.pathname).toBe('/api/v1/oauth/token');
+});
+
+test('token params fail with their own messages, naming the field', async () => {
+  const { client, received } = fakeClient(() => ok({}), { sso: SSO });
+  const cases = [
+    [
+      () => client.sso.retrieveProfile({ accessToken: '' }),
+      '`accessToken`: expected a non-empty string',
+    ],
+    [
+      () => client.sso.refreshToken({ refreshToken: ' ' }),
+      '`refreshToken`: expected a non-empty string',
+    ],
+    [() => client.sso.createToken({ code: '' }), '`code`: expected a non-empty string'],
+  ] as const;
+  for (const [call, message] of cases) {
+    const error = await call().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).not.toContain('redeem');
+  }
+  expect(received).toEqual([]);
 });

@@ -9,13 +9,14 @@ import type { ProviderContext } from '../internal/context.js';
 import { returnQuery } from '../internal/return-url.js';
 import { signState, verifyState } from '../internal/state-token.js';
 import {
+  type SsoCreateConsentUrlParams,
+  type SsoCreateLoginUrlParams,
   type SsoCreateTokenParams,
   type SsoProfile,
   type SsoRefreshTokenParams,
   type SsoRetrieveProfileParams,
   type SsoToken,
   type SsoTokenWire,
-  type SsoUrlParams,
   ssoCreateTokenParamsSchema,
   ssoLoginUrlSchema,
   ssoProfileSchema,
@@ -65,7 +66,7 @@ export type SsoCallbackFailureReason =
  * The outcome of `sso.handleCallback`: `signed_in` with the tokens, or `rejected` with a
  * snake_case `reason`; a failed token exchange throws.
  */
-export type SsoCallbackResult =
+export type SsoHandleCallbackResult =
   | { outcome: 'signed_in'; token: SsoToken }
   | { outcome: 'rejected'; reason: SsoCallbackFailureReason };
 
@@ -78,7 +79,7 @@ export interface SsoResource {
    * @example
    * const { url, state } = await client.sso.createConsentUrl();
    */
-  createConsentUrl(params?: SsoUrlParams): Promise<SsoLoginUrl>;
+  createConsentUrl(params?: SsoCreateConsentUrlParams): Promise<SsoLoginUrl>;
   /**
    * Asks the program for a login URL (`GET /api/v1/oauth/authorize`, signed with `X-Signature`).
    * How the program signs this GET is not documented; the SDK signs path and empty body
@@ -87,7 +88,7 @@ export interface SsoResource {
    * @example
    * const { url, state } = await client.sso.createLoginUrl();
    */
-  createLoginUrl(params?: SsoUrlParams, options?: RequestOptions): Promise<SsoLoginUrl>;
+  createLoginUrl(params?: SsoCreateLoginUrlParams, options?: RequestOptions): Promise<SsoLoginUrl>;
   /**
    * Handles the redirect back: checks `state` against the one kept for this browser, then
    * exchanges `code` for tokens. Returns `outcome: 'rejected'` with a reason for a bad callback; throws
@@ -99,7 +100,7 @@ export interface SsoResource {
   handleCallback(
     params: SsoHandleCallbackParams,
     options?: RequestOptions,
-  ): Promise<SsoCallbackResult>;
+  ): Promise<SsoHandleCallbackResult>;
   /**
    * Exchanges an authorization `code` for tokens (`POST /api/v1/oauth/token`). `expires_in` is
    * a Unix timestamp string (program-api.md §4.14), mapped to `expiresAt`.
@@ -157,7 +158,7 @@ export function createSsoResource(context: ProviderContext): SsoResource {
     };
   }
 
-  async function urlInputs(params: SsoUrlParams | undefined, endpoint: string) {
+  async function urlInputs(params: SsoCreateLoginUrlParams | undefined, endpoint: string) {
     const input = parseParams(ssoUrlParamsSchema, params ?? {}, endpoint);
     const redirectUri = input.redirectUri ?? sso.redirectUri;
     const loginUri = input.loginUri ?? sso.loginUri;
