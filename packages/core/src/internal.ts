@@ -17,3 +17,4 @@ export { parseParams } from './schemas/parse-params.js';
 export { serializeBody } from './signing/serialize-body.js';
 export { deriveEventId } from './util/derive-event-id.js';
 export { mapConcurrent } from './util/map-concurrent.js';
+export { readBounded } from './util/read-bounded.js';
