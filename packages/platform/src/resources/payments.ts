@@ -9,7 +9,6 @@ import {
 } from '@prakerja-kit/core';
 import { parseParams } from '@prakerja-kit/core/internal';
 import * as z from 'zod/mini';
-import type { ReconcileOptions } from '../client.js';
 import {
   AUTHORIZE_PATH,
   PAYMENT_STATUS_PATH,
@@ -19,6 +18,7 @@ import {
 import { type Lookup, lookUp, reconcile } from '../internal/reconcile.js';
 import { toPayment } from '../internal/to-payment.js';
 import { isPaymentNotFoundAnswer, PaymentNotFoundError } from '../payment-not-found-error.js';
+import type { ReconcileOptions } from '../reconcile-options.js';
 import {
   type OtpChallenge,
   type Payment,
