@@ -1,15 +1,17 @@
+// Guards, not `instanceof`: they work when two copies of @prakerja-kit/core are installed.
 import {
-  ConfigurationError,
+  isConfigurationError,
   isKnownProgramErrorCode,
   isPrakerjaError,
+  isProgramApiError,
+  isProgramRequestError,
+  isRedirectError,
+  isRequestValidationError,
+  isResponseValidationError,
   PROGRAM_ERRORS,
-  ProgramApiError,
+  type ProgramApiError,
   ProgramErrorCode,
-  ProgramRequestError,
-  RedirectError,
-  RequestValidationError,
-  ResponseValidationError,
-} from '@prakerja-kit/core';
+} from '@prakerja-kit/platform';
 
 /** What to do about a failed call, decided from the error alone. */
 export type Decision =
@@ -22,7 +24,7 @@ export type Decision =
   | { action: 'report-bug'; detail: string };
 
 export function decide(error: unknown): Decision {
-  if (error instanceof ProgramApiError) {
+  if (isProgramApiError(error)) {
     // Voiding twice answers ERRPLT40028: the transaction is voided, which is what you wanted.
     if (error.code === ProgramErrorCode.TRANSACTION_ALREADY_VOIDED)
       return { action: 'treat-as-done' };
@@ -39,18 +41,17 @@ export function decide(error: unknown): Decision {
     const meaning = error.meaning ?? 'unknown';
     return { action: 'show-user', code, meaning, message: error.programMessage, ...fixOf(error) };
   }
-  if (error instanceof RequestValidationError) return { action: 'fix-input', field: error.field };
+  if (isRequestValidationError(error)) return { action: 'fix-input', field: error.field };
   // The program host answered with a redirect: nothing was followed; the base URL is wrong.
-  if (error instanceof RedirectError) return { action: 'fix-configuration', field: 'baseUrl' };
+  if (isRedirectError(error)) return { action: 'fix-configuration', field: 'baseUrl' };
   // Timeout or dropped connection: did the program act on it? Only a status lookup can say.
-  if (error instanceof ProgramRequestError) {
+  if (isProgramRequestError(error)) {
     return error.maybeProcessed ? { action: 'reconcile' } : { action: 'retry-later' };
   }
-  if (error instanceof ResponseValidationError) {
+  if (isResponseValidationError(error)) {
     return { action: 'report-bug', detail: `${error.endpoint} answered an unexpected shape` };
   }
-  if (error instanceof ConfigurationError)
-    return { action: 'fix-configuration', field: error.field };
+  if (isConfigurationError(error)) return { action: 'fix-configuration', field: error.field };
   if (isPrakerjaError(error)) return { action: 'report-bug', detail: error.message };
   throw error; // not from prakerja-kit
 }

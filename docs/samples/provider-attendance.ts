@@ -48,9 +48,9 @@ export async function handleReturn(
     email: request.sessionEmail, // required: refuse a state started for someone else
     redeemCode: request.sessionRedeemCode, // required, for the same reason
   });
-  if (result.verified) return { unlock: result.sequence }; // the signed status call said yes
-  // invalid-state, expired-state, state-mismatch, state-missing, participant-mismatch,
-  // status-mismatch, not-verified
+  if (result.outcome === 'verified') return { unlock: result.sequence }; // the signed status call said yes
+  // invalid_state, expired_state, state_mismatch, state_missing, participant_mismatch,
+  // status_mismatch, not_verified
   return { retry: result.reason };
 }
 // #endregion

@@ -32,7 +32,7 @@ export async function finishLogin(
     returnUrl: request.url, // carries ?code=…&state=…
     state: request.cookieState, // must equal the returned state: stops login CSRF
   });
-  if (!result.ok) return { error: result.reason }; // invalid/expired state, state-mismatch, missing-code
+  if (result.outcome !== 'signed_in') return { error: result.reason }; // invalid/expired state, state_mismatch, missing_code
   const profile = await client.sso.retrieveProfile({ accessToken: result.token.accessToken });
   return { prakerjaNumber: profile.prakerjaNumber, name: profile.name, email: profile.email };
 }

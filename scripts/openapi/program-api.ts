@@ -3,15 +3,17 @@
 // clients' params schemas are camelCase); the contract check validates every request the
 // integration suites send against it, so a renamed field fails a test.
 import {
-  errorEnvelopeSchema,
-  looseAmountSchema,
-  looseInvoiceCodeSchema,
   PRODUCTION_BASE_URL,
   PRODUCTION_SSO_BASE_URL,
   PROGRAM_ERRORS,
   ProgramErrorCode,
   ProgramPath,
 } from '@prakerja-kit/core';
+import {
+  errorEnvelopeSchema,
+  looseAmountSchema,
+  looseInvoiceCodeSchema,
+} from '@prakerja-kit/core/internal';
 import * as z from 'zod/mini';
 import { toJSONSchema } from 'zod/v4/core';
 import {

@@ -1,8 +1,8 @@
 import { ProgramApiError, type TransportOptions } from '@prakerja-kit/core';
 import {
-  type AuthorizeResult,
   createPaymentWatcher,
   createPlatformClient,
+  type PaymentsAuthorizeResult,
   type PaymentWatcher,
   type PlatformClient,
 } from '@prakerja-kit/platform';
@@ -114,7 +114,12 @@ export async function runPlatformPartner(
   return { client, watcher };
 }
 
-function record(world: World, dp: SandboxClient, invoiceCode: string, result: AuthorizeResult) {
+function record(
+  world: World,
+  dp: SandboxClient,
+  invoiceCode: string,
+  result: PaymentsAuthorizeResult,
+) {
   if (result.outcome !== 'purchased' && result.outcome !== 'voided') return;
   world.purchases.set(`${dp.clientCode}|${invoiceCode}`, {
     clientCode: dp.clientCode,

@@ -80,7 +80,7 @@ async function attend(world: World, client: ProviderClient, job: RedeemJob, sequ
     const refresh = world.random.chance(0.1);
     if (refresh) world.faults.count('LP: browser return delivered twice');
     let recorded = false;
-    const confirm = async (): Promise<'verified' | 'not-verified' | 'failed'> => {
+    const confirm = async (): Promise<'verified' | 'not_verified' | 'failed'> => {
       try {
         const confirmed = await client.attendance.confirm({
           state: started.state,
@@ -88,9 +88,9 @@ async function attend(world: World, client: ProviderClient, job: RedeemJob, sequ
           email: job.email,
           redeemCode: job.redeemCode,
         });
-        if (!confirmed.verified) {
+        if (confirmed.outcome !== 'verified') {
           world.ops.count(`LP confirm refused: ${confirmed.reason}`);
-          return 'not-verified';
+          return 'not_verified';
         }
         if (!recorded) {
           recorded = true;
@@ -101,7 +101,7 @@ async function attend(world: World, client: ProviderClient, job: RedeemJob, sequ
         // The code was voided meanwhile: its status is refused (SBX_RDM40003), nothing to record.
         if (isRefusal(error) && error.code === 'SBX_RDM40003') {
           world.ops.count('LP confirm refused: code voided');
-          return 'not-verified';
+          return 'not_verified';
         }
         world.ops.count(`LP confirm failed: ${(error as Error).name}`);
         return 'failed';
@@ -110,7 +110,7 @@ async function attend(world: World, client: ProviderClient, job: RedeemJob, sequ
     world.ops.count('LP confirm');
     const outcomes = await Promise.all((refresh ? [1, 2] : [1]).map(confirm));
     if (outcomes.includes('verified')) return true;
-    if (outcomes.includes('not-verified')) return false;
+    if (outcomes.includes('not_verified')) return false;
     // The status call failed through every retry: confirm again once the faults are gone.
     world.pendingConfirms.push(async () => {
       if ((await confirm()) === 'failed') {

@@ -53,7 +53,7 @@ it('refuses a rejected face check and a state started for another participant', 
   const cookieState = cookieValue(started.setCookie);
   const session = { sessionEmail: participant.email, sessionRedeemCode: participant.redeemCode };
   expect(await handleReturn(lp, { url: redirectUrl, cookieState, ...session })).toEqual({
-    retry: 'not-verified',
+    retry: 'not_verified',
   });
   expect(
     await handleReturn(lp, {
@@ -62,10 +62,10 @@ it('refuses a rejected face check and a state started for another participant', 
       ...session,
       sessionEmail: 'someone@lp.example',
     }),
-  ).toEqual({ retry: 'participant-mismatch' });
+  ).toEqual({ retry: 'participant_mismatch' });
   expect(
     await handleReturn(lp, { url: redirectUrl.split('?')[0]!, cookieState, ...session }),
-  ).toEqual({ retry: 'state-missing' });
+  ).toEqual({ retry: 'state_missing' });
 });
 
 it("approving with the cookie's state instead of the program's is refused by the sandbox", async () => {

@@ -44,6 +44,6 @@ it('logs a participant in with their Prakerja account', async () => {
   const other = await startLogin(lp);
   const otherState = other.setCookie.slice('prakerja_sso='.length, other.setCookie.indexOf(';'));
   expect(await finishLogin(lp, { url: redirectUrl, cookieState: otherState })).toEqual({
-    error: 'state-mismatch',
+    error: 'state_mismatch',
   });
 });

@@ -227,7 +227,7 @@ async function verifyAttendance(world: World, redeemCode: string, sequence: numb
     email,
     redeemCode,
   });
-  if (!confirmed.verified)
+  if (confirmed.outcome !== 'verified')
     throw new Error(`sequence ${sequence} not verified: ${confirmed.reason}`);
 }
 

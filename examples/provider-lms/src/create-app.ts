@@ -1,6 +1,6 @@
-import { ProgramApiError } from '@prakerja-kit/core';
 import {
   createStatusWatcher,
+  isProgramApiError,
   type ProviderClient,
   type ProviderEvent,
   type StatusWatcher,
@@ -138,10 +138,11 @@ export function createApp(options: LmsOptions): Lms {
       return await startVerification(context, redeemCode, email, 1);
     } catch (error) {
       // The program's own (Indonesian) message: unknown code, already used, outside the window...
-      const message =
-        error instanceof ProgramApiError ? error.programMessage : 'Kode tidak dapat diproses.';
+      const message = isProgramApiError(error)
+        ? error.programMessage
+        : 'Kode tidak dapat diproses.';
       log(
-        `redeem refused for ${mask(redeemCode)}: ${error instanceof ProgramApiError ? error.code : 'error'}`,
+        `redeem refused for ${mask(redeemCode)}: ${isProgramApiError(error) ? error.code : 'error'}`,
       );
       return context.html(redeemPage(options.devCodes ?? [], message), 422);
     }
@@ -162,7 +163,7 @@ export function createApp(options: LmsOptions): Lms {
       email: started.email,
       redeemCode: started.redeemCode,
     });
-    if (!result.verified) {
+    if (result.outcome !== 'verified') {
       log(`verification not confirmed for ${mask(started.redeemCode)}: ${result.reason}`);
       return context.html(
         messagePage('Verifikasi gagal', `Kehadiran tidak terverifikasi (${result.reason}).`),

@@ -1,4 +1,15 @@
 export { ConfigurationError } from './errors/configuration-error.js';
+export {
+  isConfigurationError,
+  isConnectionError,
+  isProgramApiError,
+  isProgramRequestError,
+  isRedirectError,
+  isRequestAbortedError,
+  isRequestValidationError,
+  isResponseValidationError,
+  isTimeoutError,
+} from './errors/guards.js';
 export { isPrakerjaError, PrakerjaError } from './errors/prakerja-error.js';
 export type {
   ProgramErrorDescription,

@@ -52,3 +52,17 @@ test('actionable errors: meaning, documented, fix; redirects; response bound', (
   expectTypeOf<TransportOptions['maxResponseBytes']>().toEqualTypeOf<number | undefined>();
   expectTypeOf<RequestOptions['maxResponseBytes']>().toEqualTypeOf<number | undefined>();
 });
+
+test("core's root carries what users call; plumbing lives in /internal, events in /events", () => {
+  type Root = typeof import('./index.js');
+
+  expectTypeOf<Root>().not.toHaveProperty('parseParams');
+  expectTypeOf<Root>().not.toHaveProperty('serializeBody');
+  expectTypeOf<Root>().not.toHaveProperty('mapConcurrent');
+  expectTypeOf<Root>().not.toHaveProperty('deriveEventId');
+  expectTypeOf<Root>().not.toHaveProperty('looseAmountSchema');
+  expectTypeOf<Root>().not.toHaveProperty('amountSchema');
+  expectTypeOf<Root>().toHaveProperty('isProgramApiError');
+  expectTypeOf<typeof import('./internal.js')>().toHaveProperty('parseParams');
+  expectTypeOf<typeof import('./events.js')>().toHaveProperty('isPaymentEvent');
+});

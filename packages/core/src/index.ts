@@ -9,6 +9,17 @@ export {
   ProgramPath,
 } from './constants.js';
 export { ConfigurationError } from './errors/configuration-error.js';
+export {
+  isConfigurationError,
+  isConnectionError,
+  isProgramApiError,
+  isProgramRequestError,
+  isRedirectError,
+  isRequestAbortedError,
+  isRequestValidationError,
+  isResponseValidationError,
+  isTimeoutError,
+} from './errors/guards.js';
 export { isPrakerjaError, PrakerjaError } from './errors/prakerja-error.js';
 export type {
   ProgramErrorDescription,
@@ -46,20 +57,9 @@ export type {
 } from './logging/logger.js';
 export { createLogger, fromConsole, fromPino, fromWinston } from './logging/logger.js';
 export { maskText, maskValue, REDACTED, redact } from './logging/redact.js';
-export type { SubmissionStatus } from './schemas/common.js';
-export {
-  amountSchema,
-  codeSchema,
-  invoiceCodeSchema,
-  submissionStatusSchema,
-} from './schemas/common.js';
 export type { ErrorEnvelope, SuccessEnvelope } from './schemas/envelope.js';
-export { errorEnvelopeSchema, successEnvelopeSchema } from './schemas/envelope.js';
-export { looseAmountSchema, looseInvoiceCodeSchema, toAmount } from './schemas/loose.js';
-export { parseParams } from './schemas/parse-params.js';
 export type { CreateSignatureParams, SignatureParams } from './signing/build-raw-signature.js';
 export { buildRawSignature } from './signing/build-raw-signature.js';
-export { serializeBody } from './signing/serialize-body.js';
 export { timingSafeEqual } from './signing/timing-safe-equal.js';
 export type {
   OpenTelemetryApi,
@@ -77,7 +77,7 @@ export type {
   TelemetryInstruments,
   TelemetryOptions,
 } from './telemetry/telemetry.js';
-export { describeForTelemetry, TelemetryMetric } from './telemetry/telemetry.js';
+export { TelemetryMetric } from './telemetry/telemetry.js';
 export type { RetryOptions } from './transport/backoff.js';
 export type { Clock, ClockOptions } from './transport/clock.js';
 export type {
@@ -92,5 +92,3 @@ export type {
 } from './transport/create-transport.js';
 export { createTransport } from './transport/create-transport.js';
 export type { RequestOptions } from './transport/request-options.js';
-export { deriveEventId } from './util/derive-event-id.js';
-export { mapConcurrent } from './util/map-concurrent.js';

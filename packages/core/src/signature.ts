@@ -1,5 +1,4 @@
 export { createSignature } from '#create-signature';
 export type { CreateSignatureParams, SignatureParams } from './signing/build-raw-signature.js';
 export { buildRawSignature } from './signing/build-raw-signature.js';
-export { serializeBody } from './signing/serialize-body.js';
 export { timingSafeEqual } from './signing/timing-safe-equal.js';

@@ -1,4 +1,5 @@
-import { mapConcurrent, type RequestOptions } from '@prakerja-kit/core';
+import type { RequestOptions } from '@prakerja-kit/core';
+import { mapConcurrent } from '@prakerja-kit/core/internal';
 import type { PlatformClient } from './client.js';
 import { TtlCache } from './internal/ttl-cache.js';
 import type { Quota } from './schemas/quota.js';

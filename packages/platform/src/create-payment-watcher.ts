@@ -1,4 +1,4 @@
-import { deriveEventId } from '@prakerja-kit/core';
+import { deriveEventId } from '@prakerja-kit/core/internal';
 import {
   createWatcher,
   type IdempotencyStore,
@@ -10,10 +10,10 @@ import {
 import type { PlatformClient } from './client.js';
 import { PaymentNotFoundError } from './payment-not-found-error.js';
 import type {
-  AuthorizeResult,
+  PaymentsAuthorizeResult,
   PaymentFollower,
   PendingPayment,
-  VoidResult,
+  PaymentsVoidResult,
 } from './resources/payment-results.js';
 import type { Payment } from './schemas/payment.js';
 import type { PaymentEvent } from './schemas/payment-events.js';
@@ -117,7 +117,7 @@ export interface PaymentWatcher extends PaymentFollower {
    * const result = await client.payments.authorize(params);
    * if (result.outcome === 'unknown') await watcher.follow(result);
    */
-  follow(pending: PendingPayment | AuthorizeResult | VoidResult): Promise<boolean>;
+  follow(pending: PendingPayment | PaymentsAuthorizeResult | PaymentsVoidResult): Promise<boolean>;
   /** Stops watching an invoice code (and following it). */
   unwatch(invoiceCode: string): Promise<void>;
   /** The watched invoices and what is followed under each. */

@@ -1,3 +1,35 @@
+// The errors users catch, and name-based guards that work across two installed copies of core.
+export type { ValidationIssue } from '@prakerja-kit/core';
+export {
+  ConfigurationError,
+  ConnectionError,
+  isConfigurationError,
+  isConnectionError,
+  isKnownProgramErrorCode,
+  isPrakerjaError,
+  isProgramApiError,
+  isProgramRequestError,
+  isRedirectError,
+  isRequestAbortedError,
+  isRequestValidationError,
+  isResponseValidationError,
+  isTimeoutError,
+  PROGRAM_ERRORS,
+  PrakerjaError,
+  ProgramApiError,
+  ProgramErrorCode,
+  ProgramRequestError,
+  RedirectError,
+  RequestAbortedError,
+  RequestValidationError,
+  ResponseValidationError,
+  TimeoutError,
+} from '@prakerja-kit/core';
+export {
+  isPaymentAuthorizedEvent,
+  isPaymentEvent,
+  isPaymentVoidedEvent,
+} from '@prakerja-kit/core/events';
 export type { PlatformClient, PlatformClientOptions, ReconcileOptions } from './client.js';
 export { createPlatformClient } from './client.js';
 export type {
@@ -23,12 +55,16 @@ export type {
   PaymentNotFoundForm,
   PaymentStatusAnswer,
 } from './payment-not-found-error.js';
-export { isPaymentNotFoundAnswer, PaymentNotFoundError } from './payment-not-found-error.js';
+export {
+  isPaymentNotFoundAnswer,
+  isPaymentNotFoundError,
+  PaymentNotFoundError,
+} from './payment-not-found-error.js';
 export type {
-  AuthorizeResult,
   PaymentFollower,
+  PaymentsAuthorizeResult,
+  PaymentsVoidResult,
   PendingPayment,
-  VoidResult,
 } from './resources/payment-results.js';
 export type { PaymentCallOptions, PaymentsResource } from './resources/payments.js';
 export type { QuotasResource } from './resources/quotas.js';
@@ -37,11 +73,11 @@ export { courseSchema, scheduleSchema } from './schemas/catalogue.js';
 export type {
   OtpChallenge,
   Payment,
-  PaymentAuthorizeParams,
-  PaymentRetrieveParams,
-  PaymentSendOtpParams,
   PaymentState,
-  PaymentVoidParams,
+  PaymentsAuthorizeParams,
+  PaymentsRetrieveParams,
+  PaymentsSendOtpParams,
+  PaymentsVoidParams,
 } from './schemas/payment.js';
 export type {
   PaymentAuthorizedEvent,
@@ -53,4 +89,4 @@ export {
   paymentEventSchema,
   paymentVoidedEventSchema,
 } from './schemas/payment-events.js';
-export type { Quota, QuotaRetrieveParams } from './schemas/quota.js';
+export type { Quota, QuotasRetrieveParams } from './schemas/quota.js';

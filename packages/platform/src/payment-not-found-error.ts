@@ -1,4 +1,5 @@
 import { isKnownProgramErrorCode, PROGRAM_ERRORS, ProgramApiError } from '@prakerja-kit/core';
+import { errorGuard } from '@prakerja-kit/core/internal';
 
 /**
  * How payment status said "no purchase has this invoice code". The program does not document
@@ -88,3 +89,10 @@ export function isPaymentNotFoundAnswer(answer: PaymentStatusAnswer): boolean {
   }
   return NOT_FOUND_TEXT.test(programMessage) && !ABOUT_THE_CALLER.test(programMessage);
 }
+
+/**
+ * True for a {@link PaymentNotFoundError}, from any copy of the package (`instanceof` fails
+ * across copies).
+ */
+export const isPaymentNotFoundError: (value: unknown) => value is PaymentNotFoundError =
+  errorGuard('PaymentNotFoundError');

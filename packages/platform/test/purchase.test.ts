@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import {
   describePurchaseError,
   PaymentNotFoundError,
-  type PaymentSendOtpParams,
+  type PaymentsSendOtpParams,
 } from '../src/index.js';
 import { reasonsFor, sent, useSandbox } from './support/sandbox.js';
 
@@ -12,7 +12,7 @@ const env = useSandbox();
 
 const purchase = env.sendOtpParams;
 
-async function buy(invoiceCode: string, overrides: Partial<PaymentSendOtpParams> = {}) {
+async function buy(invoiceCode: string, overrides: Partial<PaymentsSendOtpParams> = {}) {
   const client = env.client();
   const params = purchase(overrides);
   const { paymentToken } = await client.payments.sendOtp(params);
@@ -95,7 +95,7 @@ it.each([
   ['SBX_PLT40010', 'course_not_found'],
 ])('refuses send-otp with %s, described as %s', async (code, reason) => {
   const { participants, courses, schedules } = env.fixtures();
-  const byCode: Record<string, Partial<PaymentSendOtpParams>> = {
+  const byCode: Record<string, Partial<PaymentsSendOtpParams>> = {
     SBX_PLT40001: { scheduleCode: 'ffffffffffffffff' },
     SBX_PLT40002: { scheduleCode: schedules[4]!.schedule_code },
     SBX_PLT40003: { scheduleCode: schedules[2]!.schedule_code },

@@ -84,7 +84,7 @@ test('the state secret comes from PRAKERJA_STATE_SECRET when not passed', async 
   const other = make({ stateSecret: 'a-different-secret-0123456789abcdefgh' });
   expect(
     await other.attendance.confirm({ state, email: 'a@b.co', redeemCode: 'PRAT-AAAAAA' }),
-  ).toMatchObject({ reason: 'invalid-state' });
+  ).toMatchObject({ reason: 'invalid_state' });
 });
 
 test('without a state secret one is derived from the sign key, never the key itself', async () => {
@@ -102,8 +102,8 @@ test('without a state secret one is derived from the sign key, never the key its
   });
   expect(state).not.toContain('sk_fake_key_one');
   const participant = { state, email: 'a@b.co', redeemCode: 'PRAT-AAAAAA' };
-  expect((await make('sk_fake_key_two').attendance.confirm(participant)).verified).toBe(false);
+  expect((await make('sk_fake_key_two').attendance.confirm(participant)).outcome).toBe('rejected');
   expect(await make('sk_fake_key_one').attendance.confirm(participant)).toMatchObject({
-    verified: true,
+    outcome: 'verified',
   });
 });

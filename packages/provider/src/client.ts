@@ -90,7 +90,7 @@ export interface ProviderClientOptions extends TransportOptions {
   /**
    * Whether `attendance.confirm` requires the attendance return URL to carry the `state` the
    * program issued at url-generate. `required` (default): a return without it is refused
-   * (`state-missing`). `if-present`: for a program that does not put `state` on the redirect
+   * (`state_missing`). `if-present`: for a program that does not put `state` on the redirect
    * (program-api.md §6, UNCERTAIN); a present `state` must still match, and the confirmation
    * rests on the signed LP state, the participant and the signed status call.
    * @default 'required'

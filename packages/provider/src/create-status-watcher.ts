@@ -1,4 +1,4 @@
-import { deriveEventId } from '@prakerja-kit/core';
+import { deriveEventId } from '@prakerja-kit/core/internal';
 import {
   createWatcher,
   type FetchContext,

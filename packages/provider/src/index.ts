@@ -1,4 +1,44 @@
-export type { RequestOptions } from '@prakerja-kit/core';
+// The errors users catch, and name-based guards that work across two installed copies of core.
+export type { RequestOptions, ValidationIssue } from '@prakerja-kit/core';
+export {
+  ConfigurationError,
+  ConnectionError,
+  isConfigurationError,
+  isConnectionError,
+  isKnownProgramErrorCode,
+  isPrakerjaError,
+  isProgramApiError,
+  isProgramRequestError,
+  isRedirectError,
+  isRequestAbortedError,
+  isRequestValidationError,
+  isResponseValidationError,
+  isTimeoutError,
+  PROGRAM_ERRORS,
+  PrakerjaError,
+  ProgramApiError,
+  ProgramErrorCode,
+  ProgramRequestError,
+  RedirectError,
+  RequestAbortedError,
+  RequestValidationError,
+  ResponseValidationError,
+  TimeoutError,
+} from '@prakerja-kit/core';
+export type { AssignmentEvent, AttendanceEvent, CourseEvent } from '@prakerja-kit/core/events';
+export {
+  assignmentReviewedEventSchema,
+  assignmentSubmittedEventSchema,
+  attendanceVerifiedEventSchema,
+  courseCompletedEventSchema,
+  isAssignmentEvent,
+  isAssignmentReviewedEvent,
+  isAssignmentSubmittedEvent,
+  isAttendanceEvent,
+  isAttendanceVerifiedEvent,
+  isCourseCompletedEvent,
+  isCourseEvent,
+} from '@prakerja-kit/core/events';
 export type { ProviderClient, ProviderClientOptions, ProviderSsoOptions } from './client.js';
 export { createProviderClient } from './client.js';
 export type {
@@ -10,8 +50,8 @@ export type {
 export { createStatusWatcher } from './create-status-watcher.js';
 export type { AssignmentsResource } from './resources/assignments.js';
 export type {
-  AttendanceConfirmation,
   AttendanceConfirmParams,
+  AttendanceConfirmResult,
   AttendanceRejectionReason,
   AttendanceResource,
   VerificationUrl,
@@ -27,8 +67,8 @@ export type {
 export type { RedeemCodesCommitParams, RedeemCodesResource } from './resources/redeem-codes.js';
 export type {
   SsoCallbackFailureReason,
-  SsoCallbackResult,
   SsoHandleCallbackParams,
+  SsoHandleCallbackResult,
   SsoLoginUrl,
   SsoResource,
 } from './resources/sso.js';
@@ -46,7 +86,7 @@ export type {
   AttendanceResetParams,
   AttendanceRetrieveParams,
   AttendanceStatus,
-  RedeemCommitResult,
+  RedeemCodesCommitResult,
 } from './schemas/attendance.js';
 export type { AssignmentScope } from './schemas/common.js';
 export type {
@@ -57,11 +97,12 @@ export type {
   ProviderEvent,
 } from './schemas/events.js';
 export type {
+  SsoCreateConsentUrlParams,
+  SsoCreateLoginUrlParams,
   SsoCreateTokenParams,
   SsoProfile,
   SsoRefreshTokenParams,
   SsoRetrieveProfileParams,
   SsoScope,
   SsoToken,
-  SsoUrlParams,
 } from './schemas/sso.js';

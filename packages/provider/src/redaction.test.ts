@@ -40,7 +40,7 @@ test('debug logs never carry the sign key, the state secret, tokens or codes', a
     email: 'budi@example.com',
     redeemCode: 'PRAT-UJ0EEQ',
   });
-  expect(confirmed.verified).toBe(true);
+  expect(confirmed.outcome).toBe('verified');
   const token = await client.sso.createToken({ code: 'auth-code-secret' });
   await client.sso.refreshToken({ refreshToken: token.refreshToken });
   await client.sso.retrieveProfile({ accessToken: token.accessToken });

@@ -43,7 +43,7 @@ async function verify(client: ProviderClient, redeemCode: string, sequence: numb
     email,
     redeemCode,
   });
-  expect(result.verified).toBe(true);
+  expect(result.outcome).toBe('verified');
 }
 
 test('a TPM goes from submitted to reviewed through submit, review and retrieve', async () => {

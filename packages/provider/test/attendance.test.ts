@@ -38,7 +38,7 @@ test('attendance is confirmed after the participant approves on the sandbox page
     redeemCode,
   });
   expect(result).toMatchObject({
-    verified: true,
+    outcome: 'verified',
     redeemCode,
     sequence: 1,
     status: { attendanceStatus: 1, status: 1 },
@@ -56,7 +56,7 @@ test('a rejected verification is not confirmed', async () => {
     email: EMAIL,
     redeemCode,
   });
-  expect(result).toMatchObject({ verified: false, reason: 'not-verified' });
+  expect(result).toMatchObject({ outcome: 'rejected', reason: 'not_verified' });
 });
 
 test('a redirect without approval is not confirmed, whatever its query says', async () => {
@@ -71,8 +71,8 @@ test('a redirect without approval is not confirmed, whatever its query says', as
     redeemCode,
   });
   expect(result).toMatchObject({
-    verified: false,
-    reason: 'not-verified',
+    outcome: 'rejected',
+    reason: 'not_verified',
     status: { attendanceStatus: 0 },
   });
 });
@@ -88,15 +88,15 @@ test('a tampered state is refused before any status call', async () => {
   claims.s = 999;
   const tampered = `${version}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${mac}`;
   expect(await client.attendance.confirm({ state: tampered, returnUrl, ...participant })).toEqual({
-    verified: false,
-    reason: 'invalid-state',
+    outcome: 'rejected',
+    reason: 'invalid_state',
   });
   const otherSecret = context.makeClient({ stateSecret: 'another-lp-state-secret-0123456789abc' });
   expect(
     await otherSecret.attendance.confirm({ state: started.state, returnUrl, ...participant }),
   ).toEqual({
-    verified: false,
-    reason: 'invalid-state',
+    outcome: 'rejected',
+    reason: 'invalid_state',
   });
 });
 
@@ -113,8 +113,8 @@ test('an expired state is refused even after approval', async () => {
   expect(
     await client.attendance.confirm({ state: started.state, returnUrl, email: EMAIL, redeemCode }),
   ).toEqual({
-    verified: false,
-    reason: 'expired-state',
+    outcome: 'rejected',
+    reason: 'expired_state',
   });
 });
 
@@ -135,10 +135,10 @@ test('a return carrying another verification state is refused', async () => {
     email: EMAIL,
     redeemCode: context.code('TC1-001-200'),
   });
-  expect(mixedUp.verified).toBe(false);
+  expect(mixedUp.outcome).toBe('rejected');
   // Only a return that carries the program's state can show it is another verification's.
   if (PROFILE.switches.attendanceRedirectState === 'present') {
-    expect(mixedUp).toMatchObject({ reason: 'state-mismatch' });
+    expect(mixedUp).toMatchObject({ reason: 'state_mismatch' });
   }
   expect(
     await client.attendance.confirm({
@@ -148,8 +148,8 @@ test('a return carrying another verification state is refused', async () => {
       redeemCode: context.code('TC2-001-200'),
     }),
   ).toMatchObject({
-    verified: false,
-    reason: 'participant-mismatch',
+    outcome: 'rejected',
+    reason: 'participant_mismatch',
   });
 });
 
@@ -172,7 +172,7 @@ test("binding over HTTP: another participant's approved state, a missing email, 
       email: EMAIL,
       redeemCode: mine,
     }),
-  ).toMatchObject({ verified: false, reason: 'participant-mismatch' });
+  ).toMatchObject({ outcome: 'rejected', reason: 'participant_mismatch' });
   // Without the email the confirmation is refused as a caller error, never accepted.
   await expect(
     client.attendance.confirm({
@@ -191,10 +191,10 @@ test("binding over HTTP: another participant's approved state, a missing email, 
       returnUrl: stripped,
       ...participant,
     }),
-  ).toMatchObject({ verified: false, reason: 'state-missing' });
+  ).toMatchObject({ outcome: 'rejected', reason: 'state_missing' });
   expect(
     await client.attendance.confirm({ state: theirStart.state, ...participant }),
-  ).toMatchObject({ verified: false, reason: 'state-missing' });
+  ).toMatchObject({ outcome: 'rejected', reason: 'state_missing' });
   // The right participant, but the LP expects another sequence than the state was started for.
   expect(
     await client.attendance.confirm({
@@ -203,7 +203,7 @@ test("binding over HTTP: another participant's approved state, a missing email, 
       ...participant,
       sequence: 2,
     }),
-  ).toMatchObject({ verified: false, reason: 'participant-mismatch' });
+  ).toMatchObject({ outcome: 'rejected', reason: 'participant_mismatch' });
   // And everything bound: verified (when the program's returns carry its state at all).
   if (PROFILE.switches.attendanceRedirectState === 'absent') return;
   expect(
@@ -213,7 +213,7 @@ test("binding over HTTP: another participant's approved state, a missing email, 
       ...participant,
       sequence: 1,
     }),
-  ).toMatchObject({ verified: true, redeemCode: theirs, sequence: 1 });
+  ).toMatchObject({ outcome: 'verified', redeemCode: theirs, sequence: 1 });
 });
 
 test('the post-test (sequence 999) is verified and retrieved per sequence', async () => {
@@ -233,7 +233,7 @@ test('the post-test (sequence 999) is verified and retrieved per sequence', asyn
     redeemCode,
     sequence: 999,
   });
-  expect(result).toMatchObject({ verified: true, sequence: 999 });
+  expect(result).toMatchObject({ outcome: 'verified', sequence: 999 });
   const status = await client.attendance.retrieve({ redeemCode, sequence: 999 });
   expect(status).toMatchObject({
     verified: true,
@@ -255,7 +255,7 @@ test('the test-case reset flow: verify, reset, verify again', async () => {
       redeemCode,
     });
   };
-  expect((await verify()).verified).toBe(true);
+  expect((await verify()).outcome).toBe('verified');
   expect(await codeOf(client.attendance.createVerificationUrl({ redeemCode, email: EMAIL }))).toBe(
     sent(ProgramErrorCode.REDEEM_CODE_ALREADY_USED),
   );
@@ -267,7 +267,7 @@ test('the test-case reset flow: verify, reset, verify again', async () => {
     status: PROFILE.switches.redeemStatus === 'active' ? 1 : 0,
   });
   expect((await client.attendance.retrieve({ redeemCode })).verified).toBe(false);
-  expect((await verify()).verified).toBe(true);
+  expect((await verify()).outcome).toBe('verified');
 });
 
 test('reset refuses a non-test code before sending and the program refuses a negative case', async () => {
@@ -297,7 +297,7 @@ test('a redeem outside the window is refused until the schedule is near', async 
     email: 'budi@lp.example',
     redeemCode,
   });
-  expect(result.verified).toBe(true);
+  expect(result.outcome).toBe('verified');
 });
 
 test('the program refuses unknown, cancelled, foreign and out-of-order codes with their codes', async () => {

@@ -46,9 +46,10 @@ async function startLpSite(client: ProviderClient) {
         email: EMAIL,
         redeemCode,
       });
-      const text = result.verified
-        ? `Kehadiran terverifikasi: sequence ${result.sequence}`
-        : `Belum terverifikasi: ${result.reason}`;
+      const text =
+        result.outcome === 'verified'
+          ? `Kehadiran terverifikasi: sequence ${result.sequence}`
+          : `Belum terverifikasi: ${result.reason}`;
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(`<!doctype html><title>LP</title><p id="result">${text}</p>`);
       return;
@@ -92,6 +93,6 @@ test('in a real browser a rejected verification comes back unconfirmed', async (
   await page.goto(`${lp.origin}/start?code=${context.code('TC2-001-200')}`);
   await page.click('#reject');
   await page.waitForURL((url) => url.pathname === '/prakerja/callback');
-  expect(await page.textContent('#result')).toBe('Belum terverifikasi: not-verified');
+  expect(await page.textContent('#result')).toBe('Belum terverifikasi: not_verified');
   await page.close();
 });

@@ -24,7 +24,7 @@ test('login through the server login URL, consent page, callback and profile', a
   const callback = await pressButton(login.url, 'decision', 'allow');
   expect(callback.startsWith(SSO_REDIRECT_URI)).toBe(true);
   const result = await client.sso.handleCallback({ returnUrl: callback, state: login.state });
-  if (!result.ok) throw new Error(result.reason);
+  if (result.outcome !== 'signed_in') throw new Error(result.reason);
   expect(result.token.expiresAt).toBeGreaterThan(Date.now() / 1000 + 3000);
   const profile = await client.sso.retrieveProfile({ accessToken: result.token.accessToken });
   const participant = context.sandbox.fixtures.participants[0]!;
@@ -41,7 +41,7 @@ test('login through the consent URL the LP builds itself', async () => {
   expect(consent.url).toContain('scope=name%20email');
   const callback = await pressButton(consent.url, 'decision', 'allow');
   const result = await client.sso.handleCallback({ returnUrl: callback, state: consent.state });
-  expect(result.ok).toBe(true);
+  expect(result.outcome).toBe('signed_in');
 });
 
 test('a callback with another browser state is refused and the code is not spent', async () => {
@@ -50,12 +50,12 @@ test('a callback with another browser state is refused and the code is not spent
   const victim = await client.sso.createConsentUrl();
   const callback = await pressButton(attacker.url, 'decision', 'allow');
   expect(await client.sso.handleCallback({ returnUrl: callback, state: victim.state })).toEqual({
-    ok: false,
-    reason: 'state-mismatch',
+    outcome: 'rejected',
+    reason: 'state_mismatch',
   });
-  expect((await client.sso.handleCallback({ returnUrl: callback, state: attacker.state })).ok).toBe(
-    true,
-  );
+  expect(
+    (await client.sso.handleCallback({ returnUrl: callback, state: attacker.state })).outcome,
+  ).toBe('signed_in');
 });
 
 test('tokens refresh before expiry, and a spent refresh token is refused', async () => {

@@ -25,7 +25,6 @@ export type { SandboxProgramExchange } from './internal/engine.js';
 export { PROGRAM_API_OPENAPI_JSON } from './internal/openapi-document.js';
 export type { SandboxCliOptions, StartedSandbox } from './run-sandbox-cli.js';
 export {
-  formatBanner,
   parseSandboxArgs,
   runSandboxCli,
   SANDBOX_CLI_USAGE,
@@ -56,7 +55,7 @@ export type {
   WebhookEndpoint,
   WebhookEndpointInput,
 } from './sandbox-control.js';
-export { SandboxControlError } from './sandbox-control-error.js';
+export { isSandboxControlError, SandboxControlError } from './sandbox-control-error.js';
 export type {
   EducationLevel,
   SandboxClient,

@@ -123,7 +123,7 @@ export interface StartedSandbox {
   close(): Promise<void>;
 }
 
-/** The start banner of a running sandbox. */
+/** The start banner of a running sandbox (internal to the CLI: `StartedSandbox.banner` carries it). */
 export function formatBanner(sandbox: Sandbox, server: SandboxServer): string {
   const { platforms, providers } = sandbox.fixtures;
   const lines = [

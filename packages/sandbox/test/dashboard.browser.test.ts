@@ -158,7 +158,7 @@ it("approves a verification from the dashboard and the provider's attendance.con
     email,
     redeemCode: bought!.redeemCode,
   });
-  expect(confirmed.verified).toBe(true);
+  expect(confirmed.outcome).toBe('verified');
 });
 
 it("gives the program's verdict on a submission from the Assignments page", async () => {

@@ -1,3 +1,60 @@
+// The event model: defined once in @prakerja-kit/core/events.
+
+export {
+  ConfigurationError,
+  isConfigurationError,
+  isPrakerjaError,
+  PrakerjaError,
+} from '@prakerja-kit/core/errors';
+export type {
+  AssignmentEvent,
+  AssignmentReviewedEvent,
+  AssignmentScope,
+  AssignmentSubmittedEvent,
+  AttendanceEvent,
+  AttendanceVerifiedEvent,
+  CourseCompletedEvent,
+  CourseEvent,
+  IncentiveDisbursementCancelledEvent,
+  IncentiveDisbursementRequestedEvent,
+  IncentiveEvent,
+  PaymentAuthorizedEvent,
+  PaymentEvent,
+  PaymentVoidedEvent,
+  SubmissionStatus,
+  WebhookEvent,
+  WebhookEventOf,
+  WebhookEventType,
+} from '@prakerja-kit/core/events';
+export {
+  assignmentReviewedEventSchema,
+  assignmentSubmittedEventSchema,
+  attendanceVerifiedEventSchema,
+  courseCompletedEventSchema,
+  incentiveDisbursementCancelledEventSchema,
+  incentiveDisbursementRequestedEventSchema,
+  isAssignmentEvent,
+  isAssignmentReviewedEvent,
+  isAssignmentSubmittedEvent,
+  isAttendanceEvent,
+  isAttendanceVerifiedEvent,
+  isCourseCompletedEvent,
+  isCourseEvent,
+  isIncentiveDisbursementCancelledEvent,
+  isIncentiveDisbursementRequestedEvent,
+  isIncentiveEvent,
+  isPaymentAuthorizedEvent,
+  isPaymentEvent,
+  isPaymentVoidedEvent,
+  isWebhookEvent,
+  isWebhookEventType,
+  paymentAuthorizedEventSchema,
+  paymentEventSchema,
+  paymentVoidedEventSchema,
+  WEBHOOK_EVENT_TYPES,
+  webhookEventSchema,
+  webhookEventSchemas,
+} from '@prakerja-kit/core/events';
 export { createEventId } from './create-event-id.js';
 export type {
   ReceiveOutcome,
@@ -14,6 +71,11 @@ export {
   DEFAULT_LEASE_MS,
   DEFAULT_RETAIN_MS,
 } from './create-webhook-receiver.js';
+export {
+  isWebhookBodyError,
+  isWebhookConfigurationError,
+  isWebhookVerificationError,
+} from './errors/guards.js';
 export { WebhookBodyError } from './errors/webhook-body-error.js';
 export { WebhookConfigurationError } from './errors/webhook-configuration-error.js';
 export type {
@@ -24,38 +86,6 @@ export { WebhookVerificationError } from './errors/webhook-verification-error.js
 export { generateSecret } from './generate-secret.js';
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_READ_TIMEOUT_MS } from './internal/limits.js';
 export { WebhookTelemetryMetric } from './internal/receiver-telemetry.js';
-export type {
-  AssignmentReviewedEvent,
-  AssignmentSubmittedEvent,
-} from './schemas/assignment-events.js';
-export {
-  assignmentReviewedEventSchema,
-  assignmentSubmittedEventSchema,
-} from './schemas/assignment-events.js';
-export type { AttendanceVerifiedEvent } from './schemas/attendance-events.js';
-export { attendanceVerifiedEventSchema } from './schemas/attendance-events.js';
-export type { CourseCompletedEvent } from './schemas/course-events.js';
-export { courseCompletedEventSchema } from './schemas/course-events.js';
-export type {
-  IncentiveDisbursementCancelledEvent,
-  IncentiveDisbursementRequestedEvent,
-} from './schemas/incentive-events.js';
-export {
-  incentiveDisbursementCancelledEventSchema,
-  incentiveDisbursementRequestedEventSchema,
-} from './schemas/incentive-events.js';
-export type { PaymentAuthorizedEvent, PaymentVoidedEvent } from './schemas/payment-events.js';
-export {
-  paymentAuthorizedEventSchema,
-  paymentVoidedEventSchema,
-} from './schemas/payment-events.js';
-export type { WebhookEvent, WebhookEventOf, WebhookEventType } from './schemas/webhook-event.js';
-export {
-  isWebhookEventType,
-  WEBHOOK_EVENT_TYPES,
-  webhookEventSchema,
-  webhookEventSchemas,
-} from './schemas/webhook-event.js';
 export type { SignParams } from './sign.js';
 export { sign } from './sign.js';
 export type {

@@ -1,4 +1,6 @@
 // The verify-only entry, `@prakerja-kit/webhooks/verify`: no zod, kept under 2 KB min+gzip.
+
+export { isWebhookVerificationError } from './errors/guards.js';
 export type {
   WebhookEventIssue,
   WebhookVerificationCheck,

@@ -4,8 +4,8 @@ const NUMERIC = /^\s*\d+(\.\d+)?\s*$/;
 
 /**
  * A rupiah amount as it arrives: a finite number or a numeric string (program-api.md §4.4).
- * Validates only; {@link toAmount} normalises. The same values {@link amountSchema} accepts,
- * without the union and transform that schema costs in a browser bundle.
+ * Validates only; {@link toAmount} normalises (a schema without a union and transform costs less
+ * in a browser bundle). The only amount schema: parse with it, then normalise.
  *
  * @example
  * const quota = toAmount(z.parse(looseAmountSchema, '12'));
@@ -22,7 +22,7 @@ export const toAmount = (value: number | string): number => Number(value);
 
 /**
  * An invoice code as it arrives: a string or a safe integer (program-api.md §4.3). Validates
- * only; `String(value)` normalises, as {@link invoiceCodeSchema} does.
+ * only; `String(value)` normalises.
  */
 export const looseInvoiceCodeSchema = z.custom<string | number>(
   (value) => typeof value === 'string' || Number.isSafeInteger(value),

@@ -11,7 +11,7 @@ import {
   TimeoutError,
 } from '../errors/request-errors.js';
 import { ResponseValidationError } from '../errors/validation-errors.js';
-import { amountSchema, invoiceCodeSchema } from '../schemas/common.js';
+import { looseAmountSchema, looseInvoiceCodeSchema, toAmount } from '../schemas/loose.js';
 import { createTransport, type TransportOptions } from './create-transport.js';
 
 const CLIENT_CODE = 'dp-test-fake';
@@ -460,7 +460,10 @@ describe('createTransport', () => {
     const { fetch } = scriptedFetch(
       json({ success: true, message: 'OK', data: { amount: '1950000', invoice_code: 12345 } }),
     );
-    const schema = z.object({ amount: amountSchema, invoice_code: invoiceCodeSchema });
+    const schema = z.object({
+      amount: z.pipe(looseAmountSchema, z.transform(toAmount)),
+      invoice_code: z.pipe(looseInvoiceCodeSchema, z.transform(String)),
+    });
     const { data } = await transport(fetch).request({
       method: 'POST',
       path: ProgramPath.PAYMENT_STATUS,

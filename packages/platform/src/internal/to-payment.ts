@@ -1,4 +1,4 @@
-import { toAmount } from '@prakerja-kit/core';
+import { toAmount } from '@prakerja-kit/core/internal';
 import type * as z from 'zod/mini';
 import type { Payment, PaymentState, paymentWireSchema } from '../schemas/payment.js';
 

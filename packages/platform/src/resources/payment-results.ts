@@ -25,7 +25,7 @@ export interface PaymentFollower {
    * Enrols an `unknown` outcome to be resolved later. Answers (or resolves) true when it was
    * enrolled; `authorize` and `void` wait for it before they resolve.
    */
-  follow(pending: PendingPayment | AuthorizeResult | VoidResult): boolean | Promise<boolean>;
+  follow(pending: PendingPayment | PaymentsAuthorizeResult | PaymentsVoidResult): boolean | Promise<boolean>;
 }
 
 /**
@@ -44,7 +44,7 @@ export interface PaymentFollower {
  * - `unknown`: not established yet. Never re-send and never tell the buyer nothing was bought:
  *   follow it (`watcher.follow(result)`), it carries the {@link PendingPayment} fields.
  */
-export type AuthorizeResult =
+export type PaymentsAuthorizeResult =
   | { outcome: 'purchased'; payment: Payment; reconciled: boolean }
   | { outcome: 'not_purchased'; error: ProgramRequestError; reconciled: boolean }
   | { outcome: 'voided'; payment: Payment; reconciled: true }
@@ -70,7 +70,7 @@ export type AuthorizeResult =
  * - `unknown`: not established yet (the void may still commit); follow it
  *   (`watcher.follow(result)`), it carries the {@link PendingPayment} fields.
  */
-export type VoidResult =
+export type PaymentsVoidResult =
   | {
       outcome: 'voided';
       invoiceCode: string;

@@ -2,14 +2,13 @@ import {
   type OperationSpan,
   ProgramApiError,
   ProgramRequestError,
-  parseParams,
   RequestAbortedError,
   type RequestOptions,
   ResponseValidationError,
   type Transport,
 } from '@prakerja-kit/core';
+import { parseParams } from '@prakerja-kit/core/internal';
 import * as z from 'zod/mini';
-import type { ReconcileOptions } from '../client.js';
 import {
   AUTHORIZE_PATH,
   PAYMENT_STATUS_PATH,
@@ -19,13 +18,14 @@ import {
 import { type Lookup, lookUp, reconcile } from '../internal/reconcile.js';
 import { toPayment } from '../internal/to-payment.js';
 import { isPaymentNotFoundAnswer, PaymentNotFoundError } from '../payment-not-found-error.js';
+import type { ReconcileOptions } from '../reconcile-options.js';
 import {
   type OtpChallenge,
   type Payment,
-  type PaymentAuthorizeParams,
-  type PaymentRetrieveParams,
-  type PaymentSendOtpParams,
-  type PaymentVoidParams,
+  type PaymentsAuthorizeParams,
+  type PaymentsRetrieveParams,
+  type PaymentsSendOtpParams,
+  type PaymentsVoidParams,
   paymentAuthorizeParamsSchema,
   paymentRetrieveParamsSchema,
   paymentSendOtpParamsSchema,
@@ -33,7 +33,11 @@ import {
   paymentWireSchema,
   sendOtpWireSchema,
 } from '../schemas/payment.js';
-import type { AuthorizeResult, PaymentFollower, VoidResult } from './payment-results.js';
+import type {
+  PaymentFollower,
+  PaymentsAuthorizeResult,
+  PaymentsVoidResult,
+} from './payment-results.js';
 
 /** Per-call options of `payments.authorize` and `payments.void`. */
 export interface PaymentCallOptions extends RequestOptions {
@@ -56,7 +60,7 @@ export interface PaymentsResource {
    * machine-readable reason and a message for the buyer. Never retried after it may have
    * reached the program (a second SMS would be sent).
    */
-  sendOtp(params: PaymentSendOtpParams, options?: RequestOptions): Promise<OtpChallenge>;
+  sendOtp(params: PaymentsSendOtpParams, options?: RequestOptions): Promise<OtpChallenge>;
   /**
    * Completes the purchase with the buyer's OTP. Never sent twice: the client only ever reads
    * payment status (by `invoiceCode`) to find out what happened. Invoice codes must be unique
@@ -88,7 +92,10 @@ export interface PaymentsResource {
    *   case 'unknown': return showPending(result.invoiceCode); // the watcher resolves it
    * }
    */
-  authorize(params: PaymentAuthorizeParams, options?: PaymentCallOptions): Promise<AuthorizeResult>;
+  authorize(
+    params: PaymentsAuthorizeParams,
+    options?: PaymentCallOptions,
+  ): Promise<PaymentsAuthorizeResult>;
   /**
    * Returns a purchase by your invoice code (program `payment/status`). Read-only.
    *
@@ -97,7 +104,7 @@ export interface PaymentsResource {
    * a 2xx with empty `data`; or what `reconcile.isNotFound` says). Other failures throw as
    * usual (`ProgramApiError`, `ConnectionError`, `ResponseValidationError`...).
    */
-  retrieve(params: PaymentRetrieveParams, options?: RequestOptions): Promise<Payment>;
+  retrieve(params: PaymentsRetrieveParams, options?: RequestOptions): Promise<Payment>;
   /**
    * Voids a purchase. Never sent twice.
    *
@@ -113,7 +120,7 @@ export interface PaymentsResource {
    * @example
    * const result = await client.payments.void({ invoiceCode, transactionCode }, { follow: watcher });
    */
-  void(params: PaymentVoidParams, options?: PaymentCallOptions): Promise<VoidResult>;
+  void(params: PaymentsVoidParams, options?: PaymentCallOptions): Promise<PaymentsVoidResult>;
 }
 
 // A 2xx that could not be read, or a failure the program may have acted on: reconcile.
@@ -295,7 +302,7 @@ export function createPaymentsResource(
 
   // Awaited, so an unknown is enrolled (in Redis, with a durable watcher) before the call
   // resolves: an unknown nobody follows up is a purchase lost.
-  async function followed<R extends AuthorizeResult | VoidResult>(
+  async function followed<R extends PaymentsAuthorizeResult | PaymentsVoidResult>(
     result: R,
     options: PaymentCallOptions | undefined,
   ): Promise<R> {
@@ -331,7 +338,7 @@ export function createPaymentsResource(
   };
 
   async function sendOtp(
-    params: PaymentSendOtpParams,
+    params: PaymentsSendOtpParams,
     options: RequestOptions | undefined,
     span: OperationSpan | undefined,
   ): Promise<OtpChallenge> {
@@ -363,11 +370,11 @@ export function createPaymentsResource(
   }
 
   async function authorize(
-    params: PaymentAuthorizeParams,
+    params: PaymentsAuthorizeParams,
     options: PaymentCallOptions | undefined,
     span: OperationSpan | undefined,
     traced: Traced,
-  ): Promise<AuthorizeResult> {
+  ): Promise<PaymentsAuthorizeResult> {
     const input = parseParams(paymentAuthorizeParamsSchema, params, AUTHORIZE_PATH);
     const { invoiceCode } = input;
     const sentAt = now();
@@ -407,7 +414,7 @@ export function createPaymentsResource(
     const settlesAt = mayHaveCommitted(failure)
       ? Math.min(endedAt + commitWindow(options), Math.max(tokenDeadline, endedAt))
       : endedAt;
-    const unknown = (payment: Payment | undefined): Promise<AuthorizeResult> =>
+    const unknown = (payment: Payment | undefined): Promise<PaymentsAuthorizeResult> =>
       followed(
         {
           outcome: 'unknown',
@@ -448,14 +455,14 @@ export function createPaymentsResource(
   }
 
   async function voidPayment(
-    params: PaymentVoidParams,
+    params: PaymentsVoidParams,
     options: PaymentCallOptions | undefined,
     span: OperationSpan | undefined,
     traced: Traced,
-  ): Promise<VoidResult> {
+  ): Promise<PaymentsVoidResult> {
     const input = parseParams(paymentVoidParamsSchema, params, VOID_PATH);
     const { invoiceCode, transactionCode } = input;
-    const voided = (alreadyVoided: boolean, reconciled: boolean): VoidResult => ({
+    const voided = (alreadyVoided: boolean, reconciled: boolean): PaymentsVoidResult => ({
       outcome: 'voided',
       invoiceCode,
       transactionCode,
@@ -490,7 +497,7 @@ export function createPaymentsResource(
     const endedAt = now();
     const ambiguous = isAmbiguous(failure);
     const settlesAt = mayHaveCommitted(failure) ? endedAt + commitWindow(options) : endedAt;
-    const unknown = (payment: Payment | undefined): Promise<VoidResult> =>
+    const unknown = (payment: Payment | undefined): Promise<PaymentsVoidResult> =>
       followed(
         {
           outcome: 'unknown',

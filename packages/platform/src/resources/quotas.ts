@@ -1,8 +1,9 @@
-import { parseParams, type RequestOptions, type Transport, toAmount } from '@prakerja-kit/core';
+import type { RequestOptions, Transport } from '@prakerja-kit/core';
+import { parseParams, toAmount } from '@prakerja-kit/core/internal';
 import { QUOTA_SCHEDULE_PATH } from '../internal/paths.js';
 import {
   type Quota,
-  type QuotaRetrieveParams,
+  type QuotasRetrieveParams,
   quotaRetrieveParamsSchema,
   quotaWireSchema,
 } from '../schemas/quota.js';
@@ -18,7 +19,7 @@ export interface QuotasResource {
    * @example
    * const { quota } = await client.quotas.retrieve({ courseCode, scheduleCode });
    */
-  retrieve(params: QuotaRetrieveParams, options?: RequestOptions): Promise<Quota>;
+  retrieve(params: QuotasRetrieveParams, options?: RequestOptions): Promise<Quota>;
 }
 
 /** @internal */

@@ -1,4 +1,4 @@
-import { looseAmountSchema, looseInvoiceCodeSchema } from '@prakerja-kit/core';
+import { looseAmountSchema, looseInvoiceCodeSchema } from '@prakerja-kit/core/internal';
 import * as z from 'zod/mini';
 import { httpUrlSchema, nonEmptyStringSchema, priceSchema, requiredCodeSchema } from './fields.js';
 
@@ -17,7 +17,7 @@ export const paymentSendOtpParamsSchema = z.object({
 });
 
 /** Parameters of `payments.sendOtp`. */
-export type PaymentSendOtpParams = z.input<typeof paymentSendOtpParamsSchema>;
+export type PaymentsSendOtpParams = z.input<typeof paymentSendOtpParamsSchema>;
 
 /**
  * `data` of a send-otp answer. The program's response schema is not readable (program-api.md
@@ -57,7 +57,7 @@ export const paymentAuthorizeParamsSchema = z.object({
 });
 
 /** Parameters of `payments.authorize`. */
-export type PaymentAuthorizeParams = z.input<typeof paymentAuthorizeParamsSchema>;
+export type PaymentsAuthorizeParams = z.input<typeof paymentAuthorizeParamsSchema>;
 
 /** Parameters of `payments.retrieve` (program `payment/status`, program-api.md §4.4). */
 export const paymentRetrieveParamsSchema = z.object({
@@ -66,7 +66,7 @@ export const paymentRetrieveParamsSchema = z.object({
 });
 
 /** Parameters of `payments.retrieve`. */
-export type PaymentRetrieveParams = z.input<typeof paymentRetrieveParamsSchema>;
+export type PaymentsRetrieveParams = z.input<typeof paymentRetrieveParamsSchema>;
 
 /** Parameters of `payments.void` (program `payment/void`, program-api.md §4.5). */
 export const paymentVoidParamsSchema = z.object({
@@ -77,7 +77,7 @@ export const paymentVoidParamsSchema = z.object({
 });
 
 /** Parameters of `payments.void`. */
-export type PaymentVoidParams = z.input<typeof paymentVoidParamsSchema>;
+export type PaymentsVoidParams = z.input<typeof paymentVoidParamsSchema>;
 
 /**
  * `data` of an authorize or status answer. `amount` may be a number or a numeric string and

@@ -1,4 +1,4 @@
-import { looseAmountSchema } from '@prakerja-kit/core';
+import { looseAmountSchema } from '@prakerja-kit/core/internal';
 import * as z from 'zod/mini';
 import { requiredCodeSchema } from './fields.js';
 
@@ -11,7 +11,7 @@ export const quotaRetrieveParamsSchema = z.object({
 });
 
 /** Parameters of `quotas.retrieve`. */
-export type QuotaRetrieveParams = z.input<typeof quotaRetrieveParamsSchema>;
+export type QuotasRetrieveParams = z.input<typeof quotaRetrieveParamsSchema>;
 
 /**
  * `data` of a quota-schedule answer, on the wire. `quota` may arrive as a numeric string

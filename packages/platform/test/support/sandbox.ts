@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createContractRecorder } from '../../../../scripts/openapi/contract.js';
 import {
   createPlatformClient,
-  type PaymentAuthorizeParams,
-  type PaymentSendOtpParams,
+  type PaymentsAuthorizeParams,
+  type PaymentsSendOtpParams,
   type PlatformClient,
   type PlatformClientOptions,
 } from '../../src/index.js';
@@ -71,7 +71,7 @@ export function useSandbox(seed = 4) {
   });
   const fixtures = () => sandbox.control.fixtures();
   /** send-otp params for the first seeded participant, course and schedule. */
-  const sendOtpParams = (overrides: Partial<PaymentSendOtpParams> = {}): PaymentSendOtpParams => {
+  const sendOtpParams = (overrides: Partial<PaymentsSendOtpParams> = {}): PaymentsSendOtpParams => {
     const { participants, courses, schedules } = fixtures();
     return {
       prakerjaId: participants[0]!.prakerja_id,
@@ -91,8 +91,8 @@ export function useSandbox(seed = 4) {
     async authorizeParams(
       client: PlatformClient,
       invoiceCode: string,
-      overrides: Partial<PaymentSendOtpParams> = {},
-    ): Promise<PaymentAuthorizeParams> {
+      overrides: Partial<PaymentsSendOtpParams> = {},
+    ): Promise<PaymentsAuthorizeParams> {
       const params = sendOtpParams(overrides);
       const { paymentToken } = await client.payments.sendOtp(params);
       return {

@@ -18,7 +18,7 @@ test('a state with a tampered payload is invalid', async () => {
   const tampered = `v1.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${mac}`;
   expect(await verifyState([SECRET], tampered, 'att', NOW)).toEqual({
     ok: false,
-    reason: 'invalid-state',
+    reason: 'invalid_state',
   });
 });
 
@@ -26,7 +26,7 @@ test('a state signed with another secret is invalid', async () => {
   const token = await signState(['another-secret-another-secret-0123'], { k: 'att' }, 600, NOW);
   expect(await verifyState([SECRET], token, 'att', NOW)).toEqual({
     ok: false,
-    reason: 'invalid-state',
+    reason: 'invalid_state',
   });
 });
 
@@ -34,7 +34,7 @@ test('a state is expired once its lifetime has passed', async () => {
   const token = await signState([SECRET], { k: 'att' }, 600, NOW);
   expect(await verifyState([SECRET], token, 'att', NOW + 600_000)).toEqual({
     ok: false,
-    reason: 'expired-state',
+    reason: 'expired_state',
   });
 });
 
@@ -42,7 +42,7 @@ test('an SSO state is not accepted as an attendance state', async () => {
   const token = await signState([SECRET], { k: 'sso' }, 600, NOW);
   expect(await verifyState([SECRET], token, 'att', NOW)).toEqual({
     ok: false,
-    reason: 'invalid-state',
+    reason: 'invalid_state',
   });
 });
 
@@ -56,7 +56,7 @@ test('garbage is invalid, never thrown', async () => {
   for (const token of [undefined, '', 'v1.', 'v1.a.b', 'v1.!!!.###', 'x'.repeat(5000), 42]) {
     expect(await verifyState([SECRET], token, 'att', NOW)).toEqual({
       ok: false,
-      reason: 'invalid-state',
+      reason: 'invalid_state',
     });
   }
 });

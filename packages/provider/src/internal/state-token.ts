@@ -22,7 +22,7 @@ export interface StateClaims {
 }
 
 /** Why a state token was refused. */
-export type StateFailure = 'invalid-state' | 'expired-state';
+export type StateFailure = 'invalid_state' | 'expired_state';
 
 /** Result of checking a state token. */
 export type StateCheck =
@@ -65,7 +65,7 @@ export async function verifyState(
   kind: StateClaims['k'],
   nowMs: number,
 ): Promise<StateCheck> {
-  const invalid = { ok: false, reason: 'invalid-state' } as const;
+  const invalid = { ok: false, reason: 'invalid_state' } as const;
   if (typeof token !== 'string' || token.length > MAX_LENGTH || !token.startsWith(PREFIX)) {
     return invalid;
   }
@@ -91,7 +91,7 @@ export async function verifyState(
   }
   if (claims === null || typeof claims !== 'object' || claims.k !== kind) return invalid;
   if (typeof claims.x !== 'number' || Math.floor(nowMs / 1000) >= claims.x) {
-    return { ok: false, reason: 'expired-state' };
+    return { ok: false, reason: 'expired_state' };
   }
   return { ok: true, claims, secret: matched };
 }

@@ -1,4 +1,5 @@
-import { ProgramPath, parseParams, type RequestOptions } from '@prakerja-kit/core';
+import { ProgramPath, type RequestOptions } from '@prakerja-kit/core';
+import { parseParams } from '@prakerja-kit/core/internal';
 import type { ProviderContext } from '../internal/context.js';
 import {
   type AssignmentsRetrieveParams,

@@ -59,12 +59,12 @@ test('confirm verifies attendance with the signed status call for the bound code
     ...PARTICIPANT,
     sequence: 3,
   });
-  expect(result).toMatchObject({ verified: true, redeemCode: CODE, sequence: 3 });
+  expect(result).toMatchObject({ outcome: 'verified', redeemCode: CODE, sequence: 3 });
   expect(received[1]?.url.pathname).toBe('/api/v1/integration/payment/redeem-code/status');
   expect(received[1]?.body).toEqual({ redeem_code: CODE, sequence: 3 });
 });
 
-test('confirm reports not-verified when the program has not verified the sequence', async () => {
+test('confirm reports not_verified when the program has not verified the sequence', async () => {
   const { client } = program(0);
   const { state } = await client.attendance.createVerificationUrl({
     redeemCode: CODE,
@@ -72,8 +72,8 @@ test('confirm reports not-verified when the program has not verified the sequenc
   });
   const result = await client.attendance.confirm({ state, returnUrl: RETURN, ...PARTICIPANT });
   expect(result).toMatchObject({
-    verified: false,
-    reason: 'not-verified',
+    outcome: 'rejected',
+    reason: 'not_verified',
     status: { attendanceStatus: 0 },
   });
 });
@@ -89,7 +89,7 @@ test('confirm refuses a return whose state differs from the one the program issu
     returnUrl: new URLSearchParams('state=other'),
     ...PARTICIPANT,
   });
-  expect(result).toMatchObject({ verified: false, reason: 'state-mismatch' });
+  expect(result).toMatchObject({ outcome: 'rejected', reason: 'state_mismatch' });
   expect(received).toHaveLength(1);
 });
 
@@ -101,8 +101,8 @@ test('a return without the program state, or no return URL, does not skip the pr
   });
   for (const returnUrl of ['/attendance/return', '/attendance/return?state=', undefined]) {
     expect(await client.attendance.confirm({ state, returnUrl, ...PARTICIPANT })).toMatchObject({
-      verified: false,
-      reason: 'state-missing',
+      outcome: 'rejected',
+      reason: 'state_missing',
     });
   }
   expect(received).toHaveLength(1);
@@ -122,14 +122,14 @@ test("with attendanceReturnState 'if-present' a return without state is confirme
   });
   expect(
     await client.attendance.confirm({ state, returnUrl: '/attendance/return', ...PARTICIPANT }),
-  ).toMatchObject({ verified: true });
+  ).toMatchObject({ outcome: 'verified' });
   expect(
     await client.attendance.confirm({
       state,
       returnUrl: '/attendance/return?state=other',
       ...PARTICIPANT,
     }),
-  ).toMatchObject({ verified: false, reason: 'state-mismatch' });
+  ).toMatchObject({ outcome: 'rejected', reason: 'state_mismatch' });
 });
 
 test("confirm refuses another participant's state: other email, other redeem code, other sequence", async () => {
@@ -146,14 +146,14 @@ test("confirm refuses another participant's state: other email, other redeem cod
     { email: EMAIL, redeemCode: CODE, sequence: 3 },
   ]) {
     expect(await client.attendance.confirm({ ...base, ...mismatch })).toMatchObject({
-      verified: false,
-      reason: 'participant-mismatch',
+      outcome: 'rejected',
+      reason: 'participant_mismatch',
     });
   }
   // The email is compared case- and space-insensitively, as it was bound.
   expect(
     await client.attendance.confirm({ ...base, email: ' Budi@Example.com ', redeemCode: CODE }),
-  ).toMatchObject({ verified: true, sequence: 2 });
+  ).toMatchObject({ outcome: 'verified', sequence: 2 });
   expect(received).toHaveLength(2);
 });
 
@@ -198,7 +198,7 @@ test('confirm refuses a status answer for another redeem code or sequence than t
     });
     expect(
       await client.attendance.confirm({ state, returnUrl: RETURN, ...PARTICIPANT }),
-    ).toMatchObject({ verified: false, reason: 'status-mismatch' });
+    ).toMatchObject({ outcome: 'rejected', reason: 'status_mismatch' });
   }
 });
 
@@ -212,8 +212,8 @@ test('confirm refuses a tampered state without calling the program', async () =>
   expect(
     await client.attendance.confirm({ state: tampered, returnUrl: RETURN, ...PARTICIPANT }),
   ).toEqual({
-    verified: false,
-    reason: 'invalid-state',
+    outcome: 'rejected',
+    reason: 'invalid_state',
   });
   expect(received).toHaveLength(1);
 });
@@ -234,12 +234,12 @@ test('confirm refuses an expired state', async () => {
   expect(programState).toBeUndefined();
   // No program state was issued: nothing to bind the return to, confirmed on the status call.
   expect(await client.attendance.confirm({ state, ...PARTICIPANT })).toMatchObject({
-    verified: true,
+    outcome: 'verified',
   });
   now += 61_000;
   expect(await client.attendance.confirm({ state, ...PARTICIPANT })).toEqual({
-    verified: false,
-    reason: 'expired-state',
+    outcome: 'rejected',
+    reason: 'expired_state',
   });
 });
 

@@ -1,9 +1,5 @@
-import {
-  ProgramPath,
-  parseParams,
-  type RequestOptions,
-  RequestValidationError,
-} from '@prakerja-kit/core';
+import { ProgramPath, type RequestOptions, RequestValidationError } from '@prakerja-kit/core';
+import { parseParams } from '@prakerja-kit/core/internal';
 import type { ProviderContext } from '../internal/context.js';
 import { returnQuery } from '../internal/return-url.js';
 import { emailTag, signState, verifyState } from '../internal/state-token.js';
@@ -48,17 +44,17 @@ export interface AttendanceConfirmParams {
    * The URL the browser came back on (or its query). When the program gave a `state` at
    * url-generate (`started.programState`, kept inside the signed state), the return must carry
    * that same `state`: a return URL without it, or no return URL, is refused with
-   * `state-missing` (unless the client's `attendanceReturnState` is `'if-present'`).
+   * `state_missing` (unless the client's `attendanceReturnState` is `'if-present'`).
    */
   returnUrl?: string | URL | URLSearchParams | undefined;
   /**
    * The email of the participant in session. Required: a state started for another email is
-   * refused (`participant-mismatch`).
+   * refused (`participant_mismatch`).
    */
   email: string;
   /**
    * The redeem code of the participant in session. Required: a state started for another code is
-   * refused (`participant-mismatch`).
+   * refused (`participant_mismatch`).
    */
   redeemCode: string;
   /** The sequence the LP expects to confirm, when it knows it: a state for another is refused. */
@@ -68,31 +64,34 @@ export interface AttendanceConfirmParams {
 /** Why attendance was not confirmed. */
 export type AttendanceRejectionReason =
   /** The state is malformed, forged, signed with an unknown secret, or for another purpose. */
-  | 'invalid-state'
+  | 'invalid_state'
   /** The state is older than `stateTtlSeconds`. */
-  | 'expired-state'
+  | 'expired_state'
   /** The `state` on the return URL is not the one the program issued for this verification. */
-  | 'state-mismatch'
+  | 'state_mismatch'
   /**
    * The program issued a `state` for this verification but the return URL does not carry it (or
    * no return URL was passed), so the return cannot be tied to the verification that was started.
    */
-  | 'state-missing'
+  | 'state_missing'
   /** The state was issued for another email, redeem code or sequence than the caller expected. */
-  | 'participant-mismatch'
+  | 'participant_mismatch'
   /**
    * The program's status answer is for another redeem code or sequence than the state was
    * started for.
    */
-  | 'status-mismatch'
+  | 'status_mismatch'
   /** The signed status call says the sequence is not verified (rejected, cancelled, or not done). */
-  | 'not-verified';
+  | 'not_verified';
 
-/** The outcome of `attendance.confirm`. */
-export type AttendanceConfirmation =
-  | { verified: true; redeemCode: string; sequence: number; status: AttendanceStatus }
+/**
+ * The outcome of `attendance.confirm`: `verified`, or `rejected` with a `reason` (an ambiguous
+ * answer is a union on `outcome`; a failed status call throws).
+ */
+export type AttendanceConfirmResult =
+  | { outcome: 'verified'; redeemCode: string; sequence: number; status: AttendanceStatus }
   | {
-      verified: false;
+      outcome: 'rejected';
       reason: AttendanceRejectionReason;
       /** Known once the state checked out. */
       redeemCode?: string | undefined;
@@ -127,7 +126,7 @@ export interface AttendanceResource {
    * then asks the program with the signed status call and checks that the answer is for the
    * state's redeem code and sequence. Never trusts the redirect alone.
    *
-   * Returns `verified: false` with a reason for a bad state or an unverified sequence; throws
+   * Returns `outcome: 'rejected'` with a snake_case `reason` for a bad state or an unverified sequence; throws
    * only when the status call itself fails (network, program error). Safe to call again with the
    * same state until it expires: it only ever reports what the program's status says.
    *
@@ -135,12 +134,12 @@ export interface AttendanceResource {
    * const result = await client.attendance.confirm({
    *   state: cookie, returnUrl: request.url, email: session.email, redeemCode: session.redeemCode,
    * });
-   * if (result.verified) unlockSession(result.sequence);
+   * if (result.outcome === 'verified') unlockSession(result.sequence);
    */
   confirm(
     params: AttendanceConfirmParams,
     options?: RequestOptions,
-  ): Promise<AttendanceConfirmation>;
+  ): Promise<AttendanceConfirmResult>;
   /**
    * Attendance status of a redeem code for one sequence
    * (`POST /api/v1/integration/payment/redeem-code/status`). `verified` is true when
@@ -266,14 +265,14 @@ export function createAttendanceResource(context: ProviderContext): AttendanceRe
         'att',
         context.now(),
       );
-      if (!checked.ok) return { verified: false, reason: checked.reason };
+      if (!checked.ok) return { outcome: 'rejected', reason: checked.reason };
       const { claims } = checked;
       if (
         typeof claims.r !== 'string' ||
         typeof claims.s !== 'number' ||
         typeof claims.e !== 'string'
       ) {
-        return { verified: false, reason: 'invalid-state' };
+        return { outcome: 'rejected', reason: 'invalid_state' };
       }
       const redeemCode = claims.r;
       const sequence = claims.s;
@@ -282,7 +281,7 @@ export function createAttendanceResource(context: ProviderContext): AttendanceRe
       const wrongCode = params.redeemCode.trim() !== redeemCode;
       const wrongSequence = params.sequence !== undefined && params.sequence !== sequence;
       if (wrongEmail || wrongCode || wrongSequence) {
-        return { verified: false, reason: 'participant-mismatch', ...known };
+        return { outcome: 'rejected', reason: 'participant_mismatch', ...known };
       }
       if (claims.p !== undefined) {
         const back =
@@ -291,10 +290,10 @@ export function createAttendanceResource(context: ProviderContext): AttendanceRe
             : returnQuery(params.returnUrl).get('state') || undefined;
         if (back === undefined) {
           if (context.attendanceReturnState === 'required') {
-            return { verified: false, reason: 'state-missing', ...known };
+            return { outcome: 'rejected', reason: 'state_missing', ...known };
           }
         } else if (back !== claims.p) {
-          return { verified: false, reason: 'state-mismatch', ...known };
+          return { outcome: 'rejected', reason: 'state_mismatch', ...known };
         }
       }
       const status = await retrieve({ redeemCode, sequence }, options);
@@ -302,12 +301,12 @@ export function createAttendanceResource(context: ProviderContext): AttendanceRe
         status.redeemCode.trim() !== redeemCode ||
         (status.sequence !== undefined && status.sequence !== sequence)
       ) {
-        return { verified: false, reason: 'status-mismatch', ...known, status };
+        return { outcome: 'rejected', reason: 'status_mismatch', ...known, status };
       }
       if (!status.verified) {
-        return { verified: false, reason: 'not-verified', ...known, status };
+        return { outcome: 'rejected', reason: 'not_verified', ...known, status };
       }
-      return { verified: true, ...known, status };
+      return { outcome: 'verified', ...known, status };
     },
 
     retrieve,

@@ -1,10 +1,10 @@
 import {
   isPrakerjaError,
-  mapConcurrent,
   type PrakerjaError,
   type RequestOptions,
   RequestValidationError,
 } from '@prakerja-kit/core';
+import { mapConcurrent } from '@prakerja-kit/core/internal';
 import type { SubmissionStateName } from '../schemas/assignments.js';
 import type { AssignmentsResource } from './assignments.js';
 import type { AttendanceResource } from './attendance.js';

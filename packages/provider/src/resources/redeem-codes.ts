@@ -1,8 +1,9 @@
-import { ProgramPath, parseParams, type RequestOptions } from '@prakerja-kit/core';
+import { ProgramPath, type RequestOptions } from '@prakerja-kit/core';
+import { parseParams } from '@prakerja-kit/core/internal';
 import * as z from 'zod/mini';
 import type { ProviderContext } from '../internal/context.js';
 import {
-  type RedeemCommitResult,
+  type RedeemCodesCommitResult,
   redeemCommitSchema,
   toRedeemCommitResult,
 } from '../schemas/attendance.js';
@@ -25,7 +26,10 @@ export interface RedeemCodesResource {
    * `attendance.createVerificationUrl` with sequence 1 (program-api.md §4.17). Whether the
    * program still accepts it is unknown; use it only for an LP already integrated that way.
    */
-  commit(params: RedeemCodesCommitParams, options?: RequestOptions): Promise<RedeemCommitResult>;
+  commit(
+    params: RedeemCodesCommitParams,
+    options?: RequestOptions,
+  ): Promise<RedeemCodesCommitResult>;
 }
 
 /** Builds the legacy redeem-codes resource. */

@@ -1,4 +1,4 @@
-import { ProgramApiError } from '@prakerja-kit/core';
+import { ProgramApiError, RequestValidationError } from '@prakerja-kit/core';
 import { expect, test, vi } from 'vitest';
 import { fail, fakeClient, ok } from '../../test/support/fake-program.js';
 
@@ -76,7 +76,7 @@ test('handleCallback checks the state against the kept one, then exchanges the c
     state,
   });
   expect(result).toEqual({
-    ok: true,
+    outcome: 'signed_in',
     token: {
       accessToken: 'at-1',
       refreshToken: 'refresh-at-1',
@@ -98,18 +98,18 @@ test('handleCallback refuses another browser state, a forged state and a missing
   expect(
     await client.sso.handleCallback({ returnUrl: `/cb?code=x&state=${theirs}`, state: mine }),
   ).toEqual({
-    ok: false,
-    reason: 'state-mismatch',
+    outcome: 'rejected',
+    reason: 'state_mismatch',
   });
   expect(
     await client.sso.handleCallback({ returnUrl: '/cb?code=x&state=v1.a.b', state: 'v1.a.b' }),
   ).toEqual({
-    ok: false,
-    reason: 'invalid-state',
+    outcome: 'rejected',
+    reason: 'invalid_state',
   });
   expect(await client.sso.handleCallback({ returnUrl: `/cb?state=${mine}`, state: mine })).toEqual({
-    ok: false,
-    reason: 'missing-code',
+    outcome: 'rejected',
+    reason: 'missing_code',
   });
   expect(received).toHaveLength(0);
 });
@@ -123,8 +123,8 @@ test('an attendance state is not accepted on the SSO callback', async () => {
   expect(
     await client.sso.handleCallback({ returnUrl: `/cb?code=x&state=${state}`, state }),
   ).toEqual({
-    ok: false,
-    reason: 'invalid-state',
+    outcome: 'rejected',
+    reason: 'invalid_state',
   });
 });
 
@@ -206,4 +206,26 @@ test('the refresh path can follow the curl example instead', async () => {
   });
   await client.sso.refreshToken({ refreshToken: 'rt-1' });
   expect(received[0]?.url.pathname).toBe('/api/v1/oauth/token');
+});
+
+test('token params fail with their own messages, naming the field', async () => {
+  const { client, received } = fakeClient(() => ok({}), { sso: SSO });
+  const cases = [
+    [
+      () => client.sso.retrieveProfile({ accessToken: '' }),
+      '`accessToken`: expected a non-empty string',
+    ],
+    [
+      () => client.sso.refreshToken({ refreshToken: ' ' }),
+      '`refreshToken`: expected a non-empty string',
+    ],
+    [() => client.sso.createToken({ code: '' }), '`code`: expected a non-empty string'],
+  ] as const;
+  for (const [call, message] of cases) {
+    const error = await call().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).not.toContain('redeem');
+  }
+  expect(received).toEqual([]);
 });

@@ -1,21 +1,22 @@
 import {
   ProgramPath,
-  parseParams,
   type RequestOptions,
   RequestValidationError,
   timingSafeEqual,
 } from '@prakerja-kit/core';
+import { parseParams } from '@prakerja-kit/core/internal';
 import type { ProviderContext } from '../internal/context.js';
 import { returnQuery } from '../internal/return-url.js';
 import { signState, verifyState } from '../internal/state-token.js';
 import {
+  type SsoCreateConsentUrlParams,
+  type SsoCreateLoginUrlParams,
   type SsoCreateTokenParams,
   type SsoProfile,
   type SsoRefreshTokenParams,
   type SsoRetrieveProfileParams,
   type SsoToken,
   type SsoTokenWire,
-  type SsoUrlParams,
   ssoCreateTokenParamsSchema,
   ssoLoginUrlSchema,
   ssoProfileSchema,
@@ -54,17 +55,20 @@ export interface SsoHandleCallbackParams {
 
 /** Why an SSO callback was refused. */
 export type SsoCallbackFailureReason =
-  | 'invalid-state'
-  | 'expired-state'
+  | 'invalid_state'
+  | 'expired_state'
   /** The returned `state` differs from the one kept for this browser (login CSRF). */
-  | 'state-mismatch'
+  | 'state_mismatch'
   /** No `code` on the callback URL. */
-  | 'missing-code';
+  | 'missing_code';
 
-/** The outcome of `sso.handleCallback`. */
-export type SsoCallbackResult =
-  | { ok: true; token: SsoToken }
-  | { ok: false; reason: SsoCallbackFailureReason };
+/**
+ * The outcome of `sso.handleCallback`: `signed_in` with the tokens, or `rejected` with a
+ * snake_case `reason`; a failed token exchange throws.
+ */
+export type SsoHandleCallbackResult =
+  | { outcome: 'signed_in'; token: SsoToken }
+  | { outcome: 'rejected'; reason: SsoCallbackFailureReason };
 
 /** Login with a Prakerja account (SSO / OAuth on `api-proxy.prakerja.go.id`). */
 export interface SsoResource {
@@ -75,7 +79,7 @@ export interface SsoResource {
    * @example
    * const { url, state } = await client.sso.createConsentUrl();
    */
-  createConsentUrl(params?: SsoUrlParams): Promise<SsoLoginUrl>;
+  createConsentUrl(params?: SsoCreateConsentUrlParams): Promise<SsoLoginUrl>;
   /**
    * Asks the program for a login URL (`GET /api/v1/oauth/authorize`, signed with `X-Signature`).
    * How the program signs this GET is not documented; the SDK signs path and empty body
@@ -84,10 +88,10 @@ export interface SsoResource {
    * @example
    * const { url, state } = await client.sso.createLoginUrl();
    */
-  createLoginUrl(params?: SsoUrlParams, options?: RequestOptions): Promise<SsoLoginUrl>;
+  createLoginUrl(params?: SsoCreateLoginUrlParams, options?: RequestOptions): Promise<SsoLoginUrl>;
   /**
    * Handles the redirect back: checks `state` against the one kept for this browser, then
-   * exchanges `code` for tokens. Returns `ok: false` with a reason for a bad callback; throws
+   * exchanges `code` for tokens. Returns `outcome: 'rejected'` with a reason for a bad callback; throws
    * when the exchange itself fails.
    *
    * @example
@@ -96,7 +100,7 @@ export interface SsoResource {
   handleCallback(
     params: SsoHandleCallbackParams,
     options?: RequestOptions,
-  ): Promise<SsoCallbackResult>;
+  ): Promise<SsoHandleCallbackResult>;
   /**
    * Exchanges an authorization `code` for tokens (`POST /api/v1/oauth/token`). `expires_in` is
    * a Unix timestamp string (program-api.md §4.14), mapped to `expiresAt`.
@@ -154,7 +158,7 @@ export function createSsoResource(context: ProviderContext): SsoResource {
     };
   }
 
-  async function urlInputs(params: SsoUrlParams | undefined, endpoint: string) {
+  async function urlInputs(params: SsoCreateLoginUrlParams | undefined, endpoint: string) {
     const input = parseParams(ssoUrlParamsSchema, params ?? {}, endpoint);
     const redirectUri = input.redirectUri ?? sso.redirectUri;
     const loginUri = input.loginUri ?? sso.loginUri;
@@ -255,15 +259,15 @@ export function createSsoResource(context: ProviderContext): SsoResource {
         'sso',
         context.now(),
       );
-      if (!checked.ok) return { ok: false, reason: checked.reason };
+      if (!checked.ok) return { outcome: 'rejected', reason: checked.reason };
       const search = returnQuery(params.returnUrl);
       const returned = search.get('state');
       if (returned === null || !timingSafeEqual(returned, params.state)) {
-        return { ok: false, reason: 'state-mismatch' };
+        return { outcome: 'rejected', reason: 'state_mismatch' };
       }
       const code = search.get('code');
-      if (!code) return { ok: false, reason: 'missing-code' };
-      return { ok: true, token: await createToken({ code }, options) };
+      if (!code) return { outcome: 'rejected', reason: 'missing_code' };
+      return { outcome: 'signed_in', token: await createToken({ code }, options) };
     },
 
     createToken,

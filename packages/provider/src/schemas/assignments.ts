@@ -134,7 +134,7 @@ export interface SubmissionState {
   /** The redeem code asked about. */
   redeemCode: string;
   /** `tpm` (Tugas Praktik Mandiri) or `uk` (Unjuk Keterampilan). */
-  scope: 'tpm' | 'uk';
+  scope: AssignmentScope;
   /** 1-998 for `tpm`, 999 for `uk`. */
   sequence: number;
   /** The participant's submission, raw: `0` none, `1` pending, `2` accepted, `3` rejected, or another integer. */

@@ -151,4 +151,4 @@ export function toRedeemCommitResult(data: z.output<typeof redeemCommitSchema>) 
 }
 
 /** What the legacy commit returned, mapped. */
-export type RedeemCommitResult = ReturnType<typeof toRedeemCommitResult>;
+export type RedeemCodesCommitResult = ReturnType<typeof toRedeemCommitResult>;

@@ -1,3 +1,4 @@
+import { type AssignmentScope, isAssignmentScope } from '@prakerja-kit/core/events';
 import * as z from 'zod/mini';
 
 // Each zod schema or check kind a client uses adds its code to every browser bundle, so these
@@ -72,17 +73,16 @@ export const attendanceSequenceSchema = z.number().check(
   }),
 );
 
-/** `tpm` (Tugas Praktik Mandiri, sequences 1-998) or `uk` (Unjuk Keterampilan, sequence 999). */
-export const assignmentScopeSchema = z.custom<'tpm' | 'uk'>(
-  (value) => value === 'tpm' || value === 'uk',
-  {
-    error: (issue) =>
-      `expected "tpm" (Tugas Praktik Mandiri) or "uk" (Unjuk Keterampilan), received ${describeValue(issue.input)}`,
-  },
-);
+/**
+ * A parameter's assignment scope ({@link AssignmentScope}, defined once in
+ * `@prakerja-kit/core/events`), with a message that names both scopes.
+ */
+export const assignmentScopeSchema = z.custom<AssignmentScope>(isAssignmentScope, {
+  error: (issue) =>
+    `expected "tpm" (Tugas Praktik Mandiri) or "uk" (Unjuk Keterampilan), received ${describeValue(issue.input)}`,
+});
 
-/** Assignment scope: `tpm` Tugas Praktik Mandiri or `uk` Unjuk Keterampilan. */
-export type AssignmentScope = z.infer<typeof assignmentScopeSchema>;
+export type { AssignmentScope };
 
 /** A redeem code as typed by a participant: non-empty, trimmed. */
 export const redeemCodeSchema = requiredString('expected a non-empty redeem code');

@@ -33,12 +33,17 @@ export const ssoUrlParamsSchema = z.object({
   ),
 });
 
-/** Params of `sso.createConsentUrl` and `sso.createLoginUrl`. */
-export type SsoUrlParams = z.input<typeof ssoUrlParamsSchema>;
+/** Params of `sso.createLoginUrl`. */
+export type SsoCreateLoginUrlParams = z.input<typeof ssoUrlParamsSchema>;
+
+/** Params of `sso.createConsentUrl` (the same as {@link SsoCreateLoginUrlParams}). */
+export type SsoCreateConsentUrlParams = SsoCreateLoginUrlParams;
 
 /** Params of `sso.createToken` (`oauth/token`, program-api.md §4.14). */
 export const ssoCreateTokenParamsSchema = z.object({
-  code: requiredString('expected the non-empty authorization code from the SSO redirect'),
+  code: requiredString(
+    'expected a non-empty string: the authorization code (`code`) from the SSO redirect',
+  ),
 });
 
 /** Params of `sso.createToken`. */
@@ -46,7 +51,9 @@ export type SsoCreateTokenParams = z.input<typeof ssoCreateTokenParamsSchema>;
 
 /** Params of `sso.refreshToken` (program-api.md §4.15). */
 export const ssoRefreshTokenParamsSchema = z.object({
-  refreshToken: requiredString('expected a non-empty refresh token'),
+  refreshToken: requiredString(
+    'expected a non-empty string: the refresh token from sso.createToken or sso.refreshToken',
+  ),
 });
 
 /** Params of `sso.refreshToken`. */
@@ -54,7 +61,9 @@ export type SsoRefreshTokenParams = z.input<typeof ssoRefreshTokenParamsSchema>;
 
 /** Params of `sso.retrieveProfile` (program-api.md §4.16). */
 export const ssoRetrieveProfileParamsSchema = z.object({
-  accessToken: requiredString('expected a non-empty access token'),
+  accessToken: requiredString(
+    'expected a non-empty string: the access token from sso.createToken or sso.refreshToken',
+  ),
 });
 
 /** Params of `sso.retrieveProfile`. */

@@ -1,4 +1,5 @@
-import { amountSchema, invoiceCodeSchema, ProgramErrorCode } from '@prakerja-kit/core';
+import { ProgramErrorCode } from '@prakerja-kit/core';
+import { looseAmountSchema, looseInvoiceCodeSchema, toAmount } from '@prakerja-kit/core/internal';
 import * as z from 'zod/mini';
 import { EDUCATION_LEVELS, type SandboxClient, type SandboxSchedule } from '../sandbox-fixtures.js';
 import type { Engine } from './engine.js';
@@ -6,6 +7,10 @@ import { integer, parseBody, required, text } from './parse-body.js';
 import { fail } from './program-failure.js';
 import { Alphabet } from './random.js';
 import type { TransactionRecord } from './state.js';
+
+// The program's amount and invoice code arrive as a number or a string; normalised here.
+const amountSchema = z.pipe(looseAmountSchema, z.transform(toAmount));
+const invoiceCodeSchema = z.pipe(looseInvoiceCodeSchema, z.transform(String));
 
 const quotaSchema = z.object({ course_code: z.optional(text), schedule_code: z.optional(text) });
 

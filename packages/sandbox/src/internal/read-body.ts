@@ -1,3 +1,4 @@
+import { readBounded } from '@prakerja-kit/core/internal';
 /**
  * Reads a request body as UTF-8 text, or returns null once it exceeds `maxBytes` (a declared
  * `content-length` over the limit is refused before reading). The rest of an over-limit body is
@@ -11,20 +12,9 @@ export async function readBody(request: Request, maxBytes: number): Promise<stri
     return null;
   }
   if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      discard(reader.cancel());
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const bytes = await readBounded(request.body, maxBytes, false);
+  if (bytes === null) return null;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 function discard(pending: Promise<unknown> | undefined): void {

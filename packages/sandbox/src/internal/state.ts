@@ -1,3 +1,4 @@
+import { assignmentScopeSchema, submissionStatusSchema } from '@prakerja-kit/core/events';
 import * as z from 'zod/mini';
 import { type SandboxFixtures, sandboxFixturesSchema } from '../sandbox-fixtures.js';
 import { resolveSandboxProfile, type SandboxProfile } from '../sandbox-profiles.js';
@@ -106,12 +107,11 @@ const assignmentSchema = z.object({
   id: z.int(),
   kind: z.enum(['submission', 'feedback']),
   redeemCode: nonEmpty,
-  scope: z.enum(['tpm', 'uk']),
+  scope: assignmentScopeSchema,
   sequence: z.int(),
   urlFile: nullableText,
   notes: nullableText,
-  /** A `SubmissionStatus` of core. */
-  status: z.literal([0, 1, 2, 3]),
+  status: submissionStatusSchema,
   at: text,
 });
 

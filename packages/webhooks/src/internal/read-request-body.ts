@@ -1,3 +1,4 @@
+import { readBounded } from '@prakerja-kit/core/internal';
 import { bodyTooLarge } from '../errors/webhook-body-error.js';
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
 import { RAW_BODY_HELP } from './raw-body-help.js';
@@ -24,32 +25,10 @@ export async function readRequestBody(request: Request, maxBytes: number): Promi
     await Promise.allSettled([request.body.cancel()]);
     throw bodyTooLarge(maxBytes);
   }
-  let reader: ReadableStreamDefaultReader<Uint8Array>;
-  try {
-    reader = request.body.getReader();
-  } catch {
-    // A locked stream (getReader throws a TypeError): a middleware read it, through a Request
-    // wrapper that does not report bodyUsed.
-    throw bodyConsumed();
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await Promise.allSettled([reader.cancel()]);
-      throw bodyTooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  // A locked stream: a middleware read it, through a Request wrapper that does not report
+  // bodyUsed (getReader would throw a bare TypeError).
+  if (request.body.locked) throw bodyConsumed();
+  const body = await readBounded(request.body, maxBytes);
+  if (body === null) throw bodyTooLarge(maxBytes);
   return body;
 }

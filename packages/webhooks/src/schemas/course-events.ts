@@ -1,18 +1,3 @@
-import * as z from 'zod/mini';
-import { eventSchema, instantSchema } from './envelope.js';
-
-/**
- * `course.completed`: the post-test (sequence 999) is verified and the skills test (UK) was
- * accepted (LP, DP).
- */
-export const courseCompletedEventSchema = eventSchema(
-  'course.completed',
-  z.object({
-    redeem_code: z.string(),
-    course_code: z.string(),
-    completed_at: instantSchema,
-  }),
-);
-
-/** A `course.completed` event. */
-export type CourseCompletedEvent = z.infer<typeof courseCompletedEventSchema>;
+// The event model lives in @prakerja-kit/core/events; re-exported for imports of this module.
+export type { CourseCompletedEvent } from '@prakerja-kit/core/events';
+export { courseCompletedEventSchema } from '@prakerja-kit/core/events';

@@ -1,26 +1,7 @@
-import * as z from 'zod/mini';
-
-/** An event id: `evt_` and 26 characters (docs/events.md); redeliveries keep the id. */
-export const eventIdSchema = z.string().check(z.regex(/^evt_[0-9A-Za-z_-]{26}$/));
-
-/** An ISO-8601 UTC instant, e.g. `2026-11-24T07:00:00.000Z`. */
-export const utcInstantSchema = z.iso.datetime();
-
-/** An ISO-8601 instant in `data`; UTC (`Z`) or with an offset. */
-export const instantSchema = z.iso.datetime({ offset: true });
-
-/**
- * Builds the schema of one event type: the envelope `{ id, type, created_at, data }` with a
- * literal `type` and its `data` object.
- */
-export function eventSchema<Type extends string, Data extends z.ZodMiniType>(
-  type: Type,
-  data: Data,
-) {
-  return z.object({
-    id: eventIdSchema,
-    type: z.literal(type),
-    created_at: utcInstantSchema,
-    data,
-  });
-}
+// The event envelope lives in @prakerja-kit/core/events; re-exported for imports of this module.
+export {
+  eventIdSchema,
+  eventSchema,
+  instantSchema,
+  utcInstantSchema,
+} from '@prakerja-kit/core/events';
