@@ -1,4 +1,4 @@
-import { mapConcurrent } from '@prakerja-kit/core';
+import { mapConcurrent } from '@prakerja-kit/core/internal';
 import { createMemoryGate } from './internal/create-memory-gate.js';
 import type { WatchBackend, WatchBackendSession, WatchRecord, WatchRunner } from './types.js';
 
