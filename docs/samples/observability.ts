@@ -50,7 +50,7 @@ export function createObservedClient(connection: Connection, logs: pino.Destinat
 // #endregion setup
 
 // #region report
-/** Span names as an indented tree, and the value of every counter, after a purchase. */
+/** Span names as an indented tree, and every counter's value (a histogram's count), after a purchase. */
 export async function report(observed: ReturnType<typeof createObservedClient>) {
   const finished = observed.spans.getFinishedSpans();
   const tree: string[] = [];
@@ -69,13 +69,14 @@ export async function report(observed: ReturnType<typeof createObservedClient>) 
   for (const batch of observed.metrics.getMetrics().slice(-1)) {
     for (const metric of batch.scopeMetrics.flatMap((scope) => scope.metrics)) {
       for (const point of metric.dataPoints) {
-        if (typeof point.value !== 'number') continue; // histograms
+        // A histogram counts its measurements: request.duration's count is the requests made.
+        const value = typeof point.value === 'number' ? point.value : point.value.count;
         const labels = Object.entries(point.attributes)
           .filter(([key]) => key !== 'prakerja.endpoint' && key !== 'http.request.method')
           .map(([key, value]) => `${key}=${value}`)
           .join(',');
         const name = `${metric.descriptor.name}{${labels}}`;
-        counters[name] = (counters[name] ?? 0) + point.value;
+        counters[name] = (counters[name] ?? 0) + value;
       }
     }
   }

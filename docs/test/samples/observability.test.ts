@@ -53,7 +53,7 @@ it('logs through pino and traces a purchase that times out and is reconciled', a
   expect(counters).toMatchObject({
     'prakerja.payment.outcomes{prakerja.operation=authorize,prakerja.outcome=purchased,prakerja.reconciled=true}': 1,
     'prakerja.payment.reconciliations{prakerja.operation=authorize,prakerja.outcome=purchased,prakerja.reconcile.result=found}': 1,
-    'prakerja.client.requests{error.type=TimeoutError}': 1,
+    'prakerja.client.request.duration{error.type=TimeoutError}': 1,
   });
 
   const records = lines

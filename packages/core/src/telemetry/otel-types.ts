@@ -73,7 +73,11 @@ export interface OpenTelemetryApi {
     ): ReturnType<F>;
   };
   /** `propagation`: writes `traceparent` (and whatever else the global propagator writes). */
-  propagation: { inject(context: OtelContext, carrier: Record<string, string>): void };
+  propagation: {
+    inject(context: OtelContext, carrier: Record<string, string>): void;
+    /** The header names the global propagator writes (none: nothing to inject). */
+    fields?(): string[];
+  };
   /** `metrics`: the global meter provider. */
   metrics: { getMeter(name: string, version?: string): OtelMeter };
 }

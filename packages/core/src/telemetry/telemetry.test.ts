@@ -29,6 +29,7 @@ function sdk() {
     tracer: tracerProvider.getTracer('test'),
     meter: meterProvider.getMeter('test'),
   };
+  // A counter's sum, or a histogram's count.
   const sums = async (name: string) => {
     const { resourceMetrics } = await reader.collect();
     const metric = resourceMetrics.scopeMetrics
@@ -36,7 +37,10 @@ function sdk() {
       .find((candidate) => candidate.descriptor.name === name);
     return (metric?.dataPoints ?? []).map((point) => ({
       attributes: point.attributes,
-      value: (point as DataPoint<number>).value,
+      value:
+        typeof point.value === 'number'
+          ? (point as DataPoint<number>).value
+          : (point.value as { count: number }).count,
     }));
   };
   return { exporter, telemetry, sums };
@@ -132,7 +136,7 @@ describe('telemetry', () => {
         value: 1,
       },
     ]);
-    expect(await sums(TelemetryMetric.REQUESTS)).toEqual([
+    expect(await sums(TelemetryMetric.REQUEST_DURATION)).toEqual([
       {
         attributes: {
           'prakerja.endpoint': ProgramPath.QUOTA_SCHEDULE,

@@ -48,9 +48,10 @@ const CLIENT = 2;
 
 /** Names of the metrics the SDK records. */
 export const TelemetryMetric = {
-  /** Counter of HTTP attempts by `prakerja.endpoint`, method and status (or `error.type`). */
-  REQUESTS: 'prakerja.client.requests',
-  /** Histogram of HTTP attempt durations, in seconds. */
+  /**
+   * Histogram of HTTP attempt durations, in seconds, by `prakerja.endpoint`, method and status
+   * (or `error.type`). Its count is the number of attempts: requests by endpoint and status.
+   */
   REQUEST_DURATION: 'prakerja.client.request.duration',
   /** Counter of retries by `prakerja.endpoint` and `prakerja.retry_reason`. */
   RETRIES: 'prakerja.client.retries',
@@ -80,8 +81,6 @@ export interface OperationSpan {
 
 /** The instruments a client records to; see {@link TelemetryMetric} for their meaning. */
 export interface TelemetryInstruments {
-  /** {@link TelemetryMetric.REQUESTS}. */
-  readonly requests: OtelCounter;
   /** {@link TelemetryMetric.REQUEST_DURATION}. */
   readonly requestDuration: OtelHistogram;
   /** {@link TelemetryMetric.RETRIES}. */
@@ -139,6 +138,196 @@ function programCode(error: unknown): string | undefined {
 
 const SCOPE = '@prakerja-kit/core';
 
+/** Records `error` on `span` (name and masked message) and sets the error status. */
+function recordError(
+  span: OtelSpan,
+  error: unknown,
+  secrets: readonly string[],
+  errorType?: string,
+): void {
+  const described = describeForTelemetry(error, secrets);
+  span.recordException(described);
+  span.setAttributes({
+    'error.type': errorType ?? described.name,
+    'prakerja.error_code': programCode(error),
+  });
+  span.setStatus({ code: ERROR, message: described.message });
+}
+
+// Per-call cost matters (issue 19): spans and calls are class instances (no closures per call),
+// and everything that only depends on the endpoint (span name, span attributes, the metric
+// attribute sets per status) is built once per endpoint and reused. OpenTelemetry copies the
+// attributes it is given, so sharing the objects is safe.
+
+/** An operation span: the OpenTelemetry span and the context that holds it. */
+class Operation implements OperationSpan {
+  private ended = false;
+  constructor(
+    private readonly span: OtelSpan,
+    readonly context: OtelContext,
+    private readonly secrets: readonly string[],
+  ) {}
+
+  setAttributes(attributes: OtelAttributes): void {
+    if (!this.ended) this.span.setAttributes(attributes);
+  }
+
+  end(result?: { error?: unknown; outcome?: string | undefined }): void {
+    if (this.ended) return;
+    this.ended = true;
+    const { span } = this;
+    const error = result?.error;
+    const outcome = result?.outcome;
+    if (outcome !== undefined) span.setAttributes({ 'prakerja.outcome': outcome });
+    if (error !== undefined) recordError(span, error, this.secrets);
+    else if (outcome === 'unknown') {
+      span.setStatus({ code: ERROR, message: 'outcome unknown: follow it up' });
+    } else span.setStatus(STATUS_OK);
+    span.end();
+  }
+}
+
+const STATUS_OK = { code: OK } as const;
+
+/** What only depends on the endpoint of a call: built once per method, base URL and path. */
+class Endpoint {
+  /** `POST /api/v1/...`: the attempt spans' name. */
+  readonly spanName: string;
+  /** The attempt spans' attributes (first attempt; resends add `http.request.resend_count`). */
+  readonly spanAttributes: OtelAttributes;
+  /** The retry counter's attributes without the reason. */
+  readonly base: OtelAttributes;
+  /** The operation span's attributes when the call is its own operation. */
+  readonly operationAttributes: OtelAttributes;
+  private readonly metricAttributes = new Map<number | string, OtelAttributes>();
+  private readonly retryAttributes = new Map<string, OtelAttributes>();
+
+  constructor(method: string, url: string, path: string) {
+    const parsed = new URL(url);
+    const port = parsed.port ? Number(parsed.port) : parsed.protocol === 'https:' ? 443 : 80;
+    this.base = { 'prakerja.endpoint': path, 'http.request.method': method };
+    this.operationAttributes = { 'prakerja.endpoint': path };
+    this.spanName = `${method} ${path}`;
+    this.spanAttributes = {
+      ...this.base,
+      'server.address': parsed.hostname,
+      'server.port': port,
+      'url.path': path,
+    };
+  }
+
+  /** The duration histogram's attributes for an HTTP status or an error name. */
+  metric(outcome: number | string): OtelAttributes {
+    let attributes = this.metricAttributes.get(outcome);
+    if (!attributes) {
+      attributes =
+        typeof outcome === 'number'
+          ? { ...this.base, 'http.response.status_code': outcome }
+          : { ...this.base, 'error.type': outcome };
+      this.metricAttributes.set(outcome, attributes);
+    }
+    return attributes;
+  }
+
+  /** The retry counter's attributes for a reason. */
+  retry(reason: string): OtelAttributes {
+    let attributes = this.retryAttributes.get(reason);
+    if (!attributes) {
+      attributes = { ...this.base, 'prakerja.retry_reason': reason };
+      // Reasons are a short fixed list in practice; bound the cache all the same.
+      if (this.retryAttributes.size < 64) this.retryAttributes.set(reason, attributes);
+    }
+    return attributes;
+  }
+}
+
+/** The shared state of a client's instrumentation. */
+interface TelemetryState {
+  readonly api: OpenTelemetryApi;
+  readonly tracer: OtelTracer | undefined;
+  readonly instruments: TelemetryInstruments;
+  readonly propagate: boolean;
+  readonly secrets: readonly string[];
+}
+
+/** One transport call: its own operation span when it has no parent, one span per attempt. */
+class Call implements CallTelemetry {
+  private attemptSpan: OtelSpan | undefined;
+  private attemptStartedAt = -1;
+  private attemptStatus: number | undefined;
+
+  constructor(
+    private readonly state: TelemetryState,
+    private readonly endpoint: Endpoint,
+    private readonly parentContext: OtelContext,
+    private readonly operation: Operation | undefined,
+  ) {}
+
+  attemptStart(number: number, headers: Record<string, string>): void {
+    this.attemptEnd();
+    const { state, endpoint } = this;
+    const { tracer, api } = state;
+    if (tracer) {
+      let attributes = endpoint.spanAttributes;
+      if (number > 1) {
+        attributes = { ...attributes, 'http.request.resend_count': number - 1 };
+      }
+      const span = tracer.startSpan(
+        endpoint.spanName,
+        { kind: CLIENT, attributes },
+        this.parentContext,
+      );
+      this.attemptSpan = span;
+      // A registered propagator without fields (the no-op one) has nothing to write.
+      if (state.propagate && (api.propagation.fields?.().length ?? 1) > 0) {
+        api.propagation.inject(api.trace.setSpan(this.parentContext, span), headers);
+      }
+    }
+    this.attemptStatus = undefined;
+    this.attemptStartedAt = performance.now();
+  }
+
+  attemptResponse(status: number): void {
+    if (this.attemptStartedAt < 0) return;
+    this.attemptStatus = status;
+    this.attemptSpan?.setAttributes({ 'http.response.status_code': status });
+  }
+
+  attemptEnd(error?: unknown): void {
+    const startedAt = this.attemptStartedAt;
+    if (startedAt < 0) return;
+    this.attemptStartedAt = -1;
+    const { attemptSpan: span, attemptStatus: status, endpoint } = this;
+    this.attemptSpan = undefined;
+    this.state.instruments.requestDuration.record(
+      (performance.now() - startedAt) / 1000,
+      endpoint.metric(status ?? describeForTelemetry(error).name),
+    );
+    if (!span) return;
+    if (error !== undefined) {
+      recordError(
+        span,
+        error,
+        this.state.secrets,
+        status !== undefined ? String(status) : undefined,
+      );
+    } else if (status !== undefined && status >= 400) {
+      span.setAttributes({ 'error.type': String(status) });
+      span.setStatus({ code: ERROR });
+    }
+    span.end();
+  }
+
+  retry(reason: string): void {
+    this.state.instruments.retries.add(1, this.endpoint.retry(reason));
+  }
+
+  end(error?: unknown): void {
+    this.attemptEnd(error);
+    this.operation?.end(error === undefined ? undefined : { error });
+  }
+}
+
 /** @internal Builds a client's instrumentation from the `telemetry` option. */
 export function createTelemetry(
   options: TelemetryOptions,
@@ -149,13 +338,8 @@ export function createTelemetry(
     options.tracer === false ? undefined : (options.tracer ?? api.trace.getTracer(SCOPE));
   const meter =
     options.meter === false ? undefined : (options.meter ?? api.metrics.getMeter(SCOPE));
-  const propagate = options.propagate ?? true;
   const instruments: TelemetryInstruments = meter
     ? {
-        requests: meter.createCounter(TelemetryMetric.REQUESTS, {
-          description: 'HTTP attempts to the Prakerja API',
-          unit: '{request}',
-        }),
         requestDuration: meter.createHistogram(TelemetryMetric.REQUEST_DURATION, {
           description: 'Duration of HTTP attempts to the Prakerja API',
           unit: 's',
@@ -178,41 +362,27 @@ export function createTelemetry(
         }),
       }
     : {
-        requests: NOOP_COUNTER,
         requestDuration: NOOP_HISTOGRAM,
         retries: NOOP_COUNTER,
         reconciliations: NOOP_COUNTER,
         outcomes: NOOP_COUNTER,
         watcherLag: NOOP_HISTOGRAM,
       };
+  const state: TelemetryState = {
+    api,
+    tracer,
+    instruments,
+    propagate: options.propagate ?? true,
+    secrets,
+  };
 
-  function wrap(span: OtelSpan, context: OtelContext): OperationSpan {
-    let ended = false;
-    return {
-      context,
-      setAttributes(attributes) {
-        if (!ended) span.setAttributes(attributes);
-      },
-      end(result) {
-        if (ended) return;
-        ended = true;
-        const error = result?.error;
-        const outcome = result?.outcome;
-        if (outcome !== undefined) span.setAttributes({ 'prakerja.outcome': outcome });
-        if (error !== undefined) {
-          const described = describeForTelemetry(error, secrets);
-          span.recordException(described);
-          span.setAttributes({
-            'error.type': described.name,
-            'prakerja.error_code': programCode(error),
-          });
-          span.setStatus({ code: ERROR, message: described.message });
-        } else if (outcome === 'unknown') {
-          span.setStatus({ code: ERROR, message: 'outcome unknown: follow it up' });
-        } else span.setStatus({ code: OK });
-        span.end();
-      },
-    };
+  function open(name: string, attributes: OtelAttributes | undefined, parentContext: OtelContext) {
+    const span = (tracer as OtelTracer).startSpan(
+      name,
+      attributes ? { attributes } : {},
+      parentContext,
+    );
+    return new Operation(span, api.trace.setSpan(parentContext, span), secrets);
   }
 
   function startSpan(
@@ -221,23 +391,19 @@ export function createTelemetry(
     parent?: OperationSpan,
   ): OperationSpan {
     if (!tracer) return NOOP_SPAN;
-    const parentContext = parent?.context ?? api.context.active();
-    const span = tracer.startSpan(name, attributes ? { attributes } : {}, parentContext);
-    return wrap(span, api.trace.setSpan(parentContext, span));
+    return open(name, attributes, parent?.context ?? api.context.active());
   }
 
-  // server.address / server.port per base URL, parsed once.
-  const servers = new Map<string, { address: string; port: number }>();
-  function serverOf(url: string, path: string): { address: string; port: number } {
-    const base = url.slice(0, url.indexOf(path));
-    let server = servers.get(base);
-    if (!server) {
-      const parsed = new URL(url);
-      const port = parsed.port ? Number(parsed.port) : parsed.protocol === 'https:' ? 443 : 80;
-      server = { address: parsed.hostname, port };
-      servers.set(base, server);
+  // Per method, base URL and path; bounded (paths are the program's fixed endpoints).
+  const endpoints = new Map<string, Endpoint>();
+  function endpointOf(method: string, url: string, path: string): Endpoint {
+    const key = `${method} ${url}`;
+    let endpoint = endpoints.get(key);
+    if (!endpoint) {
+      endpoint = new Endpoint(method, url, path);
+      if (endpoints.size < 256) endpoints.set(key, endpoint);
     }
-    return server;
+    return endpoint;
   }
 
   function transportCall(
@@ -246,72 +412,12 @@ export function createTelemetry(
     path: string,
     parent: OperationSpan | undefined,
   ): CallTelemetry {
+    const endpoint = endpointOf(method, url, path);
+    if (!tracer) return new Call(state, endpoint, undefined, undefined);
+    if (parent) return new Call(state, endpoint, parent.context, undefined);
     // Without a parent operation, the call is its own operation.
-    const operation = parent
-      ? undefined
-      : startSpan('prakerja.request', { 'prakerja.endpoint': path });
-    const owner = parent ?? operation ?? NOOP_SPAN;
-    const server = serverOf(url, path);
-    let attempt: { span: OtelSpan | undefined; startedAt: number; status?: number } | undefined;
-    const base = { 'prakerja.endpoint': path, 'http.request.method': method };
-
-    function endAttempt(error?: unknown): void {
-      if (!attempt) return;
-      const { span, startedAt, status } = attempt;
-      attempt = undefined;
-      const metricAttributes: OtelAttributes =
-        status !== undefined
-          ? { ...base, 'http.response.status_code': status }
-          : { ...base, 'error.type': describeForTelemetry(error).name };
-      instruments.requests.add(1, metricAttributes);
-      instruments.requestDuration.record((performance.now() - startedAt) / 1000, metricAttributes);
-      if (!span) return;
-      if (error !== undefined) {
-        const described = describeForTelemetry(error, secrets);
-        span.recordException(described);
-        span.setAttributes({
-          'error.type': status !== undefined ? String(status) : described.name,
-          'prakerja.error_code': programCode(error),
-        });
-        span.setStatus({ code: ERROR, message: described.message });
-      } else if (status !== undefined && status >= 400) {
-        span.setAttributes({ 'error.type': String(status) });
-        span.setStatus({ code: ERROR });
-      }
-      span.end();
-    }
-
-    return {
-      attemptStart(number, headers) {
-        endAttempt();
-        let span: OtelSpan | undefined;
-        if (tracer) {
-          const attributes: OtelAttributes = {
-            ...base,
-            'server.address': server.address,
-            'server.port': server.port,
-            'url.path': path,
-          };
-          if (number > 1) attributes['http.request.resend_count'] = number - 1;
-          span = tracer.startSpan(`${method} ${path}`, { kind: CLIENT, attributes }, owner.context);
-          if (propagate) api.propagation.inject(api.trace.setSpan(owner.context, span), headers);
-        }
-        attempt = { span, startedAt: performance.now() };
-      },
-      attemptResponse(status) {
-        if (!attempt) return;
-        attempt.status = status;
-        attempt.span?.setAttributes({ 'http.response.status_code': status });
-      },
-      attemptEnd: endAttempt,
-      retry(reason) {
-        instruments.retries.add(1, { ...base, 'prakerja.retry_reason': reason });
-      },
-      end(error) {
-        endAttempt(error);
-        operation?.end(error === undefined ? undefined : { error });
-      },
-    };
+    const operation = open('prakerja.request', endpoint.operationAttributes, api.context.active());
+    return new Call(state, endpoint, operation.context, operation);
   }
 
   function withSpan<T>(span: OperationSpan, fn: () => T): T {
