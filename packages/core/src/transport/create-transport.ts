@@ -1,11 +1,27 @@
 // ky and the retry loop (issue 22). ky runs here with its retries off and its fetch replaced, for
-// the timeout only; the loop below retries. Measured on 2026-12-01 (esbuild, minified, gzip): the
-// catalog's ky 1.7.5 is 9.4 KB min / 3.6 KB min+gzip, ky 1.14.3 (the first with `shouldRetry`,
-// jitter and `afterStatusCodes`) 14.0 KB / 5.0 KB: +1.4 KB min+gzip against the platform's
-// 15 KB budget (createPlatformClient: 14.9 KB in the builds-tree-shake changeset, not re-measured here). What stays our own code whatever ky does: the
-// maybe-processed rule (a state-changing call that may have reached the program is never
-// re-sent; classify-failure.ts) and the clock-skew re-send (re-signed with the corrected clock,
-// once), which ky's hooks cannot tell from an ordinary 401.
+// the timeout only; the short loop in `send` retries, and every rule it applies is a pure
+// function: classifyThrown, interpretResponse, shouldResendForSkew, retryDelay.
+//
+// Why not ky's `retry.shouldRetry` / `afterStatusCodes` / `beforeRetry` (ky >= 1.14), decided on
+// 2026-12-01 by measurement and by reading ky 1.14.3 (distribution/core/Ky.js):
+// - Bytes (esbuild from source, browser, minified, gzip -9): createPlatformClient is 68,055 B /
+//   23,909 B gzip with the catalog's ky 1.7.5 and 72,708 B / 25,395 B with ky 1.14.3, i.e.
+//   +4.5 KB min, +1.45 KB gzip before a line of hook code (ky alone: 3.6 -> 5.0 KB gzip).
+// - Status retries: ky only sees a status as an HTTPError, before the body is read; ours need the
+//   body (`success: false` on a 2xx, the error code, maxResponseBytes, the body timeout), so they
+//   would run in `afterResponse` on a `response.clone()` (a tee) and force `ky.retry()`. ky also
+//   builds and clones a Request per attempt, losing the direct send of the exact signed bytes.
+// - Skew re-send: every ky retry, forced ones included, counts against `retry.limit` first; ours
+//   is not counted against maxRetries, so the counter would stay ours.
+// - Retry-After: ky's `maxRetryAfter` caps the wait and retries, ours fails the call above
+//   maxRetryAfterSeconds; ky also reads RateLimit-Reset/X-RateLimit-* and uses Date.now(), not
+//   the injected clock.
+// - Abort: ky's wait rejects with the signal's reason, as an abort in flight does; we answer
+//   `maybeProcessed: false` between attempts and `true` for a state-changing call in flight.
+// - Maybe-processed (shouldRetry + classifyThrown, with POST added to `retry.methods`) and
+//   re-signing in `beforeRetry` (it runs after the wait) are expressible.
+// So it is expressible only by keeping every rule and its state in our code and threading it
+// through four hooks; ky would add only the sleep and the recursion, for +1.45 KB gzip. Kept.
 import ky from 'ky';
 import type * as z from 'zod/mini';
 import { defaultFetch } from '#default-fetch';
@@ -408,6 +424,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   // The retry loop: sign and send an attempt, interpret what came back, then re-send for skew,
   // retry after a delay, or fail. Every rule it applies is a pure function of its own:
   // classifyThrown and interpretResponse (what a failure is), shouldResendForSkew, retryDelay.
+  // Not ky's `retry` options: measured and reasoned at the top of this module.
   async function send<T>(
     call: TransportRequest<T>,
     calls: CallTelemetry | undefined,
