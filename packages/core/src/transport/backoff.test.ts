@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backoffDelay, parseRetryAfter, sleep } from './backoff.js';
+import { backoffDelay, parseRetryAfter, retryDelay, sleep } from './backoff.js';
 
 describe('backoffDelay', () => {
   it('doubles from the base delay, with jitter between half and all of it, and caps', () => {
@@ -31,6 +31,22 @@ describe('backoffDelay', () => {
   it('uses 500 ms and 8 s by default', () => {
     expect(backoffDelay(1, {}, () => 1)).toBe(500);
     expect(backoffDelay(10, {}, () => 1)).toBe(8000);
+  });
+});
+
+describe('retryDelay', () => {
+  it("waits the backoff, or the program's Retry-After, while retries remain", () => {
+    expect(retryDelay(undefined, 0, 2, { baseDelayMs: 100 }, () => 0)).toBe(50);
+    expect(retryDelay(undefined, 1, 2, { baseDelayMs: 100 }, () => 0)).toBe(100);
+    expect(retryDelay(1.2, 1, 2, {})).toBe(1200);
+    expect(retryDelay(60, 0, 2, {})).toBe(60_000);
+  });
+
+  it('fails at once when no retries remain or Retry-After is past the cap', () => {
+    expect(retryDelay(undefined, 2, 2, {})).toBeUndefined();
+    expect(retryDelay(undefined, 0, 0, {})).toBeUndefined();
+    expect(retryDelay(61, 0, 2, {})).toBeUndefined();
+    expect(retryDelay(5, 0, 2, { maxRetryAfterSeconds: 4 })).toBeUndefined();
   });
 });
 

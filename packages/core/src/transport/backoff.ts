@@ -49,3 +49,21 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * How long to wait before retrying a retryable failure, or `undefined` when the call fails now:
+ * no retries left, or a `Retry-After` longer than `maxRetryAfterSeconds`. The program's
+ * `Retry-After` wins over the backoff. `retries` is the number of retries already made.
+ */
+export function retryDelay(
+  retryAfter: number | undefined,
+  retries: number,
+  maxRetries: number,
+  options: RetryOptions,
+  random = Math.random,
+): number | undefined {
+  if (retries >= maxRetries) return undefined;
+  if (retryAfter === undefined) return backoffDelay(retries + 1, options, random);
+  if (retryAfter > (options.maxRetryAfterSeconds ?? 60)) return undefined;
+  return Math.ceil(retryAfter * 1000);
+}

@@ -3,9 +3,9 @@ import { ConnectionError, RequestAbortedError, TimeoutError } from '../errors/re
 import { maskText } from '../logging/redact.js';
 
 // Failure classification of one attempt, pure (issue 22: the transport split into small parts).
-// It stays our own code beside ky's retry: whether a failed state-changing call may have been
-// processed by the program (and so must not be re-sent) is a rule of the program API, not an
-// HTTP one, and ky's `shouldRetry` only sees the error, not whether the request left the machine.
+// Whether a failed state-changing call may have been processed by the program (and so must not
+// be re-sent) is a rule of the program API, not an HTTP one; why the loop is not ky's `retry`:
+// the measured note at the top of create-transport.ts.
 
 /**
  * A failed attempt: retried when attempts remain (`error` is thrown when they run out), or

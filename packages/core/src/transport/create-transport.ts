@@ -1,13 +1,29 @@
 // ky and the retry loop (issue 22). ky runs here with its retries off and its fetch replaced, for
-// the timeout only; the loop below retries. Measured on 2026-12-01 (esbuild, minified, gzip): the
-// catalog's ky 1.7.5 is 9.4 KB min / 3.6 KB min+gzip, ky 1.14.3 (the first with `shouldRetry`,
-// jitter and `afterStatusCodes`) 14.0 KB / 5.0 KB: +1.4 KB min+gzip against the platform's
-// 15 KB budget (createPlatformClient: 14.9 KB in the builds-tree-shake changeset, not re-measured here). What stays our own code whatever ky does: the
-// maybe-processed rule (a state-changing call that may have reached the program is never
-// re-sent; classify-failure.ts) and the clock-skew re-send (re-signed with the corrected clock,
-// once), which ky's hooks cannot tell from an ordinary 401.
+// the timeout only; the short loop in `send` retries, and every rule it applies is a pure
+// function: classifyThrown, interpretResponse, shouldResendForSkew, retryDelay.
+//
+// Why not ky's `retry.shouldRetry` / `afterStatusCodes` / `beforeRetry` (ky >= 1.14), decided on
+// 2026-12-01 by measurement and by reading ky 1.14.3 (distribution/core/Ky.js):
+// - Bytes (esbuild from source, browser, minified, gzip -9): createPlatformClient is 68,055 B /
+//   23,909 B gzip with the catalog's ky 1.7.5 and 72,708 B / 25,395 B with ky 1.14.3, i.e.
+//   +4.5 KB min, +1.45 KB gzip before a line of hook code (ky alone: 3.6 -> 5.0 KB gzip).
+// - Status retries: ky only sees a status as an HTTPError, before the body is read; ours need the
+//   body (`success: false` on a 2xx, the error code, maxResponseBytes, the body timeout), so they
+//   would run in `afterResponse` on a `response.clone()` (a tee) and force `ky.retry()`. ky also
+//   builds and clones a Request per attempt, losing the direct send of the exact signed bytes.
+// - Skew re-send: every ky retry, forced ones included, counts against `retry.limit` first; ours
+//   is not counted against maxRetries, so the counter would stay ours.
+// - Retry-After: ky's `maxRetryAfter` caps the wait and retries, ours fails the call above
+//   maxRetryAfterSeconds; ky also reads RateLimit-Reset/X-RateLimit-* and uses Date.now(), not
+//   the injected clock.
+// - Abort: ky's wait rejects with the signal's reason, as an abort in flight does; we answer
+//   `maybeProcessed: false` between attempts and `true` for a state-changing call in flight.
+// - Maybe-processed (shouldRetry + classifyThrown, with POST added to `retry.methods`) and
+//   re-signing in `beforeRetry` (it runs after the wait) are expressible.
+// So it is expressible only by keeping every rule and its state in our code and threading it
+// through four hooks; ky would add only the sleep and the recursion, for +1.45 KB gzip. Kept.
 import ky from 'ky';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { defaultFetch } from '#default-fetch';
 import {
   type CredentialOptions,
@@ -15,12 +31,8 @@ import {
   resolveCredentials,
   resolveEnv,
 } from '../config.js';
-import { ProgramApiError, RedirectError, RequestAbortedError } from '../errors/request-errors.js';
-import {
-  RequestValidationError,
-  ResponseValidationError,
-  type ValidationIssue,
-} from '../errors/validation-errors.js';
+import { ProgramApiError, RequestAbortedError } from '../errors/request-errors.js';
+import { RequestValidationError, type ValidationIssue } from '../errors/validation-errors.js';
 import {
   adaptLogger,
   createLogger,
@@ -28,9 +40,7 @@ import {
   type LogLevel,
   redactingLogger,
 } from '../logging/logger.js';
-import { maskedValuesOf, maskText, redact } from '../logging/redact.js';
-import { describeIssues } from '../schemas/describe-issues.js';
-import { errorEnvelopeSchema, successEnvelopeSchema } from '../schemas/envelope.js';
+import { redact } from '../logging/redact.js';
 import { serializeBody } from '../signing/serialize-body.js';
 import {
   type CallTelemetry,
@@ -39,11 +49,13 @@ import {
   type Telemetry,
   type TelemetryOptions,
 } from '../telemetry/telemetry.js';
-import { backoffDelay, parseRetryAfter, type RetryOptions, sleep } from './backoff.js';
-import { BodyTimeout, classifyThrown, type Failure, retry } from './classify-failure.js';
+import { type RetryOptions, retryDelay, sleep } from './backoff.js';
+import { BodyTimeout, classifyThrown, type Failure } from './classify-failure.js';
 import { type Clock, type ClockOptions, createClock } from './clock.js';
+import { interpretResponse, isRedirect, type TooLarge } from './interpret-response.js';
 import type { RequestOptions } from './request-options.js';
 import { signRequest } from './sign-request.js';
+import { shouldResendForSkew } from './skew-resend.js';
 import { withUserAgent } from './user-agent.js';
 
 /** What a hook sees of an outgoing attempt. Secret headers are already redacted. */
@@ -209,9 +221,6 @@ export interface Transport {
   readonly telemetry: Telemetry | undefined;
 }
 
-// An offset jump this large can break the program's (undocumented) timestamp window.
-const SKEW_RETRY_SECONDS = 60;
-
 /** 1 MiB: program answers are small JSON documents. */
 const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
@@ -246,13 +255,6 @@ function checkHeaders(headers: Readonly<Record<string, string>>, endpoint: strin
     if (problem) issues.push({ path: ['headers', name], message: problem });
   }
   if (issues.length) throw new RequestValidationError(issues, endpoint);
-}
-
-// The body read past the limit: the answer is not used.
-interface TooLarge {
-  tooLarge: true;
-  /** Bytes read (or declared by content-length) when the read stopped. */
-  bytes: number;
 }
 
 /**
@@ -302,6 +304,24 @@ function anySignal(signals: readonly AbortSignal[]): AbortSignal {
   }
   return controller.signal;
 }
+
+// What stays the same for every attempt of a call.
+interface Prepared {
+  url: string;
+  /** The serialised body, sent as is. */
+  bodyText: string;
+  /** The text signed in the body's place: the body, or the query for a signed GET. */
+  signedText: string;
+  secrets: () => readonly string[];
+  timeout: number;
+  maxResponseBytes: number;
+  signal: AbortSignal | undefined;
+}
+
+// One attempt: an answer (read within the limits), or a classified thrown failure.
+type Attempt =
+  | { kind: 'answered'; response: Response; body: string | TooLarge; receivedAt: number }
+  | { kind: 'thrown'; failure: Failure };
 
 /**
  * Creates the signed transport: base URL, the four program headers, a fresh timestamp and
@@ -401,205 +421,67 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
   }
 
+  // The retry loop: sign and send an attempt, interpret what came back, then re-send for skew,
+  // retry after a delay, or fail. Every rule it applies is a pure function of its own:
+  // classifyThrown and interpretResponse (what a failure is), shouldResendForSkew, retryDelay.
+  // Not ky's `retry` options: measured and reasoned at the top of this module.
   async function send<T>(
     call: TransportRequest<T>,
     calls: CallTelemetry | undefined,
   ): Promise<TransportResponse<T>> {
-    const bodyText = serializeBody(call.body);
-    const base = call.api === 'sso' ? credentials.ssoBaseUrl : credentials.baseUrl;
-    const search = call.query ? `?${new URLSearchParams(call.query).toString()}` : '';
-    const url = `${base}${call.path}${search}`;
-    // Built only when something is redacted (a hook, a debug line, an error).
-    let secretList: string[] | undefined;
-    const secrets = (): readonly string[] => {
-      if (!secretList) {
-        secretList = [credentials.signKey, ...(call.secrets ?? [])];
-        if (call.authorization) {
-          secretList.push(call.authorization);
-          // The credential alone (`Payment <token>`, `Bearer <token>`), as a server may echo it.
-          const credential = call.authorization.slice(call.authorization.indexOf(' ') + 1);
-          if (credential !== call.authorization) secretList.push(credential);
-        }
-      }
-      return secretList;
-    };
+    const prepared = prepare(call);
+    const { signal } = prepared;
     const maxRetries = call.options?.maxRetries ?? defaultMaxRetries;
-    const maxResponseBytes = call.options?.maxResponseBytes ?? defaultMaxResponseBytes;
-    const timeout = call.options?.timeout ?? defaultTimeout;
-    const signal = call.options?.signal;
-    const ambiguous = !call.readOnly;
-    let skewRetried = false;
+    let skewResent = false;
     let retries = 0;
 
     for (let attempt = 1; ; attempt++) {
       const correctionAtSigning = clock.correction();
-      const headers = await signedHeaders(
-        call as TransportRequest<unknown>,
-        call.signQuery && call.body === undefined ? search : bodyText,
-      );
-      // Only the first attempt: the values that change between attempts are digits and hex.
-      if (attempt === 1) checkHeaders(headers, call.path);
-      calls?.attemptStart(attempt, headers);
-      const event: RequestEvent | undefined =
-        hooks?.onRequest || hooks?.onResponse
-          ? {
-              method: call.method,
-              url,
+      const sent = await sendAttempt(call, prepared, attempt, calls);
+      const result =
+        sent.kind === 'thrown'
+          ? ({ outcome: 'failure', failure: sent.failure } as const)
+          : interpretResponse(sent.response, sent.body, {
               path: call.path,
+              readOnly: call.readOnly,
+              body: call.body,
+              data: call.data,
               attempt,
-              headers: redact(headers, secrets()) as Record<string, string>,
-            }
-          : undefined;
-      if (event) callHook(hooks?.onRequest, event);
-      if (debugEnabled) {
-        logger.debug('request', {
-          event: 'prakerja.request',
+              secrets: prepared.secrets,
+              receivedAt: sent.receivedAt,
+              maxResponseBytes: prepared.maxResponseBytes,
+            });
+      if (result.outcome === 'success') return { ...result.answer, attempts: attempt };
+      if (
+        sent.kind === 'answered' &&
+        shouldResendForSkew({
+          status: sent.response.status,
+          alreadyResent: skewResent,
+          correctSkew: options.clock?.correctSkew,
+          correctionAtSigning,
+          correctionNow: clock.correction(),
+        })
+      ) {
+        skewResent = true;
+        logger.info('retrying with a corrected timestamp', {
+          event: 'prakerja.retry',
           endpoint: call.path,
-          method: call.method,
           path: call.path,
-          attempt,
-          body: call.body === undefined ? undefined : redact(call.body, secrets()),
+          offsetSeconds: clock.offsetSeconds,
         });
+        continue;
       }
-      const sentAt = clock.nowMs();
-      let failure: Failure | undefined;
-      let response: Response | undefined;
-      let text: string | TooLarge = '';
-      // Closes the connection when the body is too large or too slow (ky's timeout covers only
-      // the wait for the headers).
-      const attemptController = new AbortController();
-      // Real elapsed time: the clock may be injected (tests, skew) and jump.
-      const attemptStarted = performance.now();
-      let bodyTimer: ReturnType<typeof setTimeout> | undefined;
-      try {
-        response = await ky(url, {
-          method: call.method,
-          timeout,
-          retry: 0,
-          throwHttpErrors: false,
-          fetch: sendWith(
-            url,
-            call.method,
-            headers,
-            call.body === undefined ? undefined : bodyText,
-            attemptController.signal,
-          ),
-          ...(signal ? { signal } : {}),
-        });
-        if (isRedirect(response)) {
-          await response.body?.cancel().catch(() => undefined);
-        } else {
-          const remaining = Math.max(1, timeout - (performance.now() - attemptStarted));
-          const timedOut = new Promise<never>((_resolve, reject) => {
-            bodyTimer = setTimeout(() => {
-              attemptController.abort();
-              reject(new BodyTimeout('body timeout'));
-            }, remaining);
-          });
-          text = await Promise.race([
-            readBounded(response, maxResponseBytes, () => attemptController.abort()),
-            timedOut,
-          ]);
-        }
-      } catch (error) {
-        response = undefined;
-        failure = classifyThrown(error, {
-          path: call.path,
-          attempt,
-          timeout,
-          ambiguous,
-          signal,
-          signKey: credentials.signKey,
-        });
-      } finally {
-        if (bodyTimer !== undefined) clearTimeout(bodyTimer);
-      }
-      if (response) {
-        const receivedAt = clock.nowMs();
-        clock.observe(response.headers.get('date'), sentAt, receivedAt);
-        calls?.attemptResponse(response.status);
-        if (event) {
-          callHook(hooks?.onResponse, {
-            ...event,
-            status: response.status,
-            durationMs: receivedAt - sentAt,
-          });
-        }
-        if (debugEnabled) {
-          logger.debug('response', {
-            event: 'prakerja.response',
-            endpoint: call.path,
-            path: call.path,
-            attempt,
-            status: response.status,
-            durationMs: receivedAt - sentAt,
-          });
-        }
-        const outcome =
-          typeof text === 'string'
-            ? interpret(call, response, text, attempt, secrets, receivedAt)
-            : tooLarge(call, response, text, attempt, maxResponseBytes);
-        if (outcome.kind === 'ok') return outcome.value;
-        failure = outcome.failure;
-        // A 4xx is a refusal, so nothing was processed. When it came with a newly measured
-        // offset large enough to break the timestamp check, re-send once with the corrected
-        // timestamp instead of failing the first call after a clock jump.
-        const refused = response.status >= 400 && response.status < 500;
-        if (
-          refused &&
-          !skewRetried &&
-          options.clock?.correctSkew &&
-          // Compared with the correction this attempt was signed with, so calls in flight when
-          // another call's answer revealed the jump are re-sent too.
-          Math.abs(clock.correction() - correctionAtSigning) >= SKEW_RETRY_SECONDS
-        ) {
-          // Not counted against maxRetries: the first attempt was doomed by the clock alone.
-          skewRetried = true;
-          logger.info('retrying with a corrected timestamp', {
-            event: 'prakerja.retry',
-            endpoint: call.path,
-            path: call.path,
-            offsetSeconds: clock.offsetSeconds,
-          });
-          continue;
-        }
-      }
-      if (failure === undefined || failure.kind === 'throw') {
-        if (debugEnabled && failure) logFailure(call.path, attempt, failure.error);
-        throw failure?.error ?? new Error('unreachable: no response and no failure');
-      }
-      const retryAfterCap = retryTiming.maxRetryAfterSeconds ?? 60;
-      const canRetry =
-        retries < maxRetries &&
-        (failure.retryAfter === undefined || failure.retryAfter <= retryAfterCap);
-      if (!canRetry) {
+      const { failure } = result;
+      const delayMs =
+        failure.kind === 'retry'
+          ? retryDelay(failure.retryAfter, retries, maxRetries, retryTiming)
+          : undefined;
+      if (failure.kind === 'throw' || delayMs === undefined) {
         if (debugEnabled) logFailure(call.path, attempt, failure.error);
         throw failure.error;
       }
-      const delayMs =
-        failure.retryAfter !== undefined
-          ? Math.ceil(failure.retryAfter * 1000)
-          : backoffDelay(retries + 1, retryTiming);
       retries++;
-      calls?.attemptEnd(failure.error);
-      calls?.retry(failure.reason);
-      callHook(hooks?.onRetry, {
-        method: call.method,
-        path: call.path,
-        attempt,
-        delayMs,
-        reason: failure.reason,
-      });
-      logger.info('retrying', {
-        event: 'prakerja.retry',
-        endpoint: call.path,
-        path: call.path,
-        attempt,
-        status: failure.error instanceof ProgramApiError ? failure.error.status : undefined,
-        code: failure.error instanceof ProgramApiError ? failure.error.code : undefined,
-        delayMs,
-        reason: failure.reason,
-      });
+      announceRetry(call, attempt, delayMs, failure, calls);
       try {
         await sleep(delayMs, signal);
       } catch (reason) {
@@ -616,6 +498,175 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
   }
 
+  // What stays the same for every attempt of a call.
+  function prepare(call: TransportRequest<unknown>): Prepared {
+    const bodyText = serializeBody(call.body);
+    const base = call.api === 'sso' ? credentials.ssoBaseUrl : credentials.baseUrl;
+    const search = call.query ? `?${new URLSearchParams(call.query).toString()}` : '';
+    // Built only when something is redacted (a hook, a debug line, an error).
+    let secretList: string[] | undefined;
+    const secrets = (): readonly string[] => {
+      if (!secretList) {
+        secretList = [credentials.signKey, ...(call.secrets ?? [])];
+        if (call.authorization) {
+          secretList.push(call.authorization);
+          // The credential alone (`Payment <token>`, `Bearer <token>`), as a server may echo it.
+          const credential = call.authorization.slice(call.authorization.indexOf(' ') + 1);
+          if (credential !== call.authorization) secretList.push(credential);
+        }
+      }
+      return secretList;
+    };
+    return {
+      url: `${base}${call.path}${search}`,
+      bodyText,
+      signedText: call.signQuery && call.body === undefined ? search : bodyText,
+      secrets,
+      timeout: call.options?.timeout ?? defaultTimeout,
+      maxResponseBytes: call.options?.maxResponseBytes ?? defaultMaxResponseBytes,
+      signal: call.options?.signal,
+    };
+  }
+
+  // One attempt: signed afresh, sent, its body read within the limits; hooks, logs and
+  // telemetry see it. A thrown attempt comes back classified.
+  async function sendAttempt(
+    call: TransportRequest<unknown>,
+    prepared: Prepared,
+    attempt: number,
+    calls: CallTelemetry | undefined,
+  ): Promise<Attempt> {
+    const { url, bodyText, secrets, timeout, maxResponseBytes, signal } = prepared;
+    const headers = await signedHeaders(call, prepared.signedText);
+    // Only the first attempt: the values that change between attempts are digits and hex.
+    if (attempt === 1) checkHeaders(headers, call.path);
+    calls?.attemptStart(attempt, headers);
+    const event: RequestEvent | undefined =
+      hooks?.onRequest || hooks?.onResponse
+        ? {
+            method: call.method,
+            url,
+            path: call.path,
+            attempt,
+            headers: redact(headers, secrets()) as Record<string, string>,
+          }
+        : undefined;
+    if (event) callHook(hooks?.onRequest, event);
+    if (debugEnabled) {
+      logger.debug('request', {
+        event: 'prakerja.request',
+        endpoint: call.path,
+        method: call.method,
+        path: call.path,
+        attempt,
+        body: call.body === undefined ? undefined : redact(call.body, secrets()),
+      });
+    }
+    const sentAt = clock.nowMs();
+    let response: Response;
+    let body: string | TooLarge = '';
+    // Closes the connection when the body is too large or too slow (ky's timeout covers only
+    // the wait for the headers).
+    const attemptController = new AbortController();
+    // Real elapsed time: the clock may be injected (tests, skew) and jump.
+    const attemptStarted = performance.now();
+    let bodyTimer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      response = await ky(url, {
+        method: call.method,
+        timeout,
+        retry: 0,
+        throwHttpErrors: false,
+        fetch: sendWith(
+          url,
+          call.method,
+          headers,
+          call.body === undefined ? undefined : bodyText,
+          attemptController.signal,
+        ),
+        ...(signal ? { signal } : {}),
+      });
+      if (isRedirect(response)) {
+        await response.body?.cancel().catch(() => undefined);
+      } else {
+        const remaining = Math.max(1, timeout - (performance.now() - attemptStarted));
+        const timedOut = new Promise<never>((_resolve, reject) => {
+          bodyTimer = setTimeout(() => {
+            attemptController.abort();
+            reject(new BodyTimeout('body timeout'));
+          }, remaining);
+        });
+        body = await Promise.race([
+          readBounded(response, maxResponseBytes, () => attemptController.abort()),
+          timedOut,
+        ]);
+      }
+    } catch (error) {
+      return {
+        kind: 'thrown',
+        failure: classifyThrown(error, {
+          path: call.path,
+          attempt,
+          timeout,
+          ambiguous: !call.readOnly,
+          signal,
+          signKey: credentials.signKey,
+        }),
+      };
+    } finally {
+      if (bodyTimer !== undefined) clearTimeout(bodyTimer);
+    }
+    const receivedAt = clock.nowMs();
+    clock.observe(response.headers.get('date'), sentAt, receivedAt);
+    calls?.attemptResponse(response.status);
+    if (event) {
+      callHook(hooks?.onResponse, {
+        ...event,
+        status: response.status,
+        durationMs: receivedAt - sentAt,
+      });
+    }
+    if (debugEnabled) {
+      logger.debug('response', {
+        event: 'prakerja.response',
+        endpoint: call.path,
+        path: call.path,
+        attempt,
+        status: response.status,
+        durationMs: receivedAt - sentAt,
+      });
+    }
+    return { kind: 'answered', response, body, receivedAt };
+  }
+
+  function announceRetry(
+    call: TransportRequest<unknown>,
+    attempt: number,
+    delayMs: number,
+    failure: Failure & { kind: 'retry' },
+    calls: CallTelemetry | undefined,
+  ): void {
+    calls?.attemptEnd(failure.error);
+    calls?.retry(failure.reason);
+    callHook(hooks?.onRetry, {
+      method: call.method,
+      path: call.path,
+      attempt,
+      delayMs,
+      reason: failure.reason,
+    });
+    logger.info('retrying', {
+      event: 'prakerja.retry',
+      endpoint: call.path,
+      path: call.path,
+      attempt,
+      status: failure.error instanceof ProgramApiError ? failure.error.status : undefined,
+      code: failure.error instanceof ProgramApiError ? failure.error.code : undefined,
+      delayMs,
+      reason: failure.reason,
+    });
+  }
+
   // The last attempt failed and the error goes to the caller.
   function logFailure(endpoint: string, attempt: number, error: Error): void {
     logger.debug('request failed', {
@@ -626,151 +677,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
       code: error instanceof ProgramApiError ? error.code : undefined,
       error: error.name,
     });
-  }
-
-  type Outcome<T> =
-    | { kind: 'ok'; value: TransportResponse<T> }
-    | { kind: 'fail'; failure: Failure };
-
-  // A 3xx, or what browsers return for a redirect under `redirect: 'manual'`.
-  function isRedirect(response: Response): boolean {
-    return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
-  }
-
-  // Past maxResponseBytes: a 2xx is an unreadable answer (ambiguous for a state-changing call);
-  // an error status keeps its status, with the message omitted.
-  function tooLarge<T>(
-    call: TransportRequest<T>,
-    response: Response,
-    read: TooLarge,
-    attempt: number,
-    limit: number,
-  ): Outcome<T> {
-    const status = response.status;
-    const what = `the response body exceeded maxResponseBytes (${limit} bytes; stopped after ${read.bytes})`;
-    if (status >= 200 && status < 300) {
-      throw new ResponseValidationError(
-        [
-          {
-            path: [],
-            message: `${what}; raise maxResponseBytes if this answer is legitimately large${call.readOnly ? '' : '; the program may have processed the call: reconcile through the status endpoint'}`,
-          },
-        ],
-        call.path,
-        status,
-      );
-    }
-    return errorOutcome(call, status, undefined, `(message omitted: ${what})`, undefined, attempt);
-  }
-
-  function errorOutcome<T>(
-    call: TransportRequest<T>,
-    status: number,
-    code: string | undefined,
-    programMessage: string,
-    retryAfter: number | undefined,
-    attempt: number,
-  ): Outcome<T> {
-    // 408 and 429 mean the program refused the request before processing it: safe to re-send.
-    const refusedUnprocessed = status === 408 || status === 429;
-    const serverError = status >= 500;
-    const maybeProcessed = serverError && !call.readOnly;
-    const error = new ProgramApiError({
-      endpoint: call.path,
-      status,
-      code,
-      programMessage,
-      retryAfter,
-      maybeProcessed,
-      attempts: attempt,
-    });
-    if (refusedUnprocessed || (serverError && call.readOnly)) {
-      return { kind: 'fail', failure: retry(`HTTP ${status}`, error, retryAfter) };
-    }
-    return { kind: 'fail', failure: { kind: 'throw', error } };
-  }
-
-  function interpret<T>(
-    call: TransportRequest<T>,
-    response: Response,
-    text: string,
-    attempt: number,
-    secrets: () => readonly string[],
-    receivedAt: number,
-  ): Outcome<T> {
-    let json: unknown;
-    let parsed = true;
-    try {
-      json = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      parsed = false;
-    }
-    const status = response.status;
-    const ok = status >= 200 && status < 300;
-    const declaredFailure =
-      parsed &&
-      typeof json === 'object' &&
-      json !== null &&
-      (json as { success?: unknown }).success === false;
-    if (ok && !declaredFailure) {
-      if (!parsed) {
-        throw new ResponseValidationError(
-          [
-            {
-              path: [],
-              message: `expected a JSON body, got ${text.length} bytes of ${response.headers.get('content-type') ?? 'unknown type'}`,
-            },
-          ],
-          call.path,
-          status,
-        );
-      }
-      const envelope = z.safeParse(successEnvelopeSchema, json);
-      if (!envelope.success) {
-        throw new ResponseValidationError(
-          [{ path: ['success'], message: 'expected a {success, message, data} envelope' }],
-          call.path,
-          status,
-        );
-      }
-      const data = z.safeParse(call.data, envelope.data.data);
-      if (!data.success) {
-        throw new ResponseValidationError(
-          describeIssues(data.error.issues, envelope.data.data),
-          call.path,
-          status,
-        );
-      }
-      return {
-        kind: 'ok',
-        value: { data: data.data, message: envelope.data.message ?? '', status, attempts: attempt },
-      };
-    }
-    if (isRedirect(response)) {
-      const location = response.headers.get('location');
-      throw new RedirectError({
-        endpoint: call.path,
-        attempts: attempt,
-        status,
-        location:
-          location === null ? undefined : maskText(location, secrets(), maskedValuesOf(call.body)),
-      });
-    }
-    const envelope = parsed ? z.safeParse(errorEnvelopeSchema, json) : undefined;
-    const code = envelope?.success
-      ? String(envelope.data.code ?? envelope.data.errorCode ?? '') || undefined
-      : undefined;
-    // Server text is masked like logs: the call's secrets, its identifiers, and anything that
-    // looks like a redeem code, email, Prakerja number or signature.
-    const programMessage = maskText(
-      envelope?.success && envelope.data.message
-        ? envelope.data.message
-        : response.statusText || `HTTP ${status}`,
-      secrets(),
-      maskedValuesOf(call.body),
-    );
-    const retryAfter = parseRetryAfter(response.headers.get('retry-after'), receivedAt);
-    return errorOutcome(call, status, code, programMessage, retryAfter, attempt);
   }
 
   return {
