@@ -5,7 +5,14 @@ import { nodeAndWebBuilds } from '../../scripts/tsup-builds.js';
 // only as ESM, so a CommonJS build that required it would break.
 export default defineConfig(
   nodeAndWebBuilds(
-    ['src/index.ts', 'src/signature.ts', 'src/errors.ts', 'src/node.ts', 'src/events.ts', 'src/internal.ts'],
+    [
+      'src/index.ts',
+      'src/signature.ts',
+      'src/errors.ts',
+      'src/node.ts',
+      'src/events.ts',
+      'src/internal.ts',
+    ],
     ['ky'],
   ),
 );

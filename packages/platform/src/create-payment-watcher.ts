@@ -10,10 +10,10 @@ import {
 import type { PlatformClient } from './client.js';
 import { PaymentNotFoundError } from './payment-not-found-error.js';
 import type {
-  PaymentsAuthorizeResult,
   PaymentFollower,
-  PendingPayment,
+  PaymentsAuthorizeResult,
   PaymentsVoidResult,
+  PendingPayment,
 } from './resources/payment-results.js';
 import type { Payment } from './schemas/payment.js';
 import type { PaymentEvent } from './schemas/payment-events.js';

@@ -25,7 +25,9 @@ export interface PaymentFollower {
    * Enrols an `unknown` outcome to be resolved later. Answers (or resolves) true when it was
    * enrolled; `authorize` and `void` wait for it before they resolve.
    */
-  follow(pending: PendingPayment | PaymentsAuthorizeResult | PaymentsVoidResult): boolean | Promise<boolean>;
+  follow(
+    pending: PendingPayment | PaymentsAuthorizeResult | PaymentsVoidResult,
+  ): boolean | Promise<boolean>;
 }
 
 /**
