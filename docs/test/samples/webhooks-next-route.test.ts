@@ -1,10 +1,7 @@
-// The Next.js route handler, called as Next calls it: with a `NextRequest` from next/server (the
-// fetch Request subclass Next gives App Router handlers). Not a running `next` server, measured on
-// the shared 2-core machine (Next 16, `next dev`, Turbopack): a one-route JS app answered its
-// first request after 7.6 s; with the route importing the SDK's workspace sources (aliased in
-// next.config), the first answer took 17.7 s and was a 500, Turbopack not resolving the sources'
-// `.js` import specifiers to `.ts` files without more configuration. Partners import the built
-// package, where none of that applies; the route itself is this module.
+// The Next.js route handler, called in-process with a `NextRequest` from next/server (the fetch
+// Request subclass Next gives App Router handlers): quick, and it checks the recipe against Next's
+// own request type. The same recipe on a real `next dev` server on loopback, importing the built
+// package, is webhooks-next-server.test.ts.
 import {
   createWebhookReceiver,
   generateSecret,
