@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { generateSecret } from '@prakerja-kit/webhooks';
 import { createTestDelivery, createTestEvent } from '@prakerja-kit/webhooks/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebhooksBuilt } from '../support/built-packages.js';
+import { ensureWebhooksBuilt } from '../../../tests/support/built-packages.js';
 
 const docs = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const sample = join(docs, 'samples/webhooks-next-route.ts');

@@ -2,11 +2,10 @@
 // `verifyEnvelope` and core's `createSignature` return a promise from the `node` build
 // (node:crypto) and from the web build (WebCrypto) alike, with the same values; the Node
 // entries add the synchronous variants. Builds core and webhooks first when their dist is stale.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebhooksBuilt } from '../../../tests/support/built-packages.js';
 
 const packages = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -19,35 +18,11 @@ const VECTOR = {
   body: '{"redeem_code":"code"}',
 };
 
-function newest(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
-function builtAfterSources(name: string, outputs: string[]): boolean {
-  try {
-    const built = Math.min(
-      ...outputs.map((output) => statSync(join(packages, name, output)).mtimeMs),
-    );
-    return built >= newest(join(packages, name, 'src'));
-  } catch {
-    return false;
-  }
-}
-
 type Module = Record<string, (...args: never[]) => unknown>;
 const load = (path: string) => import(join(packages, path)) as Promise<Module>;
 
-beforeAll(() => {
-  const outputs = ['dist/node/index.js', 'dist/node/node.js', 'dist/web/index.js'];
-  if (!builtAfterSources('core', outputs) || !builtAfterSources('webhooks', outputs)) {
-    execFileSync('pnpm', ['--filter', '@prakerja-kit/webhooks...', 'build'], {
-      cwd: resolve(packages, '..'),
-      stdio: 'pipe',
-    });
-  }
-}, 300_000);
+// Built under the lock the CLI and docs tests take: tsup empties dist/ before writing it.
+beforeAll(ensureWebhooksBuilt, 300_000);
 
 describe.each(['node', 'web'])('the %s build', (build) => {
   it('core createSignature returns a promise of the official vector', async () => {

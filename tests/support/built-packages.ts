@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 // The lock packages/cli/test/helpers/built-bin.ts takes around its builds (which include core
 // and webhooks): one builder at a time, since tsup empties dist/ before writing it.
 const LOCK = join(root, 'packages/cli/node_modules/.cache/cli-build.lock');
