@@ -15,6 +15,7 @@ export { errorEnvelopeSchema, successEnvelopeSchema } from './schemas/envelope.j
 export { looseAmountSchema, looseInvoiceCodeSchema, toAmount } from './schemas/loose.js';
 export { parseParams } from './schemas/parse-params.js';
 export { serializeBody } from './signing/serialize-body.js';
+export { traceAsync } from './telemetry/trace-async.js';
 export { deriveEventId } from './util/derive-event-id.js';
 export { mapConcurrent } from './util/map-concurrent.js';
 export { readBounded } from './util/read-bounded.js';

@@ -1,4 +1,4 @@
-import { deriveEventId } from '@prakerja-kit/core/internal';
+import { deriveEventId, traceAsync } from '@prakerja-kit/core/internal';
 import {
   createWatcher,
   type IdempotencyStore,
@@ -322,23 +322,20 @@ export function createPaymentWatcher(
     rateLimit: options.rateLimit,
     // With telemetry: a `payment_watcher.poll` span around the lookup, and how late it ran.
     instrument: telemetry
-      ? async ({ item, lagMs }, run) => {
+      ? ({ item, lagMs }, run) => {
           telemetry.instruments.watcherLag.record(lagMs / 1000);
-          const span = telemetry.startSpan('payment_watcher.poll', {
-            'prakerja.watcher.following': (item.pending ?? []).length > 0,
-            'prakerja.watcher.lag_ms': lagMs,
-          });
-          try {
-            const events = await telemetry.withSpan(span, run);
-            span.setAttributes({
+          return traceAsync(
+            telemetry,
+            'payment_watcher.poll',
+            {
+              'prakerja.watcher.following': (item.pending ?? []).length > 0,
+              'prakerja.watcher.lag_ms': lagMs,
+            },
+            run,
+            (events) => ({
               'prakerja.watcher.events': events.filter((event) => event.type !== 'followed').length,
-            });
-            span.end();
-            return events;
-          } catch (error) {
-            span.end({ error });
-            throw error;
-          }
+            }),
+          );
         }
       : undefined,
   });

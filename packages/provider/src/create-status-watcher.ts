@@ -1,4 +1,4 @@
-import { deriveEventId } from '@prakerja-kit/core/internal';
+import { deriveEventId, traceAsync } from '@prakerja-kit/core/internal';
 import {
   createWatcher,
   type FetchContext,
@@ -258,20 +258,14 @@ export function createStatusWatcher(options: StatusWatcherOptions): StatusWatche
     rateLimit: options.rateLimit,
     // With telemetry: a `status_watcher.poll` span per code polled (the code is never named).
     instrument: telemetry
-      ? async ({ lagMs }, run) => {
-          const span = telemetry.startSpan('status_watcher.poll', {
-            'prakerja.watcher.lag_ms': lagMs,
-          });
-          try {
-            const events = await telemetry.withSpan(span, run);
-            span.setAttributes({ 'prakerja.watcher.events': events.length });
-            span.end();
-            return events;
-          } catch (error) {
-            span.end({ error });
-            throw error;
-          }
-        }
+      ? ({ lagMs }, run) =>
+          traceAsync(
+            telemetry,
+            'status_watcher.poll',
+            { 'prakerja.watcher.lag_ms': lagMs },
+            run,
+            (events) => ({ 'prakerja.watcher.events': events.length }),
+          )
       : undefined,
   });
   for (const code of options.redeemCodes ?? []) {
