@@ -170,14 +170,19 @@ test('backs off an unchanged code and stops polling it once its course is comple
   state.verified.add(999);
   state.uk = [2, 2];
   await clock.advance(400);
-  expect(events.map((event) => event.type)).toEqual([
-    'attendance.verified',
-    'attendance.verified',
-    'assignment.submitted',
-    'assignment.reviewed',
-    'course.completed',
-  ]);
-  expect(await watcher.list()).toEqual([]);
+  // Event ids are digests (WebCrypto, off the event loop's microtasks): wait for them, bounded.
+  await vi.waitFor(
+    () =>
+      expect(events.map((event) => event.type)).toEqual([
+        'attendance.verified',
+        'attendance.verified',
+        'assignment.submitted',
+        'assignment.reviewed',
+        'course.completed',
+      ]),
+    { timeout: 5000 },
+  );
+  await vi.waitFor(async () => expect(await watcher.list()).toEqual([]), { timeout: 5000 });
   const polled = calls.length;
   await clock.advance(5000);
   expect(calls.length).toBe(polled);

@@ -1,6 +1,6 @@
 import { createMemoryStore } from '@prakerja-kit/webhooks';
 import { Worker } from 'bullmq';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { type RedisServer, startRedisServer } from '../../webhooks/test/redis-server.js';
 import { createBullmqBackend } from '../src/bullmq.js';
 import { createWatcher, type Watcher } from '../src/create-watcher.js';
@@ -155,9 +155,13 @@ it('stops polling terminal items and removes them from Redis', async () => {
   values.set('a', 99);
   watcher.start();
   await until(() => events.length === 1);
+  await vi.waitFor(
+    async () => expect((await watcher.list()).map((record) => record.key)).toEqual(['b']),
+    { timeout: 10_000, interval: 50 },
+  );
+  // Polls of `b` go on; `a` is never looked up again.
   await sleep(400);
   expect(calls.filter((call) => call.key === 'a')).toHaveLength(1);
-  expect((await watcher.list()).map((record) => record.key)).toEqual(['b']);
 });
 
 it('hands the item of a worker that died mid-poll to another (stalled-job recovery), emitting once', async () => {
@@ -256,11 +260,17 @@ it('merges an item watched again from another process and honours unwatch', asyn
   worker.start();
   await sleep(300);
   await producer.watch({ id: 'm', tags: ['y'] });
-  await sleep(300);
-  expect((await producer.list()).map((record) => record.item)).toEqual([
-    { id: 'm', tags: ['x', 'y'] },
-  ]);
+  // The worker merges the inbox on its next pass: wait for it (bounded), not a fixed sleep.
+  await vi.waitFor(
+    async () =>
+      expect((await producer.list()).map((record) => record.item)).toEqual([
+        { id: 'm', tags: ['x', 'y'] },
+      ]),
+    { timeout: 10_000, interval: 50 },
+  );
   await producer.unwatch('m');
-  await sleep(300);
-  expect(await producer.list()).toEqual([]);
+  await vi.waitFor(async () => expect(await producer.list()).toEqual([]), {
+    timeout: 10_000,
+    interval: 50,
+  });
 });
