@@ -15,16 +15,16 @@ export async function quickStart() {
 
   // 1. Live seats (kuota) of the schedule.
   const { quota } = await client.quotas.retrieve({
-    courseCode: course.course_code,
-    scheduleCode: schedule.schedule_code,
+    courseCode: course.courseCode,
+    scheduleCode: schedule.scheduleCode,
   });
 
   // 2. Prakerja validates the purchase and texts the participant an OTP.
   const order = {
-    prakerjaId: participant.prakerja_id,
+    prakerjaId: participant.prakerjaId,
     userPlatformId: 'user-1',
-    courseCode: course.course_code,
-    scheduleCode: schedule.schedule_code,
+    courseCode: course.courseCode,
+    scheduleCode: schedule.scheduleCode,
     amount: course.price,
   };
   const { paymentToken } = await client.payments.sendOtp(order);

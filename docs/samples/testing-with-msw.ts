@@ -24,13 +24,13 @@ function platformClient() {
 
 it('refuses a purchase once the course has started', async () => {
   const started = sandbox.fixtures.schedules.find((item) => item.description.includes('started'))!;
-  const course = sandbox.fixtures.courses.find((item) => item.course_code === started.course_code)!;
+  const course = sandbox.fixtures.courses.find((item) => item.courseCode === started.courseCode)!;
   const error = await platformClient()
     .payments.sendOtp({
-      prakerjaId: sandbox.fixtures.participants[0]!.prakerja_id,
+      prakerjaId: sandbox.fixtures.participants[0]!.prakerjaId,
       userPlatformId: 'user-1',
-      courseCode: course.course_code,
-      scheduleCode: started.schedule_code,
+      courseCode: course.courseCode,
+      scheduleCode: started.scheduleCode,
       amount: course.price,
     })
     .catch((caught: unknown) => caught);
@@ -41,8 +41,8 @@ it('refuses a purchase once the course has started', async () => {
 it('signs every request exactly as the program checks it', async () => {
   const [schedule] = sandbox.fixtures.schedules;
   const { quota } = await platformClient().quotas.retrieve({
-    courseCode: schedule!.course_code,
-    scheduleCode: schedule!.schedule_code,
+    courseCode: schedule!.courseCode,
+    scheduleCode: schedule!.scheduleCode,
   });
   expect(quota).toBe(schedule!.seats);
 });

@@ -25,23 +25,21 @@ const provider = () =>
 
 async function buy(invoiceCode: string, startsInDays: number) {
   const startsAfter =
-    Date.parse(sandbox.fixtures.started_at) + startsInDays * 86_400_000 - 3_600_000;
+    Date.parse(sandbox.fixtures.startedAt) + startsInDays * 86_400_000 - 3_600_000;
   const schedule = sandbox.fixtures.schedules.find(
-    (item) => item.seats > 0 && Date.parse(item.start_at) > startsAfter,
+    (item) => item.seats > 0 && Date.parse(item.startAt) > startsAfter,
   )!;
-  const course = sandbox.fixtures.courses.find(
-    (item) => item.course_code === schedule.course_code,
-  )!;
+  const course = sandbox.fixtures.courses.find((item) => item.courseCode === schedule.courseCode)!;
   const buyer = sandbox.fixtures.participants[0]!;
   const client = platform();
   const { paymentToken } = await client.payments.sendOtp({
-    prakerjaId: buyer.prakerja_id,
+    prakerjaId: buyer.prakerjaId,
     userPlatformId: 'user-1',
-    courseCode: course.course_code,
-    scheduleCode: schedule.schedule_code,
+    courseCode: course.courseCode,
+    scheduleCode: schedule.scheduleCode,
     amount: course.price,
   });
-  const otp = sandbox.control.sms.latestOtp(buyer.prakerja_id)!; // the sandbox's SMS inbox
+  const otp = sandbox.control.sms.latestOtp(buyer.prakerjaId)!; // the sandbox's SMS inbox
   return client.payments.authorize({
     paymentToken,
     otp,

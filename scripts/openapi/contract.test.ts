@@ -34,15 +34,15 @@ async function purchase(invoiceCode: string): Promise<SandboxProgramExchange[]> 
   const [course] = sandbox.fixtures.courses;
   const [schedule] = sandbox.fixtures.schedules;
   const { paymentToken } = await client.payments.sendOtp({
-    prakerjaId: participant!.prakerja_id,
+    prakerjaId: participant!.prakerjaId,
     userPlatformId: 'user-1',
-    courseCode: course!.course_code,
-    scheduleCode: schedule!.schedule_code,
+    courseCode: course!.courseCode,
+    scheduleCode: schedule!.scheduleCode,
     amount: course!.price,
   });
   await client.payments.authorize({
     paymentToken,
-    otp: sandbox.control.sms.latestOtp(participant!.prakerja_id)!,
+    otp: sandbox.control.sms.latestOtp(participant!.prakerjaId)!,
     invoiceCode,
     invoiceUrl: `https://shop.example/invoices/${invoiceCode}`,
   });

@@ -12,15 +12,15 @@ function consistent(): ChaosSnapshot {
   void sandbox.close();
   const participant = state.fixtures.participants[0]!;
   const schedule = state.fixtures.schedules[0]!;
-  const course = state.fixtures.courses.find((c) => c.course_code === schedule.course_code)!;
+  const course = state.fixtures.courses.find((c) => c.courseCode === schedule.courseCode)!;
   const dp = state.fixtures.platforms[0]!.clientCode;
   const token = (id: string, userPlatformId: string, used: boolean): PaymentTokenRecordLike => ({
     token: id,
     clientCode: dp,
-    prakerjaId: participant.prakerja_id,
+    prakerjaId: participant.prakerjaId,
     userPlatformId,
-    courseCode: course.course_code,
-    scheduleCode: schedule.schedule_code,
+    courseCode: course.courseCode,
+    scheduleCode: schedule.scheduleCode,
     amount: course.price,
     otp: '123456',
     createdAt: 0,
@@ -33,10 +33,10 @@ function consistent(): ChaosSnapshot {
       invoiceCode: invoice,
       invoiceUrl: `https://shop.example/${invoice}`,
       clientCode: dp,
-      prakerjaId: participant.prakerja_id,
+      prakerjaId: participant.prakerjaId,
       userPlatformId: user,
-      courseCode: course.course_code,
-      scheduleCode: schedule.schedule_code,
+      courseCode: course.courseCode,
+      scheduleCode: schedule.scheduleCode,
       amount: course.price,
       status,
       createdAt: '2026-11-24T07:00:00.000Z',
@@ -46,9 +46,9 @@ function consistent(): ChaosSnapshot {
   const redeem = (code: string, cancelled: boolean) => ({
     redeemCode: `R-${code}`,
     transactionCode: code,
-    courseCode: course.course_code,
-    scheduleCode: schedule.schedule_code,
-    prakerjaId: participant.prakerja_id,
+    courseCode: course.courseCode,
+    scheduleCode: schedule.scheduleCode,
+    prakerjaId: participant.prakerjaId,
     provider: course.provider,
     testCase: null,
     positive: false,
@@ -65,8 +65,8 @@ function consistent(): ChaosSnapshot {
   state.transactions['X2'] = purchase('X2', 'INV-2', 'u2', 'VOID');
   state.redeemCodes['R-X1'] = redeem('X1', false);
   state.redeemCodes['R-X2'] = redeem('X2', true);
-  state.seatsTaken[schedule.schedule_code] = 1;
-  state.balances[participant.prakerja_id] = participant.balance - course.price;
+  state.seatsTaken[schedule.scheduleCode] = 1;
+  state.balances[participant.prakerjaId] = participant.balance - course.price;
   state.events.push({
     id: 'evt_1',
     type: 'incentive.disbursement_requested',
@@ -75,7 +75,7 @@ function consistent(): ChaosSnapshot {
   });
   const quotas = Object.fromEntries(
     state.fixtures.schedules.map((s) => [
-      s.schedule_code,
+      s.scheduleCode,
       Math.max(0, s.seats - (s === schedule ? 1 : 0)),
     ]),
   );
@@ -156,10 +156,10 @@ it('reports each invariant violated for a deliberately inconsistent end state', 
   // The watcher handled a void twice.
   snapshot.dpEvents.push({ ...snapshot.dpEvents[2]! });
   // A seat leaked, and the API shows it.
-  state.seatsTaken[schedule.schedule_code] = 5;
-  snapshot.quotas[schedule.schedule_code] = 0;
+  state.seatsTaken[schedule.scheduleCode] = 5;
+  snapshot.quotas[schedule.scheduleCode] = 0;
   // Charged without a purchase.
-  state.balances[participant.prakerja_id] = 0;
+  state.balances[participant.prakerjaId] = 0;
   // A voided purchase whose redeem code still works.
   state.redeemCodes['R-X2']!.cancelled = false;
   // One attendance recorded twice.

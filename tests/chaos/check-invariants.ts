@@ -98,7 +98,7 @@ function result(name: string, offenders: string[], okDetail: string): InvariantR
  */
 export function checkInvariants(snapshot: ChaosSnapshot): InvariantResult[] {
   const { state } = snapshot;
-  const fixtureTransactions = new Set(state.fixtures.redeem_codes.map((c) => c.transaction_code));
+  const fixtureTransactions = new Set(state.fixtures.redeemCodes.map((c) => c.transactionCode));
   const purchases = Object.values(state.transactions).filter(
     (item) => !fixtureTransactions.has(item.transactionCode),
   );
@@ -246,15 +246,15 @@ export function checkInvariants(snapshot: ChaosSnapshot): InvariantResult[] {
   const seatOffenders: string[] = [];
   const activePerSchedule = countBy(active, (item) => item.scheduleCode);
   for (const schedule of state.fixtures.schedules) {
-    const taken = activePerSchedule.get(schedule.schedule_code) ?? 0;
-    const recorded = state.seatsTaken[schedule.schedule_code] ?? 0;
+    const taken = activePerSchedule.get(schedule.scheduleCode) ?? 0;
+    const recorded = state.seatsTaken[schedule.scheduleCode] ?? 0;
     if (recorded !== taken) {
-      seatOffenders.push(`${schedule.schedule_code}: ${recorded} seats taken, ${taken} purchases`);
+      seatOffenders.push(`${schedule.scheduleCode}: ${recorded} seats taken, ${taken} purchases`);
     }
-    const quota = snapshot.quotas[schedule.schedule_code];
+    const quota = snapshot.quotas[schedule.scheduleCode];
     const expected = Math.max(0, schedule.seats - taken);
     if (quota !== undefined && quota !== expected) {
-      seatOffenders.push(`${schedule.schedule_code}: quota ${quota}, expected ${expected}`);
+      seatOffenders.push(`${schedule.scheduleCode}: quota ${quota}, expected ${expected}`);
     }
   }
   results.push(
@@ -269,12 +269,12 @@ export function checkInvariants(snapshot: ChaosSnapshot): InvariantResult[] {
   const balanceOffenders: string[] = [];
   for (const participant of state.fixtures.participants) {
     const spent = active
-      .filter((item) => item.prakerjaId === participant.prakerja_id)
+      .filter((item) => item.prakerjaId === participant.prakerjaId)
       .reduce((sum, item) => sum + item.amount, 0);
-    const balance = state.balances[participant.prakerja_id];
+    const balance = state.balances[participant.prakerjaId];
     if (balance !== participant.balance - spent) {
       balanceOffenders.push(
-        `${participant.prakerja_id}: ${balance} ≠ ${participant.balance} − ${spent}`,
+        `${participant.prakerjaId}: ${balance} ≠ ${participant.balance} − ${spent}`,
       );
     }
   }

@@ -92,7 +92,7 @@ export async function runPlatformPartner(
       const schedule = world.random.pick(world.fixtures.schedules);
       invoices += 1;
       const invoiceCode = `INV-${dp.clientCode}-${String(invoices).padStart(5, '0')}`;
-      await world.withBuyer(buyer.prakerja_id, () =>
+      await world.withBuyer(buyer.prakerjaId, () =>
         purchase(world, client, dp, buyer, schedule, invoiceCode),
       );
       // Watch every invoice that may exist: bought, voided, or unknown.
@@ -137,18 +137,18 @@ async function purchase(
   schedule: SandboxSchedule,
   invoiceCode: string,
 ): Promise<void> {
-  const course = world.fixtures.courses.find((item) => item.course_code === schedule.course_code)!;
+  const course = world.fixtures.courses.find((item) => item.courseCode === schedule.courseCode)!;
   // A new OTP per try (a 5xx or a drop on send-otp is never re-sent blindly by the SDK).
   for (let attempt = 1; attempt <= 3; attempt++) {
     world.ops.count('DP send-otp');
     let paymentToken: string;
     try {
       ({ paymentToken } = await client.payments.sendOtp({
-        prakerjaId: buyer.prakerja_id,
+        prakerjaId: buyer.prakerjaId,
         // One user_platform_id per token: the invariant checker ties purchases to tokens by it.
         userPlatformId: `${invoiceCode}-${attempt}`,
-        courseCode: course.course_code,
-        scheduleCode: schedule.schedule_code,
+        courseCode: course.courseCode,
+        scheduleCode: schedule.scheduleCode,
         amount: course.price,
       }));
     } catch (error) {
@@ -159,7 +159,7 @@ async function purchase(
       continue;
     }
     const sms = await world.control.get<{ otp: string }>(
-      `/sms/latest?prakerjaId=${buyer.prakerja_id}`,
+      `/sms/latest?prakerjaId=${buyer.prakerjaId}`,
     );
     const params = {
       paymentToken,
@@ -227,11 +227,11 @@ async function handOver(
     (item) => item.clientCode === dp.clientCode && item.invoiceCode === invoiceCode,
   );
   if (!bought) return;
-  const course = world.fixtures.courses.find((item) => item.course_code === bought.courseCode)!;
+  const course = world.fixtures.courses.find((item) => item.courseCode === bought.courseCode)!;
   world.redeemJobs.push({
     redeemCode: bought.redeemCode,
     provider: course.provider,
-    email: `${buyer.prakerja_id}.${bought.redeemCode.toLowerCase()}@lms.example`,
+    email: `${buyer.prakerjaId}.${bought.redeemCode.toLowerCase()}@lms.example`,
   });
 }
 

@@ -83,7 +83,7 @@ function addBuyers(state: SandboxState, count: number, seed: number): SandboxPar
     const prakerjaId = `97${String(random.int(0, 99_999_999)).padStart(8, '0')}${String(index).padStart(6, '0')}`;
     added.push({
       ...template,
-      prakerja_id: prakerjaId,
+      prakerjaId: prakerjaId,
       name: `Peserta Chaos ${index + 1}`,
       email: `peserta.${index + 1}@mail.example`,
       phone: `+62812${String(index).padStart(7, '0')}`,
@@ -217,10 +217,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const reader = platformPartners.values().next().value!.client;
   for (const schedule of fixtures.schedules) {
     const quota = await reader.quotas.retrieve({
-      courseCode: schedule.course_code,
-      scheduleCode: schedule.schedule_code,
+      courseCode: schedule.courseCode,
+      scheduleCode: schedule.scheduleCode,
     });
-    quotas[schedule.schedule_code] = quota.quota;
+    quotas[schedule.scheduleCode] = quota.quota;
   }
   const invariants = checkInvariants({
     state: await control.get<SandboxState>('/state'),

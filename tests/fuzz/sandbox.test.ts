@@ -121,16 +121,16 @@ it('answers correctly signed program requests with arbitrary JSON bodies with 2x
       .record(
         {
           redeem_code: fc.oneof(
-            fc.constantFrom('PRAT-X', ...sandbox.fixtures.redeem_codes.map((c) => c.redeem_code)),
+            fc.constantFrom('PRAT-X', ...sandbox.fixtures.redeemCodes.map((c) => c.redeemCode)),
             fc.string(),
           ),
           sequence: fc.oneof(fc.integer({ min: -2, max: 1000 }), fc.string()),
           invoice_code: fc.oneof(fc.string(), fc.integer()),
           transaction_code: fc.string(),
-          prakerja_id: fc.constantFrom(...sandbox.fixtures.participants.map((p) => p.prakerja_id)),
-          course_code: fc.constantFrom(...sandbox.fixtures.courses.map((c) => c.course_code), ''),
+          prakerja_id: fc.constantFrom(...sandbox.fixtures.participants.map((p) => p.prakerjaId)),
+          course_code: fc.constantFrom(...sandbox.fixtures.courses.map((c) => c.courseCode), ''),
           schedule_code: fc.constantFrom(
-            ...sandbox.fixtures.schedules.map((s) => s.schedule_code),
+            ...sandbox.fixtures.schedules.map((s) => s.scheduleCode),
             '',
           ),
           amount: fc.oneof(fc.integer(), fc.string(), fc.double()),

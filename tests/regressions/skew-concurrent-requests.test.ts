@@ -27,8 +27,8 @@ it('corrects the timestamp of every request in flight when the server clock jump
   const results = await Promise.allSettled(
     schedules.map((schedule) =>
       client.quotas.retrieve({
-        courseCode: schedule.course_code,
-        scheduleCode: schedule.schedule_code,
+        courseCode: schedule.courseCode,
+        scheduleCode: schedule.scheduleCode,
       }),
     ),
   );

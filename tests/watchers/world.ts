@@ -54,19 +54,17 @@ function purchase(
   const dp = state.fixtures.platforms[0]!;
   const lp = state.fixtures.providers[0]!;
   const course = state.fixtures.courses.find((item) => item.provider === lp.clientCode)!;
-  const schedule = state.fixtures.schedules.find(
-    (item) => item.course_code === course.course_code,
-  )!;
+  const schedule = state.fixtures.schedules.find((item) => item.courseCode === course.courseCode)!;
   const participant = state.fixtures.participants[0]!;
   const transaction: TransactionRecord = {
     transactionCode,
     invoiceCode,
     invoiceUrl: `https://shop.example/invoices/${invoiceCode}`,
     clientCode: dp.clientCode,
-    prakerjaId: participant.prakerja_id,
+    prakerjaId: participant.prakerjaId,
     userPlatformId: `user-${invoiceCode}`,
-    courseCode: course.course_code,
-    scheduleCode: schedule.schedule_code,
+    courseCode: course.courseCode,
+    scheduleCode: schedule.scheduleCode,
     amount: course.price,
     status: 'SUCCESS',
     createdAt: at,
@@ -76,9 +74,9 @@ function purchase(
   const record: RedeemCodeRecord = {
     redeemCode,
     transactionCode,
-    courseCode: course.course_code,
-    scheduleCode: schedule.schedule_code,
-    prakerjaId: participant.prakerja_id,
+    courseCode: course.courseCode,
+    scheduleCode: schedule.scheduleCode,
+    prakerjaId: participant.prakerjaId,
     provider: lp.clientCode,
     testCase: null,
     positive: true,
@@ -136,7 +134,7 @@ export function createWorld(
   }
   // Room for every purchase of the run: the buyer's balance and the schedule's seats.
   for (const participant of state.fixtures.participants) {
-    state.balances[participant.prakerja_id] = 1e12;
+    state.balances[participant.prakerjaId] = 1e12;
   }
   for (const schedule of state.fixtures.schedules) schedule.seats = 1e6;
   sandbox.control.state.import(state);
@@ -229,21 +227,21 @@ async function applyChange(actors: Actors, change: Change): Promise<void> {
   const lp = sandbox.fixtures.providers[0]!;
   const course = sandbox.fixtures.courses.find((item) => item.provider === lp.clientCode)!;
   const schedule = sandbox.fixtures.schedules.find(
-    (item) => item.course_code === course.course_code && Date.parse(item.start_at) > Date.now(),
+    (item) => item.courseCode === course.courseCode && Date.parse(item.startAt) > Date.now(),
   )!;
   if (change.kind === 'pay') {
     const { paymentToken } = await again(() =>
       actors.platform.payments.sendOtp({
-        prakerjaId: participant.prakerja_id,
+        prakerjaId: participant.prakerjaId,
         userPlatformId: `user-${change.key}`,
-        courseCode: course.course_code,
-        scheduleCode: schedule.schedule_code,
+        courseCode: course.courseCode,
+        scheduleCode: schedule.scheduleCode,
         amount: course.price,
       }),
     );
     const result = await actors.platform.payments.authorize({
       paymentToken,
-      otp: sandbox.control.sms.latestOtp(participant.prakerja_id)!,
+      otp: sandbox.control.sms.latestOtp(participant.prakerjaId)!,
       invoiceCode: change.key,
       invoiceUrl: `https://shop.example/invoices/${change.key}`,
     });

@@ -81,20 +81,20 @@ it('receives the sandbox incentive request after a course is completed, once des
       stateSecret: LP_STATE_SECRET,
       logLevel: 'silent',
     });
-    const code = sandbox.fixtures.redeem_codes.find((item) => item.test_case === 'TC1-999-200')!;
+    const code = sandbox.fixtures.redeemCodes.find((item) => item.testCase === 'TC1-999-200')!;
     // The LP's side of completion: post-test verified, UK (skills test) accepted.
     const started = await client.attendance.createVerificationUrl({
-      redeemCode: code.redeem_code,
+      redeemCode: code.redeemCode,
       sequence: 999,
       email: 'tari@lp.example',
     });
     sandbox.control.verifications.approve(started.programState!);
-    const uk = { redeemCode: code.redeem_code, scope: 'uk', sequence: 999 } as const;
+    const uk = { redeemCode: code.redeemCode, scope: 'uk', sequence: 999 } as const;
     await client.assignments.submit({ ...uk, urlFile: 'https://lp.example/files/uk.pdf' });
     await client.assignments.review({ ...uk, notes: 'Lulus.' });
     await sandbox.control.deliveries.settle();
     expect(paid).toEqual([
-      expect.objectContaining({ redeem_code: code.redeem_code, amount: 600_000, currency: 'IDR' }),
+      expect.objectContaining({ redeem_code: code.redeemCode, amount: 600_000, currency: 'IDR' }),
     ]);
     const [delivery] = sandbox.control.deliveries.list();
     sandbox.control.deliveries.redeliver(delivery!.id);

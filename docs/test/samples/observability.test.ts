@@ -21,13 +21,13 @@ it('logs through pino and traces a purchase that times out and is reconciled', a
   );
   const { participants, courses, schedules } = env.sandbox.control.fixtures();
   const challenge = await observed.client.payments.sendOtp({
-    prakerjaId: participants[0]!.prakerja_id,
+    prakerjaId: participants[0]!.prakerjaId,
     userPlatformId: 'user-42',
-    courseCode: courses[0]!.course_code,
-    scheduleCode: schedules[0]!.schedule_code,
+    courseCode: courses[0]!.courseCode,
+    scheduleCode: schedules[0]!.scheduleCode,
     amount: courses[0]!.price,
   });
-  const otp = env.sandbox.control.sms.latestOtp(participants[0]!.prakerja_id)!;
+  const otp = env.sandbox.control.sms.latestOtp(participants[0]!.prakerjaId)!;
   // The program holds authorize 700 ms and then commits; the client gives up after 300 ms.
   env.sandbox.control.faults.add({ kind: 'latency', path: ProgramPath.AUTHORIZE, latencyMs: 700 });
   const result = await observed.client.payments.authorize(
@@ -69,7 +69,7 @@ it('logs through pino and traces a purchase that times out and is reconciled', a
     }),
   );
   const everything = lines.join('');
-  for (const secret of [dp.signKey, otp, challenge.paymentToken, participants[0]!.prakerja_id]) {
+  for (const secret of [dp.signKey, otp, challenge.paymentToken, participants[0]!.prakerjaId]) {
     expect(everything).not.toContain(secret);
   }
   await observed.tracerProvider.shutdown();

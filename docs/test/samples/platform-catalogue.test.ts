@@ -12,17 +12,17 @@ function client() {
 it('lists only the schedules that have not started and have seats left', async () => {
   const { schedules } = env.sandbox.control.fixtures();
   const page = schedules.map((item) => ({
-    courseCode: item.course_code,
-    scheduleCode: item.schedule_code,
+    courseCode: item.courseCode,
+    scheduleCode: item.scheduleCode,
     title: item.description,
-    startsAt: item.start_at,
+    startsAt: item.startAt,
   }));
   const open = await createStorefront(client())(page);
   const now = Date.now();
   expect(open.map((item) => item.scheduleCode)).toEqual(
     schedules
-      .filter((item) => item.seats > 0 && Date.parse(item.start_at) > now)
-      .map((item) => item.schedule_code),
+      .filter((item) => item.seats > 0 && Date.parse(item.startAt) > now)
+      .map((item) => item.scheduleCode),
   );
   expect(open.length).toBeLessThan(schedules.filter((item) => item.seats > 0).length);
 });

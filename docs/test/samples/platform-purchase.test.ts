@@ -24,14 +24,14 @@ const opensSoon = (item: Schedule) => item.seats > 0 && item.description.include
 function setUp(pick: (item: Schedule) => boolean = opensSoon) {
   const { participants, courses, schedules } = env.sandbox.control.fixtures();
   const schedule = schedules.find(pick)!;
-  const course = courses.find((item) => item.course_code === schedule.course_code)!;
+  const course = courses.find((item) => item.courseCode === schedule.courseCode)!;
   const order: Order = {
-    prakerjaId: participants[0]!.prakerja_id,
+    prakerjaId: participants[0]!.prakerjaId,
     userPlatformId: 'user-42',
-    courseCode: course.course_code,
-    scheduleCode: schedule.schedule_code,
+    courseCode: course.courseCode,
+    scheduleCode: schedule.scheduleCode,
     amount: course.price,
-    invoiceCode: `INV-DOCS-${schedule.schedule_code}`,
+    invoiceCode: `INV-DOCS-${schedule.scheduleCode}`,
   };
   const client = createPlatformClient({
     ...env.platform(),

@@ -16,17 +16,17 @@ function client() {
 }
 
 const redeemed = () =>
-  env.sandbox.control.fixtures().redeem_codes.find((item) => item.test_case === 'TC1-999-200')!;
+  env.sandbox.control.fixtures().redeemCodes.find((item) => item.testCase === 'TC1-999-200')!;
 
 it('submits, grades and reads back a TPM: the sandbox default policy accepts on feedback', async () => {
-  const result = await gradeTpm(client(), redeemed().redeem_code, 1);
+  const result = await gradeTpm(client(), redeemed().redeemCode, 1);
   expect(typeof result.submissionId).toBe('number');
   expect(result).toMatchObject({ assignmentState: 'accepted', assignmentStatus: 2 });
 });
 
 it('reports progress in one call: the redeemed code is not complete yet', async () => {
   const code = redeemed();
-  const progress = await progressOf(client(), code.redeem_code);
-  expect(progress.attended).toEqual(code.verified_sequences.filter((sequence) => sequence !== 999));
+  const progress = await progressOf(client(), code.redeemCode);
+  expect(progress.attended).toEqual(code.verifiedSequences.filter((sequence) => sequence !== 999));
   expect(progress).toMatchObject({ completion: 'incomplete', partial: false });
 });

@@ -21,7 +21,7 @@ function client() {
 }
 
 function testCode(testCase: string) {
-  return env.sandbox.control.fixtures().redeem_codes.find((item) => item.test_case === testCase)!;
+  return env.sandbox.control.fixtures().redeemCodes.find((item) => item.testCase === testCase)!;
 }
 
 function cookieValue(setCookie: string) {
@@ -30,7 +30,7 @@ function cookieValue(setCookie: string) {
 
 it('redeems (sequence 1) after an approved face check, confirmed by the signed status call', async () => {
   const lp = client();
-  const participant = { redeemCode: testCode('TC1-001-200').redeem_code, email: 'tari@lp.example' };
+  const participant = { redeemCode: testCode('TC1-001-200').redeemCode, email: 'tari@lp.example' };
   const started = await startVerification(lp, participant, 1);
   expect(started.redirectTo).toMatch(/^http/);
   expect(started.programState).toMatch(/^vst_/);
@@ -47,7 +47,7 @@ it('redeems (sequence 1) after an approved face check, confirmed by the signed s
 
 it('refuses a rejected face check and a state started for another participant', async () => {
   const lp = client();
-  const participant = { redeemCode: testCode('TC2-001-200').redeem_code, email: 'tari@lp.example' };
+  const participant = { redeemCode: testCode('TC2-001-200').redeemCode, email: 'tari@lp.example' };
   const started = await startVerification(lp, participant, 1);
   const { redirectUrl } = env.sandbox.control.verifications.reject(started.programState!);
   const cookieState = cookieValue(started.setCookie);
@@ -70,7 +70,7 @@ it('refuses a rejected face check and a state started for another participant', 
 
 it("approving with the cookie's state instead of the program's is refused by the sandbox", async () => {
   const lp = client();
-  const participant = { redeemCode: testCode('TC1-001-200').redeem_code, email: 'tari@lp.example' };
+  const participant = { redeemCode: testCode('TC1-001-200').redeemCode, email: 'tari@lp.example' };
   const started = await startVerification(lp, participant, 1);
   expect(() => env.sandbox.control.verifications.approve(cookieValue(started.setCookie))).toThrow();
   expect(() => env.sandbox.control.verifications.approve(started.programState!)).not.toThrow();

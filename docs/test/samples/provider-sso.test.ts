@@ -26,7 +26,7 @@ it('logs a participant in with their Prakerja account', async () => {
   // The participant logs in and consents on Prakerja's page; the sandbox does it headlessly.
   const { redirectUrl } = env.sandbox.control.sso.consent({
     clientId: env.provider().clientCode,
-    prakerjaId: participant.prakerja_id,
+    prakerjaId: participant.prakerjaId,
     redirectUri,
     scope: consentUrl.searchParams.get('scope') ?? '',
     state: consentUrl.searchParams.get('state') ?? '',
@@ -36,7 +36,7 @@ it('logs a participant in with their Prakerja account', async () => {
     started.setCookie.indexOf(';'),
   );
   expect(await finishLogin(lp, { url: redirectUrl, cookieState })).toEqual({
-    prakerjaNumber: participant.prakerja_id,
+    prakerjaNumber: participant.prakerjaId,
     name: participant.name,
     email: participant.email,
   });

@@ -15,7 +15,7 @@ it('turns polling into one course.completed per redeem code', async () => {
   });
   const code = env.sandbox.control
     .fixtures()
-    .redeem_codes.find((item) => item.test_case === 'TC1-999-200')!.redeem_code;
+    .redeemCodes.find((item) => item.testCase === 'TC1-999-200')!.redeemCode;
   const completed: string[] = [];
   const watcher = watchCompletions(client, async (redeemCode) => {
     completed.push(redeemCode);

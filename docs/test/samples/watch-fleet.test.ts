@@ -33,9 +33,9 @@ it('a web process enrols, two workers share the polling, each event comes out on
     onOutcome: async () => {},
   };
   // A purchase the program knows (a seeded test code's invoice), enrolled by a web process.
-  const { invoice_code: invoiceCode } = env.sandbox.control
+  const { invoiceCode } = env.sandbox.control
     .fixtures()
-    .redeem_codes.find((item) => item.positive && item.platform === dp.clientCode)!;
+    .redeemCodes.find((item) => item.positive && item.platform === dp.clientCode)!;
   const web = createSharedPaymentWatcher(client, connection, handlers);
   await web.watcher.watch(invoiceCode);
   await web.close();

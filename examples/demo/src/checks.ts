@@ -47,7 +47,7 @@ export async function checkConsistency(world: World, journey: JourneyResult): Pr
   );
 
   const quota = await platform.quotas.retrieve({
-    courseCode: journey.course.course_code,
+    courseCode: journey.course.courseCode,
     scheduleCode: journey.scheduleCode,
   });
   check(
@@ -56,7 +56,7 @@ export async function checkConsistency(world: World, journey: JourneyResult): Pr
     `${journey.seatsBefore} → ${quota.quota} seats`,
   );
 
-  const balance = control.state.export().balances[journey.buyer.prakerja_id];
+  const balance = control.state.export().balances[journey.buyer.prakerjaId];
   check(
     'balance charged once',
     balance === journey.buyer.balance - journey.course.price,

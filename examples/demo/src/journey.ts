@@ -55,14 +55,14 @@ export async function runJourney(
   let done = report.step('Catalogue with live seats', 'DP: payment/quota-schedule');
   const catalogue = createCatalogue(platform);
   const schedules = fixtures.schedules.map((item) => ({
-    courseCode: item.course_code,
-    scheduleCode: item.schedule_code,
-    startAt: item.start_at,
+    courseCode: item.courseCode,
+    scheduleCode: item.scheduleCode,
+    startAt: item.startAt,
   }));
   const page = await catalogue.withSeats(schedules);
   const now = control.clock.now();
   for (const entry of page.slice(0, 5)) {
-    const course = fixtures.courses.find((item) => item.course_code === entry.courseCode)!;
+    const course = fixtures.courses.find((item) => item.courseCode === entry.courseCode)!;
     const seats =
       entry.seats.status === 'known' ? `${entry.seats.remaining} seats` : 'seats unknown';
     const start = minutes(entry.startAt, now);
@@ -73,7 +73,7 @@ export async function runJourney(
     );
   }
   const chosen = page[0]!;
-  const course = fixtures.courses.find((item) => item.course_code === chosen.courseCode)!;
+  const course = fixtures.courses.find((item) => item.courseCode === chosen.courseCode)!;
   const seatsBefore = chosen.seats.status === 'known' ? chosen.seats.remaining : Number.NaN;
   done(
     `${page.length} schedules, ${page.filter((s) => s.seats.status === 'known').length} with live seats`,
@@ -83,14 +83,14 @@ export async function runJourney(
   done = report.step('Purchase with OTP', 'DP: send-otp, SMS, authorize');
   const invoiceCode = `INV-DEMO-${fixtures.seed}-0001`;
   const purchase = {
-    prakerjaId: buyer.prakerja_id,
+    prakerjaId: buyer.prakerjaId,
     userPlatformId: 'user-budi',
-    courseCode: course.course_code,
+    courseCode: course.courseCode,
     scheduleCode: chosen.scheduleCode,
     amount: course.price,
   };
   const challenge = await sendOtpAskingAgain(world, purchase, report, appRecoveries);
-  const otp = control.sms.latestOtp(buyer.prakerja_id)!;
+  const otp = control.sms.latestOtp(buyer.prakerjaId)!;
   report.detail(`OTP texted to ${mask(buyer.phone)}; read from the sandbox SMS inbox`);
   const authorized = await platform.payments.authorize({
     paymentToken: challenge.paymentToken,
@@ -283,13 +283,13 @@ async function buyAndVoid(
   const { fixtures, control } = sandbox;
   const buyer = fixtures.participants[1]!;
   const schedule = fixtures.schedules[4]!;
-  const course = fixtures.courses.find((item) => item.course_code === schedule.course_code)!;
+  const course = fixtures.courses.find((item) => item.courseCode === schedule.courseCode)!;
   const invoiceCode = `INV-DEMO-${fixtures.seed}-0002`;
   const challenge = await platform.payments.sendOtp({
-    prakerjaId: buyer.prakerja_id,
+    prakerjaId: buyer.prakerjaId,
     userPlatformId: 'user-siti',
-    courseCode: course.course_code,
-    scheduleCode: schedule.schedule_code,
+    courseCode: course.courseCode,
+    scheduleCode: schedule.scheduleCode,
     amount: course.price,
   });
   const watcher = createPaymentWatcher(platform, {
@@ -303,7 +303,7 @@ async function buyAndVoid(
   const authorized = await platform.payments.authorize(
     {
       paymentToken: challenge.paymentToken,
-      otp: control.sms.latestOtp(buyer.prakerja_id)!,
+      otp: control.sms.latestOtp(buyer.prakerjaId)!,
       invoiceCode,
       invoiceUrl: `https://storefront.example/invoices/${invoiceCode}`,
       paymentTokenExpiresAt: challenge.expiresAt,

@@ -19,8 +19,8 @@ test('registers with a sandbox over HTTP and pays the incentive of a completed c
 
     // Complete a course with the LP client: the post-test test code (redeem already verified).
     const lp = sandbox.fixtures.providers[0]!;
-    const code = sandbox.fixtures.redeem_codes.find((item) => item.test_case === 'TC1-999-200')!;
-    const redeemCode = code.redeem_code;
+    const code = sandbox.fixtures.redeemCodes.find((item) => item.testCase === 'TC1-999-200')!;
+    const redeemCode = code.redeemCode;
     const provider = createProviderClient({
       clientCode: lp.clientCode,
       signKey: lp.signKey,

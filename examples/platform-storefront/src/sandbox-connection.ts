@@ -29,18 +29,18 @@ export async function connectSandbox(baseUrl: string): Promise<SandboxConnection
     signKey: platform.signKey,
     baseUrl,
     courses: fixtures.courses.map((course) => ({
-      courseCode: course.course_code,
+      courseCode: course.courseCode,
       title: course.name,
       price: course.price,
       learningMethod: course.type === 'webinar' ? 'webinar' : 'self_paced',
     })),
     schedules: fixtures.schedules.map((schedule) => ({
-      scheduleCode: schedule.schedule_code,
-      courseCode: schedule.course_code,
-      startsAt: schedule.start_at,
-      endsAt: schedule.end_at,
+      scheduleCode: schedule.scheduleCode,
+      courseCode: schedule.courseCode,
+      startsAt: schedule.startAt,
+      endsAt: schedule.endAt,
     })),
-    prakerjaId: fixtures.participants[0]!.prakerja_id,
+    prakerjaId: fixtures.participants[0]!.prakerjaId,
     async latestOtp(prakerjaId) {
       const sms = await fetch(
         `${baseUrl}/__sandbox/sms/latest?prakerjaId=${encodeURIComponent(prakerjaId)}`,

@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 test('a buyer clicks through checkout with the OTP from the sandbox inbox, then voids', async () => {
-  const schedule = sandbox.fixtures.schedules[0]!.schedule_code;
+  const schedule = sandbox.fixtures.schedules[0]!.scheduleCode;
   const page = await browser.newPage();
   await page.goto(app.url);
   await expect.poll(() => page.textContent(`[data-seats="${schedule}"]`)).toBe('20');

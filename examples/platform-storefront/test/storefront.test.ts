@@ -65,7 +65,7 @@ const post = (path: string, form: Record<string, string>) =>
   });
 
 async function checkout(scheduleCode: string) {
-  const prakerjaId = sandbox.fixtures.participants[0]!.prakerja_id;
+  const prakerjaId = sandbox.fixtures.participants[0]!.prakerjaId;
   const sent = await post(`/checkout/${scheduleCode}`, { prakerja_id: prakerjaId });
   expect(sent.status).toBe(303);
   const otpPath = sent.headers.get('location')!;
@@ -79,27 +79,27 @@ async function checkout(scheduleCode: string) {
 
 test('lists courses with live seats, checks out with the OTP, shows the invoice and voids it', async () => {
   const schedule = sandbox.fixtures.schedules[0]!;
-  expect(await (await get('/')).text()).toContain(`data-seats="${schedule.schedule_code}">20<`);
+  expect(await (await get('/')).text()).toContain(`data-seats="${schedule.scheduleCode}">20<`);
 
-  const invoicePath = await checkout(schedule.schedule_code);
+  const invoicePath = await checkout(schedule.scheduleCode);
   const invoice = await (await get(invoicePath)).text();
   expect(invoice).toContain('data-state="paid"');
   expect(invoice).toContain('id="program-status">SUCCESS<');
-  expect(await (await get('/')).text()).toContain(`data-seats="${schedule.schedule_code}">19<`);
+  expect(await (await get('/')).text()).toContain(`data-seats="${schedule.scheduleCode}">19<`);
 
   expect((await post(`${invoicePath}/void`, {})).status).toBe(303);
   expect(await (await get(invoicePath)).text()).toContain('data-state="voided"');
-  expect(await (await get('/')).text()).toContain(`data-seats="${schedule.schedule_code}">20<`);
+  expect(await (await get('/')).text()).toContain(`data-seats="${schedule.scheduleCode}">20<`);
   // Logs mask the buyer's Prakerja number.
-  expect(lines.join('\n')).not.toContain(sandbox.fixtures.participants[0]!.prakerja_id);
+  expect(lines.join('\n')).not.toContain(sandbox.fixtures.participants[0]!.prakerjaId);
 });
 
 test('a purchase whose authorize answer was lost is reconciled, not bought twice', async () => {
   sandbox.control.faults.add({ kind: 'drop-after-commit', path: ProgramPath.AUTHORIZE });
   const schedule = sandbox.fixtures.schedules[0]!;
-  const invoicePath = await checkout(schedule.schedule_code);
+  const invoicePath = await checkout(schedule.scheduleCode);
   expect(await (await get(invoicePath)).text()).toContain('data-state="paid"');
-  const buyer = sandbox.fixtures.participants[0]!.prakerja_id;
+  const buyer = sandbox.fixtures.participants[0]!.prakerjaId;
   const purchases = sandbox.control.transactions.list().filter((item) => item.prakerjaId === buyer);
   expect(purchases).toHaveLength(1);
   expect(lines.join('\n')).toContain('reconciled');
@@ -107,8 +107,8 @@ test('a purchase whose authorize answer was lost is reconciled, not bought twice
 
 test('shows the program refusal as a message for the buyer', async () => {
   const started = sandbox.fixtures.schedules[2]!; // started 2 hours ago (SBX_PLT40003)
-  const prakerjaId = sandbox.fixtures.participants[0]!.prakerja_id;
-  const response = await post(`/checkout/${started.schedule_code}`, { prakerja_id: prakerjaId });
+  const prakerjaId = sandbox.fixtures.participants[0]!.prakerjaId;
+  const response = await post(`/checkout/${started.scheduleCode}`, { prakerja_id: prakerjaId });
   expect(response.status).toBe(422);
   expect(await response.text()).toContain('id="error"');
 });
@@ -121,7 +121,7 @@ test('an authorize that stays unknown (status down too) is shown as such, then f
     status: 503,
     times: 4,
   });
-  const invoicePath = await checkout(sandbox.fixtures.schedules[0]!.schedule_code);
+  const invoicePath = await checkout(sandbox.fixtures.schedules[0]!.scheduleCode);
   const invoiceCode = invoicePath.split('/').pop()!;
   expect(orders.get(invoiceCode)?.state).toBe('unknown');
   expect(
@@ -135,7 +135,7 @@ test('an authorize that stays unknown (status down too) is shown as such, then f
     interval: 20,
   });
   expect(await (await get(invoicePath)).text()).toContain('data-state="paid"');
-  const buyer = sandbox.fixtures.participants[0]!.prakerja_id;
+  const buyer = sandbox.fixtures.participants[0]!.prakerjaId;
   expect(
     sandbox.control.transactions.list().filter((item) => item.prakerjaId === buyer),
   ).toHaveLength(1);
@@ -143,7 +143,7 @@ test('an authorize that stays unknown (status down too) is shown as such, then f
 
 test('a purchase the program commits after the storefront gave up is never shown as failed, and is followed to paid', async () => {
   sandbox.control.faults.add({ kind: 'latency', path: ProgramPath.AUTHORIZE, latencyMs: 3000 });
-  const invoicePath = await checkout(sandbox.fixtures.schedules[0]!.schedule_code);
+  const invoicePath = await checkout(sandbox.fixtures.schedules[0]!.scheduleCode);
   const invoiceCode = invoicePath.split('/').pop()!;
   const seen: string[] = [];
   const timer = setInterval(() => seen.push(orders.get(invoiceCode)?.state ?? '-'), 10);
@@ -157,7 +157,7 @@ test('a purchase the program commits after the storefront gave up is never shown
     clearInterval(timer);
   }
   expect(seen).not.toContain('failed');
-  const buyer = sandbox.fixtures.participants[0]!.prakerja_id;
+  const buyer = sandbox.fixtures.participants[0]!.prakerjaId;
   expect(
     sandbox.control.transactions.list().filter((item) => item.prakerjaId === buyer),
   ).toHaveLength(1);
@@ -167,7 +167,7 @@ test('a purchase the program commits after the storefront gave up is never shown
 });
 
 test("a paid purchase voided on the program's side reaches the order through the watcher, with nobody viewing the invoice", async () => {
-  const invoicePath = await checkout(sandbox.fixtures.schedules[0]!.schedule_code);
+  const invoicePath = await checkout(sandbox.fixtures.schedules[0]!.scheduleCode);
   const invoiceCode = invoicePath.split('/').pop()!;
   expect(orders.get(invoiceCode)?.state).toBe('paid');
   expect((await storefront.followUp.list()).map((item) => item.invoiceCode)).toEqual([invoiceCode]);
@@ -195,6 +195,6 @@ test("a paid purchase voided on the program's side reaches the order through the
 test('offers no schedule that has started', async () => {
   const started = sandbox.fixtures.schedules[2]!;
   const page = await (await get('/')).text();
-  expect(page).toContain(`data-closed="${started.schedule_code}" data-reason="started"`);
-  expect(page).not.toContain(`data-buy="${started.schedule_code}"`);
+  expect(page).toContain(`data-closed="${started.scheduleCode}" data-reason="started"`);
+  expect(page).not.toContain(`data-buy="${started.scheduleCode}"`);
 });

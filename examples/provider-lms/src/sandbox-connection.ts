@@ -22,17 +22,16 @@ export async function connectSandbox(baseUrl: string): Promise<SandboxConnection
   const ours = new Set(
     fixtures.courses
       .filter((course) => course.provider === provider.clientCode)
-      .map((course) => course.course_code),
+      .map((course) => course.courseCode),
   );
   return {
     clientCode: provider.clientCode,
     signKey: provider.signKey,
     baseUrl,
-    testCodes: fixtures.redeem_codes
+    testCodes: fixtures.redeemCodes
       .filter(
-        (code) =>
-          code.positive && ours.has(code.course_code) && code.verified_sequences.length === 0,
+        (code) => code.positive && ours.has(code.courseCode) && code.verifiedSequences.length === 0,
       )
-      .map((code) => code.redeem_code),
+      .map((code) => code.redeemCode),
   };
 }

@@ -56,16 +56,16 @@ async function purchase(invoiceCode: string): Promise<void> {
     return json;
   };
   const otp = await call(ProgramPath.SEND_OTP, {
-    prakerja_id: participant.prakerja_id,
+    prakerja_id: participant.prakerjaId,
     user_platform_id: 'user-1',
-    course_code: course.course_code,
-    schedule_code: schedules.find((each) => each.course_code === course.course_code)!.schedule_code,
+    course_code: course.courseCode,
+    schedule_code: schedules.find((each) => each.courseCode === course.courseCode)!.scheduleCode,
     amount: course.price,
   });
   await call(
     ProgramPath.AUTHORIZE,
     {
-      otp: sandbox.control.sms.latestOtp(participant.prakerja_id),
+      otp: sandbox.control.sms.latestOtp(participant.prakerjaId),
       invoice_url: `https://dp.example/invoice/${invoiceCode}`,
       invoice_code: invoiceCode,
     },

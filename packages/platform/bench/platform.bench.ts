@@ -143,12 +143,12 @@ export default async function run(): Promise<void> {
       logLevel: 'silent',
       fetch: globalThis.fetch,
     });
-    const params = { courseCode: schedule.course_code, scheduleCode: schedule.schedule_code };
+    const params = { courseCode: schedule.courseCode, scheduleCode: schedule.scheduleCode };
     const url = `${server.url}${ProgramPath.QUOTA_SCHEDULE}`;
     const byHand = async () => {
       const body = JSON.stringify({
-        course_code: schedule.course_code,
-        schedule_code: schedule.schedule_code,
+        course_code: schedule.courseCode,
+        schedule_code: schedule.scheduleCode,
       });
       const timestamp = Math.floor(Date.now() / 1000);
       const signature = createHmac('sha1', dp.signKey)
@@ -175,8 +175,8 @@ export default async function run(): Promise<void> {
     const ky = await loadKy();
     const viaKyAlone = async () => {
       const body = JSON.stringify({
-        course_code: schedule.course_code,
-        schedule_code: schedule.schedule_code,
+        course_code: schedule.courseCode,
+        schedule_code: schedule.scheduleCode,
       });
       const timestamp = Math.floor(Date.now() / 1000);
       const signature = createHmac('sha1', dp.signKey)
@@ -265,8 +265,8 @@ export default async function run(): Promise<void> {
     // 500 distinct schedules held by the DP (added to the sandbox's fixtures at start), with 2 ms
     // of latency per lookup through the HTTP control plane, like a page served over a network.
     const page = sandbox.schedules.slice(-SCHEDULES).map((item) => ({
-      courseCode: item.course_code,
-      scheduleCode: item.schedule_code,
+      courseCode: item.courseCode,
+      scheduleCode: item.scheduleCode,
     }));
     await control(sandbox.url, 'POST', '/faults', {
       kind: 'latency',

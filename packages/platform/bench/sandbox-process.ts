@@ -9,7 +9,7 @@ const base = state.fixtures.schedules[0]!;
 for (let index = 0; index < extraSchedules; index++) {
   state.fixtures.schedules.push({
     ...base,
-    schedule_code: `bench${String(index).padStart(11, '0')}`,
+    scheduleCode: `bench${String(index).padStart(11, '0')}`,
     seats: 10 + (index % 40),
   });
 }

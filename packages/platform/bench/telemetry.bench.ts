@@ -127,7 +127,7 @@ export default async function run(): Promise<void> {
         meter: meterProvider.getMeter('bench'),
       },
     });
-    const params = { courseCode: schedule.course_code, scheduleCode: schedule.schedule_code };
+    const params = { courseCode: schedule.courseCode, scheduleCode: schedule.scheduleCode };
     const contenders: Array<[string, () => Promise<unknown>]> = [
       ['telemetry off', () => plain.quotas.retrieve(params)],
       ['telemetry on (spans + metrics)', () => traced.quotas.retrieve(params)],

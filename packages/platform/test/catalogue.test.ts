@@ -8,10 +8,10 @@ it('adds the sandbox seats to every seeded schedule and marks an unknown one as 
   const { schedules } = env.fixtures();
   const page = [
     ...schedules.map((item) => ({
-      courseCode: item.course_code,
-      scheduleCode: item.schedule_code,
+      courseCode: item.courseCode,
+      scheduleCode: item.scheduleCode,
     })),
-    { courseCode: schedules[0]!.course_code, scheduleCode: 'ffffffffffffffff' },
+    { courseCode: schedules[0]!.courseCode, scheduleCode: 'ffffffffffffffff' },
   ];
   const result = await createCatalogue(env.client(), { concurrency: 4 }).withSeats(page);
   expect(result.slice(0, -1).map((item) => item.seats)).toEqual(
@@ -35,15 +35,15 @@ it('never offers a schedule the sandbox says has started or is full, and carries
     now: () => now,
   }).withSeats(
     schedules.map((item) => ({
-      courseCode: item.course_code,
-      scheduleCode: item.schedule_code,
-      startAt: item.start_at,
+      courseCode: item.courseCode,
+      scheduleCode: item.scheduleCode,
+      startAt: item.startAt,
     })),
   );
   for (const [index, item] of page.entries()) {
     const fixture = schedules[index]!;
-    expect(item.startsAt).toBe(fixture.start_at);
-    const started = Date.parse(fixture.start_at) <= now;
+    expect(item.startsAt).toBe(fixture.startAt);
+    const started = Date.parse(fixture.startAt) <= now;
     expect(item.purchasable).toBe(!started && fixture.seats > 0);
     if (started) expect(item.reason).toBe('started');
   }
@@ -51,7 +51,7 @@ it('never offers a schedule the sandbox says has started or is full, and carries
   // Every schedule offered as purchasable really can be bought: send-otp accepts it.
   const client = env.client();
   for (const item of page.filter((entry) => entry.purchasable)) {
-    const course = env.fixtures().courses.find((entry) => entry.course_code === item.courseCode)!;
+    const course = env.fixtures().courses.find((entry) => entry.courseCode === item.courseCode)!;
     await expect(
       client.payments.sendOtp(
         env.sendOtpParams({
@@ -64,7 +64,7 @@ it('never offers a schedule the sandbox says has started or is full, and carries
   }
   // A started one is refused by the program, as the catalogue said.
   const started = page.find((entry) => entry.reason === 'started')!;
-  const course = env.fixtures().courses.find((entry) => entry.course_code === started.courseCode)!;
+  const course = env.fixtures().courses.find((entry) => entry.courseCode === started.courseCode)!;
   await expect(
     client.payments.sendOtp(
       env.sendOtpParams({

@@ -30,15 +30,15 @@ it('buys and voids through the msw handlers with no server', async () => {
     ...profileClientOptions(),
   });
   const { paymentToken } = await client.payments.sendOtp({
-    prakerjaId: buyer.prakerja_id,
+    prakerjaId: buyer.prakerjaId,
     userPlatformId: 'user-9',
-    courseCode: course.course_code,
-    scheduleCode: schedule.schedule_code,
+    courseCode: course.courseCode,
+    scheduleCode: schedule.scheduleCode,
     amount: course.price,
   });
   const result = await client.payments.authorize({
     paymentToken,
-    otp: sandbox.control.sms.latestOtp(buyer.prakerja_id)!,
+    otp: sandbox.control.sms.latestOtp(buyer.prakerjaId)!,
     invoiceCode: 'INV-MSW-1',
     invoiceUrl: 'https://shop.example/invoices/INV-MSW-1',
   });

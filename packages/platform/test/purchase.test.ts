@@ -97,12 +97,12 @@ it.each([
   const { participants, courses, schedules } = env.fixtures();
   const byCode: Record<string, Partial<PaymentsSendOtpParams>> = {
     SBX_PLT40001: { scheduleCode: 'ffffffffffffffff' },
-    SBX_PLT40002: { scheduleCode: schedules[4]!.schedule_code },
-    SBX_PLT40003: { scheduleCode: schedules[2]!.schedule_code },
-    SBX_PLT40004: { scheduleCode: schedules[3]!.schedule_code },
-    SBX_PLT40005: { prakerjaId: participants[2]!.prakerja_id },
-    SBX_PLT40006: { prakerjaId: participants[3]!.prakerja_id },
-    SBX_PLT40007: { prakerjaId: participants[4]!.prakerja_id },
+    SBX_PLT40002: { scheduleCode: schedules[4]!.scheduleCode },
+    SBX_PLT40003: { scheduleCode: schedules[2]!.scheduleCode },
+    SBX_PLT40004: { scheduleCode: schedules[3]!.scheduleCode },
+    SBX_PLT40005: { prakerjaId: participants[2]!.prakerjaId },
+    SBX_PLT40006: { prakerjaId: participants[3]!.prakerjaId },
+    SBX_PLT40007: { prakerjaId: participants[4]!.prakerjaId },
     SBX_PLT40008: { prakerjaId: '9900000000000000' },
     SBX_PLT40009: { amount: courses[0]!.price + 1 },
     SBX_PLT40010: { courseCode: 'sbx-crs-unknown' },
@@ -222,7 +222,7 @@ it('refuses a used token and an unknown token as not purchased, and reports a pa
 
 it('refuses an expired payment token (SBX_PLT40012)', async () => {
   const client = env.client();
-  const params = purchase({ scheduleCode: env.fixtures().schedules[1]!.schedule_code });
+  const params = purchase({ scheduleCode: env.fixtures().schedules[1]!.scheduleCode });
   const { paymentToken } = await client.payments.sendOtp(params);
   const otp = env.sandbox.control.sms.latestOtp(params.prakerjaId)!;
   env.sandbox.control.clock.advance({ days: 1 });

@@ -13,12 +13,12 @@ const env = useSandbox();
 it('returns the live seats of a seeded schedule', async () => {
   const schedule = env.fixtures().schedules[0]!;
   const quota = await env.client().quotas.retrieve({
-    courseCode: schedule.course_code,
-    scheduleCode: schedule.schedule_code,
+    courseCode: schedule.courseCode,
+    scheduleCode: schedule.scheduleCode,
   });
   expect(quota).toEqual({
-    courseCode: schedule.course_code,
-    scheduleCode: schedule.schedule_code,
+    courseCode: schedule.courseCode,
+    scheduleCode: schedule.scheduleCode,
     quota: schedule.seats,
   });
 });
@@ -26,8 +26,8 @@ it('returns the live seats of a seeded schedule', async () => {
 it('reports zero seats on a full schedule', async () => {
   const full = env.fixtures().schedules.find((item) => item.seats === 0)!;
   const quota = await env.client().quotas.retrieve({
-    courseCode: full.course_code,
-    scheduleCode: full.schedule_code,
+    courseCode: full.courseCode,
+    scheduleCode: full.scheduleCode,
   });
   expect(quota.quota).toBe(0);
 });
@@ -36,14 +36,14 @@ it('answers ERRPLT40036 for an empty schedule code, which the client refuses bef
   const schedule = env.fixtures().schedules[0]!;
   const client = env.client();
   await expect(
-    client.quotas.retrieve({ courseCode: schedule.course_code, scheduleCode: ' ' }),
+    client.quotas.retrieve({ courseCode: schedule.courseCode, scheduleCode: ' ' }),
   ).rejects.toBeInstanceOf(RequestValidationError);
   // The program's own answer, through the client's transport with validation bypassed.
   const error = await client.transport
     .request({
       method: 'POST',
       path: ProgramPath.QUOTA_SCHEDULE,
-      body: { course_code: schedule.course_code, schedule_code: '' },
+      body: { course_code: schedule.courseCode, schedule_code: '' },
       readOnly: true,
       data: z.unknown(),
     })
@@ -58,9 +58,9 @@ it.each([
 ])('answers %s with its program error', async (_, code) => {
   const [first, , , , webinar] = env.fixtures().schedules;
   const params = {
-    SBX_PLT40001: { courseCode: first!.course_code, scheduleCode: 'ffffffffffffffff' },
-    SBX_PLT40002: { courseCode: first!.course_code, scheduleCode: webinar!.schedule_code },
-    SBX_PLT40010: { courseCode: 'sbx-crs-unknown', scheduleCode: first!.schedule_code },
+    SBX_PLT40001: { courseCode: first!.courseCode, scheduleCode: 'ffffffffffffffff' },
+    SBX_PLT40002: { courseCode: first!.courseCode, scheduleCode: webinar!.scheduleCode },
+    SBX_PLT40010: { courseCode: 'sbx-crs-unknown', scheduleCode: first!.scheduleCode },
   }[code]!;
   const error = await env
     .client()
@@ -74,7 +74,7 @@ it('is refused with a signature error when the sign key is wrong', async () => {
   const schedule = env.fixtures().schedules[0]!;
   const error = await env
     .client({ signKey: 'sk_fake_wrong_key' })
-    .quotas.retrieve({ courseCode: schedule.course_code, scheduleCode: schedule.schedule_code })
+    .quotas.retrieve({ courseCode: schedule.courseCode, scheduleCode: schedule.scheduleCode })
     .catch((caught: unknown) => caught);
   expect(error).toMatchObject({
     name: 'ProgramApiError',

@@ -109,7 +109,7 @@ it('traces an authorize that times out and reconciles: operation → attempt + l
     dp.signKey,
     params.otp,
     params.paymentToken,
-    participant.prakerja_id,
+    participant.prakerjaId,
     'user-1',
     params.invoiceUrl,
   ]) {

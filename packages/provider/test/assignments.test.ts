@@ -184,9 +184,8 @@ test('completion tracking reports progress and completion in one call', async ()
   await client.assignments.review({ redeemCode, scope: 'uk', sequence: 999, notes: 'Kompeten' });
   const after = await client.completion.retrieve(plan);
   expect(after).toMatchObject({
-    courseCode: context.sandbox.fixtures.redeem_codes.find(
-      (item) => item.redeem_code === redeemCode,
-    )!.course_code,
+    courseCode: context.sandbox.fixtures.redeemCodes.find((item) => item.redeemCode === redeemCode)!
+      .courseCode,
     attendance: [{ verified: true }, { verified: true }],
     postTest: { verified: true },
     uk: { assignmentStatus: 2, feedbackStatus: 2 },

@@ -31,7 +31,7 @@ test('login through the server login URL, consent page, callback and profile', a
   expect(profile).toMatchObject({
     name: participant.name,
     email: participant.email,
-    prakerjaNumber: participant.prakerja_id,
+    prakerjaNumber: participant.prakerjaId,
   });
 });
 
@@ -69,7 +69,7 @@ test('tokens refresh before expiry, and a spent refresh token is refused', async
   });
   const { code } = context.sandbox.control.sso.consent({
     clientId: context.lp.clientCode,
-    prakerjaId: context.sandbox.fixtures.participants[1]!.prakerja_id,
+    prakerjaId: context.sandbox.fixtures.participants[1]!.prakerjaId,
     redirectUri: SSO_REDIRECT_URI,
     scope: 'name email',
   });
@@ -128,7 +128,7 @@ test('an expired access token is refused', async () => {
   const client = context.makeClient();
   const { code } = context.sandbox.control.sso.consent({
     clientId: context.lp.clientCode,
-    prakerjaId: context.sandbox.fixtures.participants[0]!.prakerja_id,
+    prakerjaId: context.sandbox.fixtures.participants[0]!.prakerjaId,
     redirectUri: SSO_REDIRECT_URI,
   });
   const token = await client.sso.createToken({ code });

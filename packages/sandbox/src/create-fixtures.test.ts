@@ -19,9 +19,9 @@ it('uses obviously fake credentials', () => {
 });
 
 it('maps PRAT- test codes to the program test cases, positive ones first', () => {
-  const codes = createFixtures({ seed: 42, startAt }).redeem_codes;
-  for (const code of codes) expect(code.redeem_code).toMatch(/^PRAT-[A-Z0-9]{6}$/);
-  expect(codes.filter((code) => code.positive).map((code) => code.test_case)).toEqual([
+  const codes = createFixtures({ seed: 42, startAt }).redeemCodes;
+  for (const code of codes) expect(code.redeemCode).toMatch(/^PRAT-[A-Z0-9]{6}$/);
+  expect(codes.filter((code) => code.positive).map((code) => code.testCase)).toEqual([
     'TC1-001-200',
     'TC1-999-200',
     'TC2-001-200',
@@ -36,7 +36,7 @@ it('places schedules relative to startAt and applies credential overrides', () =
     platform: { clientCode: 'dp-mine', signKey: 'sk_sandbox_fake_mine' },
     provider: { clientCode: 'lp-mine' },
   });
-  expect(fixtures.schedules[0]?.start_at).toBe('2026-11-24T07:30:00.000Z');
+  expect(fixtures.schedules[0]?.startAt).toBe('2026-11-24T07:30:00.000Z');
   expect(fixtures.platforms[0]).toMatchObject({
     clientCode: 'dp-mine',
     signKey: 'sk_sandbox_fake_mine',

@@ -79,7 +79,7 @@ export function createFixtures(options: CreateFixturesOptions): SandboxFixtures 
   ): SandboxParticipant => {
     const phone = `08120000${String(index).padStart(4, '0')}`;
     return {
-      prakerja_id: prakerjaId(),
+      prakerjaId: prakerjaId(),
       name,
       email: `${name.toLowerCase().replaceAll(' ', '.')}@peserta.sandbox.test`,
       phone,
@@ -88,11 +88,11 @@ export function createFixtures(options: CreateFixturesOptions): SandboxFixtures 
       balance,
       payout:
         index % 2 === 1
-          ? { type: 'ewallet', provider: 'sandbox-wallet', account_number: phone }
+          ? { type: 'ewallet', provider: 'sandbox-wallet', accountNumber: phone }
           : {
               type: 'bank',
               provider: 'sandbox-bank',
-              account_number: `000${random.string(7, Alphabet.DIGITS)}`,
+              accountNumber: `000${random.string(7, Alphabet.DIGITS)}`,
             },
       description,
     };
@@ -121,12 +121,12 @@ export function createFixtures(options: CreateFixturesOptions): SandboxFixtures 
     price: number,
     minEducation: EducationLevel,
   ): SandboxCourse => ({
-    course_code: courseCode(),
+    courseCode: courseCode(),
     name,
     provider,
     type,
     price,
-    requirements: { min_age: 18, max_age: 64, min_education: minEducation },
+    requirements: { minAge: 18, maxAge: 64, minEducation: minEducation },
   });
   const courses = [
     course('Digital Marketing untuk UMKM', providers[0]!.clientCode, 'self-paced', 500_000, 'SMA'),
@@ -142,10 +142,10 @@ export function createFixtures(options: CreateFixturesOptions): SandboxFixtures 
     seats: number,
     description: string,
   ): SandboxSchedule => ({
-    schedule_code: scheduleCode(),
-    course_code: courses[courseIndex]!.course_code,
-    start_at: iso(offset),
-    end_at: iso(offset + 30 * DAY),
+    scheduleCode: scheduleCode(),
+    courseCode: courses[courseIndex]!.courseCode,
+    startAt: iso(offset),
+    endAt: iso(offset + 30 * DAY),
     seats,
     description,
   });
@@ -170,16 +170,16 @@ export function createFixtures(options: CreateFixturesOptions): SandboxFixtures 
     voided: boolean,
     description: string,
   ): SandboxRedeemCode => ({
-    redeem_code: `PRAT-${random.string(6, Alphabet.UPPER_ALPHANUMERIC)}`,
-    test_case: testCase,
+    redeemCode: `PRAT-${random.string(6, Alphabet.UPPER_ALPHANUMERIC)}`,
+    testCase: testCase,
     positive,
-    course_code: courses[courseIndex]!.course_code,
-    schedule_code: schedules[scheduleIndex]!.schedule_code,
-    prakerja_id: owner.prakerja_id,
+    courseCode: courses[courseIndex]!.courseCode,
+    scheduleCode: schedules[scheduleIndex]!.scheduleCode,
+    prakerjaId: owner.prakerjaId,
     platform: platforms[0]!.clientCode,
-    invoice_code: `PRAT-INV-${testCase}`,
-    transaction_code: random.string(16, Alphabet.UPPER_ALPHANUMERIC),
-    verified_sequences: verified,
+    invoiceCode: `PRAT-INV-${testCase}`,
+    transactionCode: random.string(16, Alphabet.UPPER_ALPHANUMERIC),
+    verifiedSequences: verified,
     voided,
     description,
   });
@@ -201,13 +201,13 @@ export function createFixtures(options: CreateFixturesOptions): SandboxFixtures 
 
   return {
     seed: options.seed,
-    started_at: iso(0),
+    startedAt: iso(0),
     platforms,
     providers,
     participants,
     courses,
     schedules,
-    redeem_codes: redeemCodes,
+    redeemCodes: redeemCodes,
   };
 }
 

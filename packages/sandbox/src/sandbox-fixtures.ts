@@ -43,7 +43,7 @@ export type SandboxClient = z.infer<typeof sandboxClientSchema>;
 
 /** Schema of {@link SandboxParticipant}. */
 export const sandboxParticipantSchema = z.object({
-  prakerja_id: nonEmpty,
+  prakerjaId: nonEmpty,
   name: text,
   email: text,
   phone: text,
@@ -55,25 +55,25 @@ export const sandboxParticipantSchema = z.object({
   payout: z.object({
     type: z.enum(['bank', 'ewallet']),
     provider: text,
-    account_number: text,
+    accountNumber: text,
   }),
   /** What this participant is for in tests. */
   description: text,
 });
 
-/** A seeded Kartu Prakerja participant (wire names, like the program's). */
+/** A seeded Kartu Prakerja participant. */
 export type SandboxParticipant = z.infer<typeof sandboxParticipantSchema>;
 
 /** Schema of {@link SandboxCourse}. */
 export const sandboxCourseSchema = z.object({
-  course_code: nonEmpty,
+  courseCode: nonEmpty,
   name: text,
   /** `client_code` of the LP that owns the course. */
   provider: nonEmpty,
   /** `self-paced` (pembelajaran mandiri, course_type 1) or `webinar` (course_type 2). */
   type: z.enum(['self-paced', 'webinar']),
   price: amount,
-  requirements: z.object({ min_age: count, max_age: count, min_education: educationSchema }),
+  requirements: z.object({ minAge: count, maxAge: count, minEducation: educationSchema }),
 });
 
 /** A seeded course. */
@@ -81,11 +81,11 @@ export type SandboxCourse = z.infer<typeof sandboxCourseSchema>;
 
 /** Schema of {@link SandboxSchedule}. */
 export const sandboxScheduleSchema = z.object({
-  schedule_code: nonEmpty,
-  course_code: nonEmpty,
+  scheduleCode: nonEmpty,
+  courseCode: nonEmpty,
   /** ISO-8601 start, relative to the sandbox start time. */
-  start_at: dateText,
-  end_at: dateText,
+  startAt: dateText,
+  endAt: dateText,
   /** Capacity in seats (the live remaining quota is `GET quota-schedule`). */
   seats: count,
   description: text,
@@ -96,20 +96,20 @@ export type SandboxSchedule = z.infer<typeof sandboxScheduleSchema>;
 
 /** Schema of {@link SandboxRedeemCode}. */
 export const sandboxRedeemCodeSchema = z.object({
-  redeem_code: nonEmpty,
+  redeemCode: nonEmpty,
   /** Program test case id (`TC1-001-200`...), or null. */
-  test_case: nullableText,
+  testCase: nullableText,
   /** True for the positive test cases, the only codes `redeem-code/reset` accepts. */
   positive: z.boolean(),
-  course_code: nonEmpty,
-  schedule_code: nonEmpty,
-  prakerja_id: nonEmpty,
+  courseCode: nonEmpty,
+  scheduleCode: nonEmpty,
+  prakerjaId: nonEmpty,
   /** `client_code` of the DP that sold it. */
   platform: nonEmpty,
-  invoice_code: nonEmpty,
-  transaction_code: nonEmpty,
+  invoiceCode: nonEmpty,
+  transactionCode: nonEmpty,
   /** Sequences already verified when the fixture (or a reset) starts. */
-  verified_sequences: z.array(z.int()),
+  verifiedSequences: z.array(z.int()),
   /** True when the purchase is voided (the code is cancelled). */
   voided: z.boolean(),
   description: text,
@@ -122,13 +122,13 @@ export type SandboxRedeemCode = z.infer<typeof sandboxRedeemCodeSchema>;
 export const sandboxFixturesSchema = z.object({
   seed: z.number(),
   /** Sandbox time the fixture times are relative to (ISO-8601). */
-  started_at: dateText,
+  startedAt: dateText,
   platforms: z.array(sandboxClientSchema),
   providers: z.array(sandboxClientSchema),
   participants: z.array(sandboxParticipantSchema),
   courses: z.array(sandboxCourseSchema),
   schedules: z.array(sandboxScheduleSchema),
-  redeem_codes: z.array(sandboxRedeemCodeSchema),
+  redeemCodes: z.array(sandboxRedeemCodeSchema),
 });
 
 /** Everything the sandbox seeds, as served by `GET /__sandbox/fixtures`. */

@@ -199,7 +199,7 @@ it('rejects bad scopes, sequences outside the scope, unredeemed codes and feedba
   expect(codeOf(await submit({ url_file: undefined }))).toBe(E.INVALID_FIELD);
   expect(codeOf(await submit({ redeem_code: 'NOPE' }))).toBe(E.REDEEM_CODE_NOT_FOUND);
   const fresh = await purchase(env.sandbox, env.url, {
-    prakerjaId: pick(env.fixtures).smaOnly.prakerja_id,
+    prakerjaId: pick(env.fixtures).smaOnly.prakerjaId,
   });
   expect(codeOf(await submit({ redeem_code: fresh.redeemCode }))).toBe(E.REDEEM_CODE_NOT_REDEEMED);
   const feedback = await call(env.url, lp(), ProgramPath.TPM_FEEDBACK, {

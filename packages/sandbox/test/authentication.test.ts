@@ -10,7 +10,7 @@ const env = useSandbox({ timestampToleranceSeconds: 120 });
 
 const quotaBody = () => {
   const f = pick(env.fixtures);
-  return { course_code: f.course.course_code, schedule_code: f.soon.schedule_code };
+  return { course_code: f.course.courseCode, schedule_code: f.soon.scheduleCode };
 };
 
 it('succeeds with a request signed by hand with fetch and node:crypto (the program-api.md recipe)', async () => {
@@ -32,7 +32,7 @@ it('succeeds with a request signed by hand with fetch and node:crypto (the progr
 it('accepts a Python-style spaced body verified against its compact form', async () => {
   const f = pick(env.fixtures);
   const compact = JSON.stringify(quotaBody());
-  const spaced = `{"course_code": "${f.course.course_code}", "schedule_code": "${f.soon.schedule_code}"}`;
+  const spaced = `{"course_code": "${f.course.courseCode}", "schedule_code": "${f.soon.scheduleCode}"}`;
   const result = await call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, undefined, {
     rawBody: spaced,
     signedBody: compact,

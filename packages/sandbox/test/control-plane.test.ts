@@ -14,8 +14,8 @@ it('serves the fixtures as JSON, equal to sandbox.fixtures', async () => {
   const result = await control(env.url, 'GET', '/fixtures');
   expect(result.status).toBe(200);
   expect(result.body).toEqual(env.fixtures);
-  expect(result.body.started_at).toBe('2026-11-24T07:00:00.000Z');
-  expect(result.body.redeem_codes.map((code: { test_case: string }) => code.test_case)).toEqual([
+  expect(result.body.startedAt).toBe('2026-11-24T07:00:00.000Z');
+  expect(result.body.redeemCodes.map((code: { testCase: string }) => code.testCase)).toEqual([
     'TC1-001-200',
     'TC1-999-200',
     'TC2-001-200',
@@ -46,9 +46,9 @@ it('lists the routes, and reads the SMS inbox and latest OTP', async () => {
   );
   const f = pick(env.fixtures);
   await purchase(env.sandbox, env.url);
-  const inbox = await control(env.url, 'GET', `/sms?prakerjaId=${f.eligible.prakerja_id}`);
+  const inbox = await control(env.url, 'GET', `/sms?prakerjaId=${f.eligible.prakerjaId}`);
   expect(inbox.body).toHaveLength(1);
-  const latest = await control(env.url, 'GET', `/sms/latest?prakerjaId=${f.eligible.prakerja_id}`);
+  const latest = await control(env.url, 'GET', `/sms/latest?prakerjaId=${f.eligible.prakerjaId}`);
   expect(latest.body.otp).toBe(inbox.body[0].otp);
   expect((await control(env.url, 'GET', '/transactions')).body).toHaveLength(6);
   expect((await control(env.url, 'GET', '/events?type=payment.authorized')).body).toHaveLength(1);
@@ -60,7 +60,7 @@ it('resets to the seeded state over HTTP', async () => {
   await control(env.url, 'POST', '/faults', { kind: 'latency', latencyMs: 1 });
   expect((await control(env.url, 'POST', '/reset')).body).toEqual({ reset: true });
   expect(env.control.transactions.list().map((item) => item.invoiceCode)).toEqual(
-    env.fixtures.redeem_codes.map((code) => code.invoice_code),
+    env.fixtures.redeemCodes.map((code) => code.invoiceCode),
   );
   expect(env.control.faults.list()).toEqual([]);
   expect((await control(env.url, 'GET', '/clock')).body.now.slice(0, 16)).toBe('2026-11-24T07:00');
@@ -124,7 +124,7 @@ it('registers extra redirect URIs and consents to SSO headlessly', async () => {
   ).toBe(200);
   const consent = await control(env.url, 'POST', '/sso/consent', {
     clientId: f.lp.clientCode,
-    prakerjaId: f.eligible.prakerja_id,
+    prakerjaId: f.eligible.prakerjaId,
     redirectUri: 'https://lms.example/back',
     state: 'abc',
   });

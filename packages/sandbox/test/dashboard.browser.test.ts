@@ -53,14 +53,14 @@ const provider = () =>
     stateSecret: 'dashboard-test-state-secret-0123456789',
   });
 
-async function buy(invoiceCode: string, prakerjaId = f().eligible.prakerja_id) {
+async function buy(invoiceCode: string, prakerjaId = f().eligible.prakerjaId) {
   const client = platform();
   const course = f().course;
   const { paymentToken } = await client.payments.sendOtp({
     prakerjaId,
     userPlatformId: `user-${invoiceCode}`,
-    courseCode: course.course_code,
-    scheduleCode: f().soon.schedule_code,
+    courseCode: course.courseCode,
+    scheduleCode: f().soon.scheduleCode,
     amount: course.price,
   });
   const otp = sandbox.control.sms.latestOtp(prakerjaId)!;
@@ -183,7 +183,7 @@ it('redelivers a failed delivery from the dashboard and shows the second attempt
   await page.locator('#webhooks-table tr[data-endpoint]').waitFor();
 
   // A second purchase, voided from the Transactions page: payment.voided goes to the endpoint.
-  await buy('INV-DASH-2', f().smaOnly.prakerja_id);
+  await buy('INV-DASH-2', f().smaOnly.prakerjaId);
   await openTab('transactions');
   await page.locator('tr[data-invoice="INV-DASH-2"] button').click();
   await page.locator('tr[data-invoice="INV-DASH-2"][data-status="VOID"]').waitFor();
@@ -229,8 +229,8 @@ it('adds a latency fault from the form and the next program request is delayed b
 
   const startedAt = performance.now();
   const quota = await platform().quotas.retrieve({
-    courseCode: f().course.course_code,
-    scheduleCode: f().later.schedule_code,
+    courseCode: f().course.courseCode,
+    scheduleCode: f().later.scheduleCode,
   });
   expect(performance.now() - startedAt).toBeGreaterThanOrEqual(550);
   expect(quota).toBeDefined();
@@ -247,7 +247,7 @@ it('adds a latency fault from the form and the next program request is delayed b
 });
 
 it('shows what the doctor says on the request log row of a refused signature', async () => {
-  const body = { course_code: f().course.course_code, schedule_code: f().later.schedule_code };
+  const body = { course_code: f().course.courseCode, schedule_code: f().later.scheduleCode };
   const refused = await call(server.url, f().dp, ProgramPath.QUOTA_SCHEDULE, body, {
     signKey: 'not-the-sign-key',
   });
@@ -312,7 +312,7 @@ it('shows planted HTML and javascript: values as text: nothing runs, nothing is 
   transaction.invoiceCode = '<script id="injected-script">alert(2)</script>';
   state.sms.push({
     id: 'sms_planted',
-    prakerjaId: state.fixtures.participants[0]!.prakerja_id,
+    prakerjaId: state.fixtures.participants[0]!.prakerjaId,
     phone: '<svg onload=alert(3) id="injected-svg">',
     otp: '<i id="injected-otp">1</i>',
     text: `<a id="injected-link" href="javascript:alert(4)">klik</a>`,

@@ -73,7 +73,7 @@ describe('request log', () => {
   it('records program requests with client, status, latency and the signature verdict', async () => {
     const f = pick(env.fixtures);
     await control(env.url, 'DELETE', '/requests');
-    const body = { course_code: f.course.course_code, schedule_code: f.soon.schedule_code };
+    const body = { course_code: f.course.courseCode, schedule_code: f.soon.scheduleCode };
     await call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, body);
     await call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, body, { signKey: 'wrong-key' });
     await call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, body, {
@@ -213,7 +213,7 @@ describe('non-http(s) redirect URIs are refused', () => {
     const verification = env.sandbox.control.state.export();
     verification.verifications['vst_x'] = {
       state: 'vst_x',
-      redeemCode: verification.fixtures.redeem_codes[0]!.redeem_code,
+      redeemCode: verification.fixtures.redeemCodes[0]!.redeemCode,
       sequence: 1,
       redirectUri: 'JavaScript:alert(document.domain)',
       email: 'x@lp.example',

@@ -159,10 +159,15 @@ it('emits the whole event model along a course, with one disbursement per redeem
   const disbursement = events.find((event) => event.type === 'incentive.disbursement_requested')!;
   expect(disbursement.data).toMatchObject({
     redeem_code: redeemCode,
-    prakerja_id: f.eligible.prakerja_id,
+    prakerja_id: f.eligible.prakerjaId,
     amount: 600_000,
     currency: 'IDR',
-    destination: f.eligible.payout,
+    // The event keeps its wire name `account_number`; the fixture is camelCase.
+    destination: {
+      type: f.eligible.payout.type,
+      provider: f.eligible.payout.provider,
+      account_number: f.eligible.payout.accountNumber,
+    },
   });
 });
 

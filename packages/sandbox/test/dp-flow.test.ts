@@ -14,14 +14,14 @@ const expectError = (result: CallResult, code: E) => {
 it('answers quota-schedule with the remaining seats', async () => {
   const f = pick(env.fixtures);
   const result = await call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, {
-    course_code: f.course.course_code,
-    schedule_code: f.soon.schedule_code,
+    course_code: f.course.courseCode,
+    schedule_code: f.soon.scheduleCode,
   });
   expect(result.status).toBe(200);
   expect(result.body).toEqual({
     success: true,
     message: 'OK',
-    data: { schedule_code: f.soon.schedule_code, course_code: f.course.course_code, quota: 20 },
+    data: { schedule_code: f.soon.scheduleCode, course_code: f.course.courseCode, quota: 20 },
   });
 });
 
@@ -29,20 +29,20 @@ it('rejects quota-schedule with an empty code (ERRPLT40036), an unknown schedule
   const f = pick(env.fixtures);
   const quota = (body: unknown) => call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, body);
   expectError(
-    await quota({ course_code: '', schedule_code: f.soon.schedule_code }),
+    await quota({ course_code: '', schedule_code: f.soon.scheduleCode }),
     E.COURSE_OR_SCHEDULE_EMPTY,
   );
-  expectError(await quota({ course_code: f.course.course_code }), E.COURSE_OR_SCHEDULE_EMPTY);
+  expectError(await quota({ course_code: f.course.courseCode }), E.COURSE_OR_SCHEDULE_EMPTY);
   expectError(
-    await quota({ course_code: f.course.course_code, schedule_code: 'nope' }),
+    await quota({ course_code: f.course.courseCode, schedule_code: 'nope' }),
     E.SCHEDULE_NOT_FOUND,
   );
   expectError(
-    await quota({ course_code: 'nope', schedule_code: f.soon.schedule_code }),
+    await quota({ course_code: 'nope', schedule_code: f.soon.scheduleCode }),
     E.COURSE_NOT_FOUND,
   );
   expectError(
-    await quota({ course_code: f.course.course_code, schedule_code: f.webinarSoon.schedule_code }),
+    await quota({ course_code: f.course.courseCode, schedule_code: f.webinarSoon.scheduleCode }),
     E.SCHEDULE_COURSE_MISMATCH,
   );
   expectError(await quota({ course_code: 5 }), E.INVALID_FIELD);
@@ -51,10 +51,10 @@ it('rejects quota-schedule with an empty code (ERRPLT40036), an unknown schedule
 it('validates send-otp with a distinct code per rule', async () => {
   const f = pick(env.fixtures);
   const base = {
-    prakerja_id: f.eligible.prakerja_id,
+    prakerja_id: f.eligible.prakerjaId,
     user_platform_id: 'u-1',
-    course_code: f.course.course_code,
-    schedule_code: f.soon.schedule_code,
+    course_code: f.course.courseCode,
+    schedule_code: f.soon.scheduleCode,
     amount: f.course.price,
   };
   const send = (patch: Record<string, unknown>) =>
@@ -64,12 +64,12 @@ it('validates send-otp with a distinct code per rule', async () => {
     [{ course_code: 'sbx-crs-missing' }, E.COURSE_NOT_FOUND],
     [{ schedule_code: 'missing' }, E.SCHEDULE_NOT_FOUND],
     [{ schedule_code: '' }, E.COURSE_OR_SCHEDULE_EMPTY],
-    [{ schedule_code: f.webinarSoon.schedule_code }, E.SCHEDULE_COURSE_MISMATCH],
-    [{ schedule_code: f.started.schedule_code }, E.COURSE_ALREADY_STARTED],
-    [{ schedule_code: f.full.schedule_code }, E.QUOTA_FULL],
-    [{ prakerja_id: f.young.prakerja_id }, E.AGE_NOT_ELIGIBLE],
-    [{ prakerja_id: f.lowEducation.prakerja_id }, E.EDUCATION_NOT_ELIGIBLE],
-    [{ prakerja_id: f.poor.prakerja_id }, E.INSUFFICIENT_BALANCE],
+    [{ schedule_code: f.webinarSoon.scheduleCode }, E.SCHEDULE_COURSE_MISMATCH],
+    [{ schedule_code: f.started.scheduleCode }, E.COURSE_ALREADY_STARTED],
+    [{ schedule_code: f.full.scheduleCode }, E.QUOTA_FULL],
+    [{ prakerja_id: f.young.prakerjaId }, E.AGE_NOT_ELIGIBLE],
+    [{ prakerja_id: f.lowEducation.prakerjaId }, E.EDUCATION_NOT_ELIGIBLE],
+    [{ prakerja_id: f.poor.prakerjaId }, E.INSUFFICIENT_BALANCE],
     [{ amount: f.course.price + 1 }, E.AMOUNT_MISMATCH],
     [{ amount: 'lots' }, E.INVALID_FIELD],
     [{ prakerja_id: undefined }, E.INVALID_FIELD],
@@ -78,9 +78,9 @@ it('validates send-otp with a distinct code per rule', async () => {
   // S1-only course for an SMA participant.
   expectError(
     await send({
-      prakerja_id: f.smaOnly.prakerja_id,
-      course_code: f.s1Course.course_code,
-      schedule_code: f.s1Soon.schedule_code,
+      prakerja_id: f.smaOnly.prakerjaId,
+      course_code: f.s1Course.courseCode,
+      schedule_code: f.s1Soon.scheduleCode,
       amount: f.s1Course.price,
     }),
     E.EDUCATION_NOT_ELIGIBLE,
@@ -91,15 +91,15 @@ it('validates send-otp with a distinct code per rule', async () => {
 it('texts the OTP to the SMS inbox and accepts the amount as a numeric string', async () => {
   const f = pick(env.fixtures);
   const result = await call(env.url, f.dp, ProgramPath.SEND_OTP, {
-    prakerja_id: f.eligible.prakerja_id,
+    prakerja_id: f.eligible.prakerjaId,
     user_platform_id: 'u-1',
-    course_code: f.course.course_code,
-    schedule_code: f.soon.schedule_code,
+    course_code: f.course.courseCode,
+    schedule_code: f.soon.scheduleCode,
     amount: String(f.course.price),
   });
   expect(result.status).toBe(200);
   expect(result.body.data.payment_token).toMatch(/^ptk_/);
-  const [sms] = env.control.sms.list(f.eligible.prakerja_id);
+  const [sms] = env.control.sms.list(f.eligible.prakerjaId);
   expect(sms?.phone).toBe(f.eligible.phone);
   expect(sms?.otp).toMatch(/^\d{6}$/);
   expect(sms?.text).toContain(sms?.otp);
@@ -109,8 +109,8 @@ it('authorizes a purchase: transaction, redeem code, seat taken, balance charged
   const f = pick(env.fixtures);
   const { invoiceCode, transactionCode, redeemCode } = await purchase(env.sandbox, env.url);
   const quota = await call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, {
-    course_code: f.course.course_code,
-    schedule_code: f.soon.schedule_code,
+    course_code: f.course.courseCode,
+    schedule_code: f.soon.scheduleCode,
   });
   expect(quota.body.data.quota).toBe(19);
   expect(redeemCode).toMatch(/^[A-Z0-9]{12}$/);
@@ -130,14 +130,14 @@ it('authorizes a purchase: transaction, redeem code, seat taken, balance charged
 it('rejects authorize with a wrong OTP, a missing or unknown token, and a replayed token', async () => {
   const f = pick(env.fixtures);
   const sent = await call(env.url, f.dp, ProgramPath.SEND_OTP, {
-    prakerja_id: f.eligible.prakerja_id,
+    prakerja_id: f.eligible.prakerjaId,
     user_platform_id: 'u-1',
-    course_code: f.course.course_code,
-    schedule_code: f.soon.schedule_code,
+    course_code: f.course.courseCode,
+    schedule_code: f.soon.scheduleCode,
     amount: f.course.price,
   });
   const token = sent.body.data.payment_token;
-  const otp = env.control.sms.latestOtp(f.eligible.prakerja_id)!;
+  const otp = env.control.sms.latestOtp(f.eligible.prakerjaId)!;
   const body = (invoice: string, code = otp) => ({
     otp: code,
     invoice_url: 'https://dp.example/i',
@@ -162,10 +162,10 @@ it('rejects authorize with a wrong OTP, a missing or unknown token, and a replay
 it('rejects an expired payment token after time travel', async () => {
   const f = pick(env.fixtures);
   const sent = await call(env.url, f.dp, ProgramPath.SEND_OTP, {
-    prakerja_id: f.eligible.prakerja_id,
+    prakerja_id: f.eligible.prakerjaId,
     user_platform_id: 'u-1',
-    course_code: f.course.course_code,
-    schedule_code: f.later.schedule_code,
+    course_code: f.course.courseCode,
+    schedule_code: f.later.scheduleCode,
     amount: f.course.price,
   });
   env.control.clock.advance({ seconds: 301 });
@@ -174,7 +174,7 @@ it('rejects an expired payment token after time travel', async () => {
     f.dp,
     ProgramPath.AUTHORIZE,
     {
-      otp: env.control.sms.latestOtp(f.eligible.prakerja_id),
+      otp: env.control.sms.latestOtp(f.eligible.prakerjaId),
       invoice_url: 'https://dp.example/i',
       invoice_code: 'EXP-1',
     },
@@ -194,10 +194,10 @@ it('accepts authorize signed with the Authorization value in raw_signature, and 
   const f = pick(env.fixtures);
   for (const [index, signAuthorization] of [false, true].entries()) {
     const sent = await call(env.url, f.dp, ProgramPath.SEND_OTP, {
-      prakerja_id: f.eligible.prakerja_id,
+      prakerja_id: f.eligible.prakerjaId,
       user_platform_id: 'u-1',
-      course_code: f.course.course_code,
-      schedule_code: f.soon.schedule_code,
+      course_code: f.course.courseCode,
+      schedule_code: f.soon.scheduleCode,
       amount: f.course.price,
     });
     const result = await call(
@@ -205,7 +205,7 @@ it('accepts authorize signed with the Authorization value in raw_signature, and 
       f.dp,
       ProgramPath.AUTHORIZE,
       {
-        otp: env.control.sms.latestOtp(f.eligible.prakerja_id),
+        otp: env.control.sms.latestOtp(f.eligible.prakerjaId),
         invoice_url: 'https://dp.example/i',
         invoice_code: 9000 + index,
       },
@@ -246,8 +246,8 @@ it('voids once: seat released, balance refunded, redeem code cancelled; twice gi
     E.TRANSACTION_ALREADY_VOIDED,
   );
   const quota = await call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, {
-    course_code: f.course.course_code,
-    schedule_code: f.soon.schedule_code,
+    course_code: f.course.courseCode,
+    schedule_code: f.soon.scheduleCode,
   });
   expect(quota.body.data.quota).toBe(20);
   expect(env.control.redeemCodes.get(redeemCode)?.cancelled).toBe(true);

@@ -10,8 +10,8 @@ const env = useSandbox();
 const quota = () => {
   const f = pick(env.fixtures);
   return call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, {
-    course_code: f.course.course_code,
-    schedule_code: f.soon.schedule_code,
+    course_code: f.course.courseCode,
+    schedule_code: f.soon.scheduleCode,
   });
 };
 
@@ -62,10 +62,10 @@ it('answers 429 with Retry-After', async () => {
 it('drops the connection before the state change: the purchase does not exist', async () => {
   const f = pick(env.fixtures);
   const sent = await call(env.url, f.dp, ProgramPath.SEND_OTP, {
-    prakerja_id: f.eligible.prakerja_id,
+    prakerja_id: f.eligible.prakerjaId,
     user_platform_id: 'u',
-    course_code: f.course.course_code,
-    schedule_code: f.soon.schedule_code,
+    course_code: f.course.courseCode,
+    schedule_code: f.soon.scheduleCode,
     amount: f.course.price,
   });
   await control(env.url, 'POST', '/faults', {
@@ -74,7 +74,7 @@ it('drops the connection before the state change: the purchase does not exist', 
     times: 1,
   });
   const body = {
-    otp: env.control.sms.latestOtp(f.eligible.prakerja_id),
+    otp: env.control.sms.latestOtp(f.eligible.prakerjaId),
     invoice_url: 'https://dp.example/i',
     invoice_code: 'DROP-1',
   };
@@ -113,8 +113,8 @@ it('skews the server clock so fresh timestamps fall outside the window', async (
     f.dp,
     ProgramPath.QUOTA_SCHEDULE,
     {
-      course_code: f.course.course_code,
-      schedule_code: f.soon.schedule_code,
+      course_code: f.course.courseCode,
+      schedule_code: f.soon.scheduleCode,
     },
     { timestamp: Math.floor(Date.now() / 1000) + 600 },
   );
@@ -140,7 +140,7 @@ it('decides probabilistic faults from the seed, identically in two sandboxes', a
       statuses.push(response.status);
     }
     await sandbox.close();
-    return { statuses, code: f.course.course_code };
+    return { statuses, code: f.course.courseCode };
   };
   const first = await outcomes();
   expect(await outcomes()).toEqual(first);

@@ -96,7 +96,7 @@ it('rejects url-generate for unknown, foreign or cancelled codes, bad sequences 
   const { redeemCode } = await purchase(env.sandbox, env.url);
   expect(codeOf(await generate('NOPE00000000'))).toBe(E.REDEEM_CODE_NOT_FOUND);
   expect(codeOf(await generate(redeemCode, {}, f.lp2))).toBe(E.REDEEM_CODE_OTHER_PROVIDER);
-  expect(codeOf(await generate(f.testCode('TC1-001-400').redeem_code))).toBe(
+  expect(codeOf(await generate(f.testCode('TC1-001-400').redeemCode))).toBe(
     E.REDEEM_CODE_CANCELLED,
   );
   for (const sequence of [0, 11, 500, 1000]) {
@@ -120,13 +120,13 @@ it('rejects url-generate for unknown, foreign or cancelled codes, bad sequences 
 it('allows one email per course but the same email on another course', async () => {
   const f = pick(env.fixtures);
   const first = await purchase(env.sandbox, env.url);
-  const second = await purchase(env.sandbox, env.url, { prakerjaId: f.smaOnly.prakerja_id });
+  const second = await purchase(env.sandbox, env.url, { prakerjaId: f.smaOnly.prakerjaId });
   expect((await generate(first.redeemCode)).status).toBe(200);
   expect(codeOf(await generate(second.redeemCode))).toBe(E.EMAIL_ALREADY_USED);
   expect((await generate(second.redeemCode, { email: 'other@lp.example' })).status).toBe(200);
   const webinar = await purchase(env.sandbox, env.url, {
-    courseCode: f.webinar.course_code,
-    scheduleCode: f.webinarSoon.schedule_code,
+    courseCode: f.webinar.courseCode,
+    scheduleCode: f.webinarSoon.scheduleCode,
   });
   expect((await generate(webinar.redeemCode)).status).toBe(200);
 });
@@ -134,14 +134,14 @@ it('allows one email per course but the same email on another course', async () 
 it('enforces the redeem window of one hour either side of the schedule start', async () => {
   const f = pick(env.fixtures);
   const { redeemCode } = await purchase(env.sandbox, env.url, {
-    scheduleCode: f.later.schedule_code,
+    scheduleCode: f.later.scheduleCode,
   });
   expect(codeOf(await generate(redeemCode))).toBe(E.REDEEM_OUTSIDE_WINDOW);
-  env.control.clock.set(Date.parse(f.later.start_at) - 61 * 60_000);
+  env.control.clock.set(Date.parse(f.later.startAt) - 61 * 60_000);
   expect(codeOf(await generate(redeemCode))).toBe(E.REDEEM_OUTSIDE_WINDOW);
-  env.control.clock.set(Date.parse(f.later.start_at) - 59 * 60_000);
+  env.control.clock.set(Date.parse(f.later.startAt) - 59 * 60_000);
   expect((await generate(redeemCode)).status).toBe(200);
-  env.control.clock.set(Date.parse(f.later.start_at) + 61 * 60_000);
+  env.control.clock.set(Date.parse(f.later.startAt) + 61 * 60_000);
   expect(codeOf(await generate(redeemCode))).toBe(E.REDEEM_OUTSIDE_WINDOW);
   // The legacy commit obeys the same window.
   expect(
@@ -157,22 +157,22 @@ it('resets only PRAT- codes of positive test cases, back to the test case start'
     const code = f.testCode(id);
     const sequence = id.includes('999') ? 999 : 1;
     env.control.verifications.approve(
-      (await generate(code.redeem_code, { sequence, email: `${id}@lp.example` })).body.data.state,
+      (await generate(code.redeemCode, { sequence, email: `${id}@lp.example` })).body.data.state,
     );
-    expect((await status(code.redeem_code, sequence)).body.data.attendance_status).toBe(1);
-    const result = await reset(code.redeem_code);
+    expect((await status(code.redeemCode, sequence)).body.data.attendance_status).toBe(1);
+    const result = await reset(code.redeemCode);
     expect(result.status).toBe(200);
-    expect(result.body.data.redeem_code).toBe(code.redeem_code);
-    expect((await status(code.redeem_code, sequence)).body.data.attendance_status).toBe(0);
-    expect((await status(code.redeem_code, 1)).body.data.attendance_status).toBe(
+    expect(result.body.data.redeem_code).toBe(code.redeemCode);
+    expect((await status(code.redeemCode, sequence)).body.data.attendance_status).toBe(0);
+    expect((await status(code.redeemCode, 1)).body.data.attendance_status).toBe(
       sequence === 999 ? 1 : 0,
     );
   }
   const { redeemCode } = await purchase(env.sandbox, env.url);
   expect(codeOf(await reset(redeemCode))).toBe(E.RESET_NOT_ALLOWED);
-  expect(codeOf(await reset(f.testCode('TC1-001-400').redeem_code))).toBe(E.RESET_NOT_ALLOWED);
+  expect(codeOf(await reset(f.testCode('TC1-001-400').redeemCode))).toBe(E.RESET_NOT_ALLOWED);
   expect(codeOf(await reset('PRAT-NOPE00'))).toBe(E.REDEEM_CODE_NOT_FOUND);
-  expect(codeOf(await reset(f.testCode('TC1-001-200').redeem_code, f.lp2))).toBe(
+  expect(codeOf(await reset(f.testCode('TC1-001-200').redeemCode, f.lp2))).toBe(
     E.REDEEM_CODE_OTHER_PROVIDER,
   );
 });
@@ -180,7 +180,7 @@ it('resets only PRAT- codes of positive test cases, back to the test case start'
 it('lets PRAT- test codes redeem at any time and reports webinar codes as course_type 2', async () => {
   const f = pick(env.fixtures);
   env.control.clock.advance({ days: 20 });
-  const code = f.testCode('TC2-001-200').redeem_code;
+  const code = f.testCode('TC2-001-200').redeemCode;
   const generated = await generate(code);
   expect(generated.body.data.course).toEqual({ type: 2, learning_method: 'online' });
   expect((await status(code, 1)).body.data).toMatchObject({
@@ -196,7 +196,7 @@ it('commits a redeem code the legacy way once (SBX_RDM40010 after)', async () =>
   const first = await commit();
   expect(first.body.data).toEqual({
     redeem_code: redeemCode,
-    course_code: f.course.course_code,
+    course_code: f.course.courseCode,
     status: 1,
   });
   expect(codeOf(await commit())).toBe(E.REDEEM_CODE_ALREADY_USED);

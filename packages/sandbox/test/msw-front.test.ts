@@ -17,8 +17,8 @@ it('serves the same rules in process through msw, where a drop is a network erro
   const f = pick(memory.fixtures);
   const base = 'https://api.prakerja.go.id';
   const ok = await call(base, f.dp, ProgramPath.QUOTA_SCHEDULE, {
-    course_code: f.course.course_code,
-    schedule_code: f.soon.schedule_code,
+    course_code: f.course.courseCode,
+    schedule_code: f.soon.scheduleCode,
   });
   expect(ok.body.data.quota).toBe(20);
   expect(codeOf(await call(base, f.lp, ProgramPath.QUOTA_SCHEDULE, {}))).toBe(

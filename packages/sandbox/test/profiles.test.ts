@@ -31,7 +31,7 @@ const use = (profile: SandboxProfileInput) => env.control.profile.set(profile);
 const unknownSchedule = () => {
   const f = pick(env.fixtures);
   return call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, {
-    course_code: f.course.course_code,
+    course_code: f.course.courseCode,
     schedule_code: 'ffffffffffffffff',
   });
 };
@@ -43,10 +43,10 @@ async function sendOtp(options: CallOptions = {}) {
     f.dp,
     ProgramPath.SEND_OTP,
     {
-      prakerja_id: f.eligible.prakerja_id,
+      prakerja_id: f.eligible.prakerjaId,
       user_platform_id: 'user-1',
-      course_code: f.course.course_code,
-      schedule_code: f.soon.schedule_code,
+      course_code: f.course.courseCode,
+      schedule_code: f.soon.scheduleCode,
       amount: f.course.price,
     },
     options,
@@ -62,7 +62,7 @@ async function authorizeWith(invoiceCode: string, options: Partial<CallOptions> 
     f.dp,
     ProgramPath.AUTHORIZE,
     {
-      otp: env.control.sms.latestOtp(f.eligible.prakerja_id),
+      otp: env.control.sms.latestOtp(f.eligible.prakerjaId),
       invoice_url: `https://dp.example/invoice/${invoiceCode}`,
       invoice_code: invoiceCode,
     },
@@ -239,7 +239,7 @@ describe('switches over HTTP', () => {
     const f = pick(env.fixtures);
     const empty = () =>
       call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, {
-        course_code: f.course.course_code,
+        course_code: f.course.courseCode,
         schedule_code: '',
       });
     expect(codeOf(await unknownSchedule())).toBe(E.SCHEDULE_NOT_FOUND);
@@ -381,7 +381,7 @@ describe('switches over HTTP', () => {
 
   async function rejectedAttendance() {
     const f = pick(env.fixtures);
-    const code = f.testCode('TC1-001-200').redeem_code;
+    const code = f.testCode('TC1-001-200').redeemCode;
     const generated = await call(env.url, f.lp, ProgramPath.URL_GENERATE, {
       redeem_code: code,
       redirect_uri: f.lp.redirectUris[0],
@@ -427,7 +427,7 @@ describe('switches over HTTP', () => {
     for (const message of PROFILE_SWITCHES.resetMessage) {
       use({ resetMessage: message });
       const reset = await call(env.url, f.lp, ProgramPath.REDEEM_RESET, {
-        redeem_code: f.testCode('TC1-001-200').redeem_code,
+        redeem_code: f.testCode('TC1-001-200').redeemCode,
       });
       expect(reset.body).toMatchObject({ success: true, message });
     }
@@ -464,7 +464,7 @@ describe('switches over HTTP', () => {
     const f = pick(env.fixtures);
     const { code } = env.control.sso.consent({
       clientId: f.lp.clientCode,
-      prakerjaId: f.eligible.prakerja_id,
+      prakerjaId: f.eligible.prakerjaId,
       redirectUri: 'http://127.0.0.1:7/sso/callback',
     });
     const exchanged = await ssoPost(ProgramPath.SSO_TOKEN, { code });
@@ -501,7 +501,7 @@ describe('switches over HTTP', () => {
 
   it('bodyCanonicalisation and signatureHex: re-compacted bodies and upper-case hex', async () => {
     const f = pick(env.fixtures);
-    const body = { course_code: f.course.course_code, schedule_code: f.soon.schedule_code };
+    const body = { course_code: f.course.courseCode, schedule_code: f.soon.scheduleCode };
     const spaced = () =>
       call(env.url, f.dp, ProgramPath.QUOTA_SCHEDULE, body, {
         rawBody: JSON.stringify(body, null, 1),
@@ -574,7 +574,7 @@ describe('switches over HTTP', () => {
         env.url,
         f.dp,
         ProgramPath.QUOTA_SCHEDULE,
-        { course_code: f.course.course_code, schedule_code: f.soon.schedule_code },
+        { course_code: f.course.courseCode, schedule_code: f.soon.scheduleCode },
         { timestamp: Math.floor(Date.now() / 1000) - 100 },
       );
     expect((await old()).status).toBe(200);
@@ -590,8 +590,8 @@ describe('switches over HTTP', () => {
         dp,
         ProgramPath.QUOTA_SCHEDULE,
         {
-          course_code: course.course_code,
-          schedule_code: fixed.fixtures.schedules[0]!.schedule_code,
+          course_code: course.courseCode,
+          schedule_code: fixed.fixtures.schedules[0]!.scheduleCode,
         },
         { timestamp: Math.floor(Date.now() / 1000) - 500 },
       );
@@ -617,7 +617,7 @@ describe('late-commit fault', () => {
     const otp = await sendOtp();
     env.control.faults.add({ kind: 'late-commit', path: ProgramPath.AUTHORIZE, latencyMs: 400 });
     const body = JSON.stringify({
-      otp: env.control.sms.latestOtp(f.eligible.prakerja_id),
+      otp: env.control.sms.latestOtp(f.eligible.prakerjaId),
       invoice_url: 'https://dp.example/invoice/INV-LATE-C',
       invoice_code: 'INV-LATE-C',
     });

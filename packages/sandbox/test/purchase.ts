@@ -9,7 +9,7 @@ export function pick(fixtures: SandboxFixtures) {
   const [eligible, smaOnly, young, lowEducation, poor] = fixtures.participants;
   const [course, webinar, s1Course, otherLpCourse] = fixtures.courses;
   const [soon, later, started, full, webinarSoon, , s1Soon, otherLpSoon] = fixtures.schedules;
-  const testCode = (id: string) => fixtures.redeem_codes.find((item) => item.test_case === id)!;
+  const testCode = (id: string) => fixtures.redeemCodes.find((item) => item.testCase === id)!;
   return {
     dp: dp!,
     dp2: dp2!,
@@ -49,14 +49,14 @@ export async function purchase(
   } = {},
 ) {
   const f = pick(sandbox.fixtures);
-  const courseCode = options.courseCode ?? f.course.course_code;
-  const course = sandbox.fixtures.courses.find((item) => item.course_code === courseCode)!;
-  const prakerjaId = options.prakerjaId ?? f.eligible.prakerja_id;
+  const courseCode = options.courseCode ?? f.course.courseCode;
+  const course = sandbox.fixtures.courses.find((item) => item.courseCode === courseCode)!;
+  const prakerjaId = options.prakerjaId ?? f.eligible.prakerjaId;
   const otp = await call(url, f.dp, ProgramPath.SEND_OTP, {
     prakerja_id: prakerjaId,
     user_platform_id: 'user-1',
     course_code: courseCode,
-    schedule_code: options.scheduleCode ?? f.soon.schedule_code,
+    schedule_code: options.scheduleCode ?? f.soon.scheduleCode,
     amount: course.price,
   });
   if (otp.status !== 200) throw new Error(`send-otp failed: ${JSON.stringify(otp.body)}`);

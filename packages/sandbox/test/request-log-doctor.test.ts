@@ -67,10 +67,10 @@ async function lastEntry(url: string) {
 function quota(f: ReturnType<typeof pick>) {
   return {
     compact: JSON.stringify({
-      course_code: f.course.course_code,
-      schedule_code: f.soon.schedule_code,
+      course_code: f.course.courseCode,
+      schedule_code: f.soon.scheduleCode,
     }),
-    spaced: `{"course_code": "${f.course.course_code}", "schedule_code": "${f.soon.schedule_code}"}`,
+    spaced: `{"course_code": "${f.course.courseCode}", "schedule_code": "${f.soon.scheduleCode}"}`,
   };
 }
 

@@ -105,7 +105,7 @@ it('serves the consent page and redirects with code and state, or to login_uri o
   expect(html).toContain('id="allow"');
   const form = new URLSearchParams({
     ...Object.fromEntries(new URL(consentUrl).searchParams),
-    prakerja_id: pick(env.fixtures).eligible.prakerja_id,
+    prakerja_id: pick(env.fixtures).eligible.prakerjaId,
   });
   const allow = await fetch(`${env.url}/consent-sso`, {
     method: 'POST',
@@ -135,7 +135,7 @@ it('exchanges a code once, refreshes on both documented paths and serves the pro
   const f = pick(env.fixtures);
   const { code } = env.control.sso.consent({
     clientId: f.lp.clientCode,
-    prakerjaId: f.eligible.prakerja_id,
+    prakerjaId: f.eligible.prakerjaId,
     redirectUri: REDIRECT,
     state: 's',
   });
@@ -170,9 +170,9 @@ it('exchanges a code once, refreshes on both documented paths and serves the pro
       dp_user_id: '',
       email: f.eligible.email,
       name: f.eligible.name,
-      no_prakerja: f.eligible.prakerja_id,
+      no_prakerja: f.eligible.prakerjaId,
       phone_number: f.eligible.phone,
-      user_id: `usr_${f.eligible.prakerja_id}`,
+      user_id: `usr_${f.eligible.prakerjaId}`,
     });
   }
 });
@@ -205,7 +205,7 @@ it('answers the documented ERROAUTH codes on token and profile', async () => {
   });
   const { code } = env.control.sso.consent({
     clientId: f.lp.clientCode,
-    prakerjaId: f.eligible.prakerja_id,
+    prakerjaId: f.eligible.prakerjaId,
     redirectUri: REDIRECT,
   });
   const token = await sso(ProgramPath.SSO_TOKEN, { body: { code } });

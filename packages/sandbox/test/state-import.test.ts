@@ -44,19 +44,19 @@ it('refuses malformed entries with a 400 naming the path, and keeps the state it
       `state.transactions.${transactionCode}.amount: expected number, received string`,
     ],
     [
-      'a schedule without start_at',
+      'a schedule without startAt',
       (s) => {
         delete (s.fixtures.schedules[0] as Partial<SandboxState['fixtures']['schedules'][0]>)
-          .start_at;
+          .startAt;
       },
-      'state.fixtures.schedules[0].start_at: missing, expected string',
+      'state.fixtures.schedules[0].startAt: missing, expected string',
     ],
     [
-      'a schedule whose start_at is not a date',
+      'a schedule whose startAt is not a date',
       (s) => {
-        s.fixtures.schedules[1]!.start_at = 'soon';
+        s.fixtures.schedules[1]!.startAt = 'soon';
       },
-      'state.fixtures.schedules[1].start_at: expected an ISO-8601 date',
+      'state.fixtures.schedules[1].startAt: expected an ISO-8601 date',
     ],
     [
       'an attendance given as a string',
@@ -200,17 +200,17 @@ it('round-trips an exported state with every kind of record', async () => {
     await env.control.deliveries.settle();
     env.control.sso.consent({
       clientId: f.lp.clientCode,
-      prakerjaId: f.eligible.prakerja_id,
+      prakerjaId: f.eligible.prakerjaId,
       redirectUri: 'http://127.0.0.1/sso/callback',
     });
     const generated = await call(env.url, f.lp, ProgramPath.URL_GENERATE, {
-      redeem_code: f.testCode('TC1-001-200').redeem_code,
+      redeem_code: f.testCode('TC1-001-200').redeemCode,
       redirect_uri: 'http://127.0.0.1/prakerja/callback',
       email: 'tari@peserta.example',
     });
     expect([generated.status, codeOf(generated)]).toEqual([200, undefined]);
     const submitted = await call(env.url, f.lp, ProgramPath.TPM_SUBMISSION, {
-      redeem_code: f.testCode('TC1-999-200').redeem_code,
+      redeem_code: f.testCode('TC1-999-200').redeemCode,
       scope: 'tpm',
       sequence: 2,
       url_file: 'https://files.example/tugas.pdf',
@@ -282,4 +282,28 @@ it('exits 2 with the problem on stderr when the bin is given a bad state file', 
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
+});
+
+it('imports a state saved with the pre-camelCase fixture keys (issue 22)', () => {
+  const state = env.control.state.export();
+  const { startedAt, redeemCodes, schedules, ...fixtures } = state.fixtures;
+  const legacy = {
+    ...state,
+    fixtures: {
+      ...fixtures,
+      started_at: startedAt,
+      schedules: schedules.map(({ startAt, endAt, ...schedule }) => ({
+        ...schedule,
+        start_at: startAt,
+        end_at: endAt,
+      })),
+      redeem_codes: redeemCodes.map(({ redeemCode, testCase, ...code }) => ({
+        ...code,
+        redeem_code: redeemCode,
+        test_case: testCase,
+      })),
+    },
+  };
+  env.control.state.import(legacy as unknown as SandboxState);
+  expect(env.control.fixtures()).toEqual(state.fixtures);
 });

@@ -111,7 +111,7 @@ it('logs in through the SSO consent page and exchanges the code from the redirec
   const page = await browser.newPage();
   try {
     await page.goto(redirect_url);
-    await page.check(`input[value="${f.smaOnly.prakerja_id}"]`);
+    await page.check(`input[value="${f.smaOnly.prakerjaId}"]`);
     await Promise.all([page.waitForURL(`${lpSite.url}/**`), page.click('#allow')]);
     const back = new URL(page.url());
     expect(back.searchParams.get('state')).toBe('sso-state-1');
@@ -124,7 +124,7 @@ it('logs in through the SSO consent page and exchanges the code from the redirec
     const profile = await fetch(`${env.url}${ProgramPath.SSO_PROFILE}`, {
       headers: { 'X-Client-Id': f.lp.clientCode, Authorization: access_token },
     });
-    expect((await profile.json()).data.no_prakerja).toBe(f.smaOnly.prakerja_id);
+    expect((await profile.json()).data.no_prakerja).toBe(f.smaOnly.prakerjaId);
   } finally {
     await page.close();
   }

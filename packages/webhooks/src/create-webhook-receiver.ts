@@ -6,6 +6,7 @@ import { checkSecrets, positiveInteger } from './internal/options.js';
 import { readHeader } from './internal/read-header.js';
 import { readRequestBody } from './internal/read-request-body.js';
 import { createReceiverTelemetry, type ReceiverSpan } from './internal/receiver-telemetry.js';
+import type { ReceiveResult } from './receive-result.js';
 import type { WebhookEventOf, WebhookEventType } from './schemas/webhook-event.js';
 import { createMemoryStore } from './stores/create-memory-store.js';
 import type { IdempotencyStore } from './stores/idempotency-store.js';
@@ -21,6 +22,8 @@ import {
   toWebhookResponse,
   type WebhookHttpResponse,
 } from './webhook-response.js';
+
+export type { ReceiveOutcome, ReceiveResult } from './receive-result.js';
 
 /**
  * How long a lease lasts without a heartbeat: 60 s. A crashed instance's event can run again
@@ -111,26 +114,6 @@ export interface WebhookReceiverOptions
 
 /** A raw delivery: the body exactly as received and its headers. */
 export type WebhookDelivery = Pick<VerifyParams, 'payload' | 'headers'>;
-
-/**
- * What happened to a delivery, as {@link ReceiveResult.outcome}: its handler ran
- * (`processed`); the event was processed before (`duplicate`); another delivery of it is running
- * now (`in_progress`: ask the sender to retry, 409 with `Retry-After`); or no handler is
- * registered for its type (`ignored`).
- */
-export type ReceiveOutcome = 'processed' | 'duplicate' | 'in_progress' | 'ignored';
-
-/**
- * The answer of {@link WebhookReceiver.receive} and {@link WebhookReceiver.dispatch}: what
- * happened to the delivery and the verified event. `toWebhookResponse(result, receiver)` maps it
- * to HTTP.
- */
-export interface ReceiveResult {
-  /** What happened; see {@link ReceiveOutcome}. */
-  outcome: ReceiveOutcome;
-  /** The verified event. */
-  event: VerifiedWebhookEvent;
-}
 
 /** A typed handler registry that verifies deliveries and runs each event's handler once. */
 export interface WebhookReceiver {

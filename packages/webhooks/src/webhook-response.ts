@@ -1,5 +1,5 @@
-import type { ReceiveResult, WebhookReceiver } from './create-webhook-receiver.js';
 import type { WebhookVerificationError } from './errors/webhook-verification-error.js';
+import type { ReceiveResult } from './receive-result.js';
 
 /**
  * The HTTP answer to a webhook delivery, framework-neutral: write `status`, every header of
@@ -21,7 +21,10 @@ export interface WebhookHttpResponse {
 }
 
 /** What {@link toWebhookResponse} needs of the receiver: its lease, for `Retry-After`. */
-export type WebhookResponseSource = Pick<WebhookReceiver, 'leaseMs'>;
+export interface WebhookResponseSource {
+  /** The processing lease in milliseconds, as `WebhookReceiver.leaseMs`. */
+  readonly leaseMs: number;
+}
 
 /**
  * A webhook verification error, also from another copy of this package (checked by name,
@@ -51,7 +54,7 @@ function statusOf(error: WebhookVerificationError): 400 | 408 | 413 {
 }
 
 /**
- * Maps what {@link WebhookReceiver.receive} returned, or what it (or reading the body) threw, to
+ * Maps what `receiver.receive` returned, or what it (or reading the body) threw, to
  * the HTTP answer; the one place every adapter and framework recipe takes its status from.
  *
  * | given                                            | status | headers                     | body                    |
@@ -63,7 +66,7 @@ function statusOf(error: WebhookVerificationError): 400 | 408 | 413 {
  * | anything else (the handler or store failed)      | 500    | `content-type`              | `{"error"}`, no details |
  *
  * A 500's body never carries the error's message (it may hold personal data): log the error
- * yourself, or use {@link WebhookReceiver.respond}, which logs it.
+ * yourself, or use `receiver.respond`, which logs it.
  *
  * @example
  * const answer = await receiver.receive({ payload, headers }).then(

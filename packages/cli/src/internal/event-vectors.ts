@@ -1,5 +1,5 @@
 import { signSync } from '@prakerja-kit/webhooks/node';
-import type { EventVector } from '../create-vectors.js';
+import type { EventVector } from '../conformance-vectors.js';
 
 const JSON_TYPE = 'application/json';
 

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { ProgramPath } from '@prakerja-kit/core';
 import { createSignatureSync } from '@prakerja-kit/core/node';
 import { buildRawSignature } from '@prakerja-kit/core/signature';
-import type { ProgramVector } from '../create-vectors.js';
+import type { ProgramVector } from '../conformance-vectors.js';
 
 const KEY = 'my_sign_key';
 const JSON_TYPE = 'application/json';

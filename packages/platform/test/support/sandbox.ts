@@ -74,10 +74,10 @@ export function useSandbox(seed = 4) {
   const sendOtpParams = (overrides: Partial<PaymentsSendOtpParams> = {}): PaymentsSendOtpParams => {
     const { participants, courses, schedules } = fixtures();
     return {
-      prakerjaId: participants[0]!.prakerja_id,
+      prakerjaId: participants[0]!.prakerjaId,
       userPlatformId: 'user-1',
-      courseCode: courses[0]!.course_code,
-      scheduleCode: schedules[0]!.schedule_code,
+      courseCode: courses[0]!.courseCode,
+      scheduleCode: schedules[0]!.scheduleCode,
       amount: courses[0]!.price,
       ...overrides,
     };

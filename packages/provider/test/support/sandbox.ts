@@ -75,7 +75,7 @@ export async function startSandbox(seed = 7, options: SandboxOptions = {}) {
       ...options,
     });
   const code = (testCase: string) =>
-    sandbox.fixtures.redeem_codes.find((item) => item.test_case === testCase)!.redeem_code;
+    sandbox.fixtures.redeemCodes.find((item) => item.testCase === testCase)!.redeemCode;
   return {
     sandbox,
     server,
@@ -125,9 +125,7 @@ export async function purchase(
   const dp = sandbox.fixtures.platforms[0]!;
   const buyer = sandbox.fixtures.participants[0]!;
   const schedule = sandbox.fixtures.schedules[scheduleIndex]!;
-  const course = sandbox.fixtures.courses.find(
-    (item) => item.course_code === schedule.course_code,
-  )!;
+  const course = sandbox.fixtures.courses.find((item) => item.courseCode === schedule.courseCode)!;
   const transport = createTransport({
     clientCode: dp.clientCode,
     signKey: dp.signKey,
@@ -141,11 +139,11 @@ export async function purchase(
     method: 'POST',
     path: ProgramPath.SEND_OTP,
     body: {
-      prakerja_id: buyer.prakerja_id,
+      prakerja_id: buyer.prakerjaId,
       user_platform_id: 'user-1',
-      course_code: course.course_code,
+      course_code: course.courseCode,
       amount: course.price,
-      schedule_code: schedule.schedule_code,
+      schedule_code: schedule.scheduleCode,
     },
     readOnly: false,
     // The token field's name depends on the profile (`payment_token` or `token`).
@@ -157,7 +155,7 @@ export async function purchase(
     path: ProgramPath.AUTHORIZE,
     authorization: `Payment ${paymentToken}`,
     body: {
-      otp: sandbox.control.sms.latestOtp(buyer.prakerja_id),
+      otp: sandbox.control.sms.latestOtp(buyer.prakerjaId),
       invoice_url: `https://dp.example/invoices/${invoiceCode}`,
       invoice_code: invoiceCode,
     },

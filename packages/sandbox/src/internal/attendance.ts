@@ -71,7 +71,7 @@ export function urlGenerate(engine: Engine, client: SandboxClient, body: unknown
     createdAt: engine.isoNow(),
     decidedAt: null,
   };
-  const course = engine.fixtures.courses.find((item) => item.course_code === record.courseCode);
+  const course = engine.fixtures.courses.find((item) => item.courseCode === record.courseCode);
   return {
     url: `${origin}${VERIFICATION_PAGE_PATH}?state=${state}`,
     state,

@@ -27,7 +27,7 @@ export function checkCompletion(engine: Engine, record: RedeemCodeRecord): void 
   });
   if (record.disbursementId !== null) return;
   const participant = engine.fixtures.participants.find(
-    (item) => item.prakerja_id === record.prakerjaId,
+    (item) => item.prakerjaId === record.prakerjaId,
   );
   record.disbursementId = engine.id('dsb_');
   engine.emit('incentive.disbursement_requested', {
@@ -36,11 +36,14 @@ export function checkCompletion(engine: Engine, record: RedeemCodeRecord): void 
     prakerja_id: record.prakerjaId,
     amount: engine.options.incentiveAmount,
     currency: 'IDR',
-    destination: participant?.payout ?? {
-      type: 'ewallet',
-      provider: 'sandbox-wallet',
-      account_number: '',
-    },
+    // The fixture's payout is camelCase; the event keeps its wire name `account_number`.
+    destination: participant
+      ? {
+          type: participant.payout.type,
+          provider: participant.payout.provider,
+          account_number: participant.payout.accountNumber,
+        }
+      : { type: 'ewallet', provider: 'sandbox-wallet', account_number: '' },
     requested_at: now,
   });
 }

@@ -1,5 +1,5 @@
 import type { SandboxFixtures } from '../sandbox-fixtures.js';
-import type { ProfileSwitches } from '../sandbox-profiles.js';
+import type { ProfileSwitches } from '../sandbox-profile-switches.js';
 import { Alphabet, type Random, randomFrom } from './random.js';
 import type { SandboxEvent, SandboxState } from './state.js';
 

@@ -112,8 +112,8 @@ function consentPage(engine: Engine, request: PageRequest, url: URL): Response {
   const options = engine.fixtures.participants
     .map(
       (participant, index) =>
-        `<label><input type="radio" name="prakerja_id" value="${participant.prakerja_id}"${index === 0 ? ' checked' : ''}> ` +
-        `${escapeHtml(participant.name)} (${participant.prakerja_id})</label><br>`,
+        `<label><input type="radio" name="prakerja_id" value="${participant.prakerjaId}"${index === 0 ? ' checked' : ''}> ` +
+        `${escapeHtml(participant.name)} (${participant.prakerjaId})</label><br>`,
     )
     .join('');
   return page(

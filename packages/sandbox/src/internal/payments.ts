@@ -34,16 +34,16 @@ const voidSchema = z.object({ invoice_code: invoiceCodeSchema, transaction_code:
 
 /** Remaining seats of a schedule. */
 export function seatsLeft(engine: Engine, schedule: SandboxSchedule): number {
-  return Math.max(0, schedule.seats - (engine.state.seatsTaken[schedule.schedule_code] ?? 0));
+  return Math.max(0, schedule.seats - (engine.state.seatsTaken[schedule.scheduleCode] ?? 0));
 }
 
 function findCourseAndSchedule(engine: Engine, courseCode: string, scheduleCode: string) {
   if (!courseCode || !scheduleCode) fail(ProgramErrorCode.COURSE_OR_SCHEDULE_EMPTY);
-  const course = engine.fixtures.courses.find((item) => item.course_code === courseCode);
+  const course = engine.fixtures.courses.find((item) => item.courseCode === courseCode);
   if (!course) fail(ProgramErrorCode.COURSE_NOT_FOUND);
-  const schedule = engine.fixtures.schedules.find((item) => item.schedule_code === scheduleCode);
+  const schedule = engine.fixtures.schedules.find((item) => item.scheduleCode === scheduleCode);
   if (!schedule) fail(ProgramErrorCode.SCHEDULE_NOT_FOUND);
-  if (schedule.course_code !== course.course_code) fail(ProgramErrorCode.SCHEDULE_COURSE_MISMATCH);
+  if (schedule.courseCode !== course.courseCode) fail(ProgramErrorCode.SCHEDULE_COURSE_MISMATCH);
   return { course, schedule };
 }
 
@@ -56,8 +56,8 @@ export function quotaSchedule(engine: Engine, body: unknown) {
     input.schedule_code ?? '',
   );
   return {
-    schedule_code: schedule.schedule_code,
-    course_code: schedule.course_code,
+    schedule_code: schedule.scheduleCode,
+    course_code: schedule.courseCode,
     quota: seatsLeft(engine, schedule),
   };
 }
@@ -68,16 +68,16 @@ function checkPurchase(
   courseCode: string,
   scheduleCode: string,
 ) {
-  const participant = engine.fixtures.participants.find((item) => item.prakerja_id === prakerjaId);
+  const participant = engine.fixtures.participants.find((item) => item.prakerjaId === prakerjaId);
   if (!participant) fail(ProgramErrorCode.PARTICIPANT_NOT_FOUND);
   const { course, schedule } = findCourseAndSchedule(engine, courseCode, scheduleCode);
-  if (Date.parse(schedule.start_at) <= engine.now()) fail(ProgramErrorCode.COURSE_ALREADY_STARTED);
+  if (Date.parse(schedule.startAt) <= engine.now()) fail(ProgramErrorCode.COURSE_ALREADY_STARTED);
   if (seatsLeft(engine, schedule) <= 0) fail(ProgramErrorCode.QUOTA_FULL);
-  const { min_age, max_age, min_education } = course.requirements;
-  if (participant.age < min_age || participant.age > max_age) {
+  const { minAge, maxAge, minEducation } = course.requirements;
+  if (participant.age < minAge || participant.age > maxAge) {
     fail(ProgramErrorCode.AGE_NOT_ELIGIBLE);
   }
-  if (EDUCATION_LEVELS.indexOf(participant.education) < EDUCATION_LEVELS.indexOf(min_education)) {
+  if (EDUCATION_LEVELS.indexOf(participant.education) < EDUCATION_LEVELS.indexOf(minEducation)) {
     fail(ProgramErrorCode.EDUCATION_NOT_ELIGIBLE);
   }
   return { participant, course, schedule };
@@ -93,7 +93,7 @@ export function sendOtp(engine: Engine, client: SandboxClient, body: unknown) {
     input.schedule_code ?? '',
   );
   if (input.amount !== course.price) fail(ProgramErrorCode.AMOUNT_MISMATCH);
-  if ((engine.state.balances[participant.prakerja_id] ?? 0) < course.price) {
+  if ((engine.state.balances[participant.prakerjaId] ?? 0) < course.price) {
     fail(ProgramErrorCode.INSUFFICIENT_BALANCE);
   }
   const now = engine.now();
@@ -103,10 +103,10 @@ export function sendOtp(engine: Engine, client: SandboxClient, body: unknown) {
   engine.state.paymentTokens[token] = {
     token,
     clientCode: client.clientCode,
-    prakerjaId: participant.prakerja_id,
+    prakerjaId: participant.prakerjaId,
     userPlatformId: String(input.user_platform_id),
-    courseCode: course.course_code,
-    scheduleCode: schedule.schedule_code,
+    courseCode: course.courseCode,
+    scheduleCode: schedule.scheduleCode,
     amount: course.price,
     otp,
     createdAt: now,
@@ -115,7 +115,7 @@ export function sendOtp(engine: Engine, client: SandboxClient, body: unknown) {
   };
   engine.state.sms.push({
     id: engine.id('sms_', 16),
-    prakerjaId: participant.prakerja_id,
+    prakerjaId: participant.prakerjaId,
     phone: participant.phone,
     otp,
     text: `JANGAN BERIKAN KODE INI KE SIAPAPUN. Kode OTP pembelian pelatihan Prakerja: ${otp}`,
@@ -124,9 +124,9 @@ export function sendOtp(engine: Engine, client: SandboxClient, body: unknown) {
   return {
     payment_token: token,
     expired_at: new Date(expiresAt).toISOString(),
-    prakerja_id: participant.prakerja_id,
-    course_code: course.course_code,
-    schedule_code: schedule.schedule_code,
+    prakerja_id: participant.prakerjaId,
+    course_code: course.courseCode,
+    schedule_code: schedule.scheduleCode,
     amount: course.price,
   };
 }
@@ -157,26 +157,26 @@ export function authorize(
     token.courseCode,
     token.scheduleCode,
   );
-  if ((engine.state.balances[participant.prakerja_id] ?? 0) < course.price) {
+  if ((engine.state.balances[participant.prakerjaId] ?? 0) < course.price) {
     fail(ProgramErrorCode.INSUFFICIENT_BALANCE);
   }
   const now = engine.isoNow();
   const transactionCode = engine.id('', 16, Alphabet.UPPER_ALPHANUMERIC);
   const redeemCode = engine.id('', 12, Alphabet.UPPER_ALPHANUMERIC);
   token.usedAt = engine.now();
-  engine.state.seatsTaken[schedule.schedule_code] =
-    (engine.state.seatsTaken[schedule.schedule_code] ?? 0) + 1;
-  engine.state.balances[participant.prakerja_id] =
-    (engine.state.balances[participant.prakerja_id] ?? 0) - course.price;
+  engine.state.seatsTaken[schedule.scheduleCode] =
+    (engine.state.seatsTaken[schedule.scheduleCode] ?? 0) + 1;
+  engine.state.balances[participant.prakerjaId] =
+    (engine.state.balances[participant.prakerjaId] ?? 0) - course.price;
   engine.state.transactions[transactionCode] = {
     transactionCode,
     invoiceCode: input.invoice_code,
     invoiceUrl: input.invoice_url,
     clientCode: client.clientCode,
-    prakerjaId: participant.prakerja_id,
+    prakerjaId: participant.prakerjaId,
     userPlatformId: token.userPlatformId,
-    courseCode: course.course_code,
-    scheduleCode: schedule.schedule_code,
+    courseCode: course.courseCode,
+    scheduleCode: schedule.scheduleCode,
     amount: course.price,
     status: 'SUCCESS',
     createdAt: now,
@@ -186,9 +186,9 @@ export function authorize(
   engine.state.redeemCodes[redeemCode] = {
     redeemCode,
     transactionCode,
-    courseCode: course.course_code,
-    scheduleCode: schedule.schedule_code,
-    prakerjaId: participant.prakerja_id,
+    courseCode: course.courseCode,
+    scheduleCode: schedule.scheduleCode,
+    prakerjaId: participant.prakerjaId,
     provider: course.provider,
     testCase: null,
     positive: false,
@@ -204,8 +204,8 @@ export function authorize(
     invoice_code: input.invoice_code,
     transaction_code: transactionCode,
     amount: course.price,
-    course_code: course.course_code,
-    schedule_code: schedule.schedule_code,
+    course_code: course.courseCode,
+    schedule_code: schedule.scheduleCode,
     authorized_at: now,
   });
   return {
@@ -219,7 +219,7 @@ export function authorize(
 
 function describeTransaction(engine: Engine, transaction: TransactionRecord) {
   const participant = engine.fixtures.participants.find(
-    (item) => item.prakerja_id === transaction.prakerjaId,
+    (item) => item.prakerjaId === transaction.prakerjaId,
   );
   return {
     created_at: transaction.createdAt,

@@ -34,9 +34,9 @@ export function isRedeemed(record: RedeemCodeRecord): boolean {
 export function checkRedeemWindow(engine: Engine, record: RedeemCodeRecord): void {
   if (record.testCase !== null) return;
   const schedule = engine.fixtures.schedules.find(
-    (item) => item.schedule_code === record.scheduleCode,
+    (item) => item.scheduleCode === record.scheduleCode,
   );
-  const start = schedule ? Date.parse(schedule.start_at) : Number.NaN;
+  const start = schedule ? Date.parse(schedule.startAt) : Number.NaN;
   const window = engine.options.redeemWindowMinutes * 60_000;
   if (!(Math.abs(engine.now() - start) <= window)) fail(ProgramErrorCode.REDEEM_OUTSIDE_WINDOW);
 }
@@ -45,9 +45,9 @@ export function checkRedeemWindow(engine: Engine, record: RedeemCodeRecord): voi
 export function describeRedeemCode(engine: Engine, record: RedeemCodeRecord, sequence: number) {
   const transaction = engine.state.transactions[record.transactionCode];
   const schedule = engine.fixtures.schedules.find(
-    (item) => item.schedule_code === record.scheduleCode,
+    (item) => item.scheduleCode === record.scheduleCode,
   );
-  const course = engine.fixtures.courses.find((item) => item.course_code === record.courseCode);
+  const course = engine.fixtures.courses.find((item) => item.courseCode === record.courseCode);
   const platform = engine.fixtures.platforms.find(
     (item) => item.clientCode === transaction?.clientCode,
   );
@@ -61,7 +61,7 @@ export function describeRedeemCode(engine: Engine, record: RedeemCodeRecord, seq
     attendance_status: record.attendance[String(sequence)]?.status ?? 0,
     redeem_at: record.redeemedAt,
     dp_platform: platform?.name ?? '',
-    schedule_start_end: schedule ? `${schedule.start_at} - ${schedule.end_at}` : '',
+    schedule_start_end: schedule ? `${schedule.startAt} - ${schedule.endAt}` : '',
     course_type: selfPaced ? 1 : 2,
     course_type_label: selfPaced ? 'Pembelajaran Mandiri' : 'Webinar',
     course_learning_method: 'online',

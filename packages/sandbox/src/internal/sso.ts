@@ -49,13 +49,13 @@ export function issueAuthCode(engine: Engine, params: ConsentParams): string {
     );
   }
   const participant = engine.fixtures.participants.find(
-    (item) => item.prakerja_id === params.prakerjaId,
+    (item) => item.prakerjaId === params.prakerjaId,
   );
   if (!participant) throw new ControlFailure(`unknown prakerja_id "${params.prakerjaId}"`);
   const code = engine.id('', 32, Alphabet.LOWER_ALPHANUMERIC);
   engine.state.ssoCodes[code] = {
     clientId: client.clientCode,
-    prakerjaId: participant.prakerja_id,
+    prakerjaId: participant.prakerjaId,
     scope: params.scope,
     redirectUri: params.redirectUri,
     expiresAt: engine.now() + AUTH_CODE_TTL_MS,
@@ -136,17 +136,17 @@ export function userProfile(engine: Engine, client: SandboxClient, authorization
   }
   if (grant.expiresAt < engine.now()) fail(ProgramErrorCode.OAUTH_ACCESS_TOKEN_EXPIRED);
   const participant = engine.fixtures.participants.find(
-    (item) => item.prakerja_id === grant.prakerjaId,
+    (item) => item.prakerjaId === grant.prakerjaId,
   )!;
   const purchase = Object.values(engine.state.transactions).find(
-    (item) => item.prakerjaId === participant.prakerja_id,
+    (item) => item.prakerjaId === participant.prakerjaId,
   );
   return {
     dp_user_id: purchase?.userPlatformId ?? '',
     email: participant.email,
     name: participant.name,
-    no_prakerja: participant.prakerja_id,
+    no_prakerja: participant.prakerjaId,
     phone_number: participant.phone,
-    user_id: `usr_${participant.prakerja_id}`,
+    user_id: `usr_${participant.prakerjaId}`,
   };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { upgradeLegacyState } from './legacy-fixture-keys.js';
 import { ControlFailure } from './program-failure.js';
 import { type SandboxState, sandboxStateSchema } from './state.js';
 
@@ -146,7 +147,7 @@ function consistencyProblems(state: SandboxState): StateProblem[] {
       'expected a redeem code of state.redeemCodes',
     );
   }
-  const participants = new Set(fixtures.participants.map((item) => item.prakerja_id));
+  const participants = new Set(fixtures.participants.map((item) => item.prakerjaId));
   for (const name of ['ssoCodes', 'accessTokens', 'refreshTokens'] as const) {
     for (const [key, grant] of Object.entries(state[name])) {
       check(
@@ -166,7 +167,9 @@ function consistencyProblems(state: SandboxState): StateProblem[] {
  * first problem, e.g. `not a sandbox state: state.transactions.X.amount: expected number,
  * received string`.
  */
-export function parseSandboxState(value: unknown): SandboxState {
+export function parseSandboxState(saved: unknown): SandboxState {
+  // States saved before the fixtures moved to camelCase (issue 22) still load.
+  const value = upgradeLegacyState(saved);
   const result = z.safeParse(sandboxStateSchema, value);
   const issue = result.error?.issues[0];
   const problem: StateProblem | undefined = issue

@@ -331,34 +331,34 @@ export function createInitialState(
     profile,
   };
   for (const participant of fixtures.participants) {
-    state.balances[participant.prakerja_id] = participant.balance;
+    state.balances[participant.prakerjaId] = participant.balance;
   }
-  for (const code of fixtures.redeem_codes) {
-    const course = fixtures.courses.find((item) => item.course_code === code.course_code)!;
-    const startedAt = fixtures.started_at;
-    state.transactions[code.transaction_code] = {
-      transactionCode: code.transaction_code,
-      invoiceCode: code.invoice_code,
-      invoiceUrl: `https://${code.platform}.example/invoice/${code.invoice_code}`,
+  for (const code of fixtures.redeemCodes) {
+    const course = fixtures.courses.find((item) => item.courseCode === code.courseCode)!;
+    const startedAt = fixtures.startedAt;
+    state.transactions[code.transactionCode] = {
+      transactionCode: code.transactionCode,
+      invoiceCode: code.invoiceCode,
+      invoiceUrl: `https://${code.platform}.example/invoice/${code.invoiceCode}`,
       clientCode: code.platform,
-      prakerjaId: code.prakerja_id,
-      userPlatformId: `user-${code.prakerja_id}`,
-      courseCode: code.course_code,
-      scheduleCode: code.schedule_code,
+      prakerjaId: code.prakerjaId,
+      userPlatformId: `user-${code.prakerjaId}`,
+      courseCode: code.courseCode,
+      scheduleCode: code.scheduleCode,
       amount: course.price,
       status: code.voided ? 'VOID' : 'SUCCESS',
       createdAt: startedAt,
       voidedAt: code.voided ? startedAt : null,
-      redeemCode: code.redeem_code,
+      redeemCode: code.redeemCode,
     };
-    state.redeemCodes[code.redeem_code] = {
-      redeemCode: code.redeem_code,
-      transactionCode: code.transaction_code,
-      courseCode: code.course_code,
-      scheduleCode: code.schedule_code,
-      prakerjaId: code.prakerja_id,
+    state.redeemCodes[code.redeemCode] = {
+      redeemCode: code.redeemCode,
+      transactionCode: code.transactionCode,
+      courseCode: code.courseCode,
+      scheduleCode: code.scheduleCode,
+      prakerjaId: code.prakerjaId,
       provider: course.provider,
-      testCase: code.test_case,
+      testCase: code.testCase,
       positive: code.positive,
       email: null,
       cancelled: code.voided,
@@ -366,9 +366,9 @@ export function createInitialState(
       redeemedAt: null,
       completedAt: null,
       disbursementId: null,
-      initialVerified: code.verified_sequences,
+      initialVerified: code.verifiedSequences,
     };
-    applyInitialAttendance(state.redeemCodes[code.redeem_code]!, startedAt);
+    applyInitialAttendance(state.redeemCodes[code.redeemCode]!, startedAt);
   }
   return state;
 }

@@ -1,5 +1,5 @@
-import type { SignatureDiagnosis, SignatureFault } from '../diagnose-signature.js';
 import { type CapturedRequest, headerValue } from '../parse-capture.js';
+import type { SignatureDiagnosis, SignatureFault } from '../signature-diagnosis.js';
 import { FAULTS, fault } from './fault-catalog.js';
 
 /** A timestamp header as Unix seconds (milliseconds and dates too), or null. */

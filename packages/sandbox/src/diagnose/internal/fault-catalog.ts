@@ -1,32 +1,8 @@
-import type { SignatureFault } from '../diagnose-signature.js';
-
-/** Every fault `prakerja doctor` can name. */
-export type SignatureFaultCode =
-  | 'missing-header'
-  | 'header-name'
-  | 'timestamp-format'
-  | 'timestamp-skew'
-  | 'timestamp-mismatch'
-  | 'path-with-host'
-  | 'path-with-query'
-  | 'path-relative'
-  | 'method-case'
-  | 'body-reserialised'
-  | 'body-reordered'
-  | 'uppercase-hex'
-  | 'signature-encoding'
-  | 'wrong-algorithm'
-  | 'wrong-key';
-
-/** The part of the request a fault is in. */
-export type SignatureComponent =
-  | 'headers'
-  | 'timestamp'
-  | 'path'
-  | 'method'
-  | 'body'
-  | 'signature'
-  | 'key';
+import type {
+  SignatureComponent,
+  SignatureFault,
+  SignatureFaultCode,
+} from '../signature-diagnosis.js';
 
 interface CatalogEntry {
   component: SignatureComponent;

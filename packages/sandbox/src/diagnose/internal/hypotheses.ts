@@ -1,3 +1,4 @@
+import type { Hypothesis, SearchInput } from './hypothesis.js';
 import {
   algorithmVariants,
   authorizationVariants,
@@ -10,29 +11,7 @@ import {
 } from './hypothesis-variants.js';
 import { type DigestAlgorithm, modelledDigest } from './modelled-digests.js';
 
-/** One way a client may have deviated from the canonical request. */
-export interface Hypothesis {
-  /** A fault code, or `authorization-signed` (accepted, only noted). */
-  code: string;
-  message: string;
-  cause?: string;
-}
-
-/** What the search needs from the capture. */
-export interface SearchInput {
-  clientCode: string;
-  timestamp: string;
-  method: string;
-  capturedMethod: string;
-  path: string;
-  query: string | null;
-  origin: string | null;
-  host: string | null;
-  body: string;
-  authorization: string | null;
-  signKey: string;
-  signature: string;
-}
+export type { Hypothesis, SearchInput } from './hypothesis.js';
 
 /** The outcome of {@link searchHypotheses}. */
 export interface SearchResult {

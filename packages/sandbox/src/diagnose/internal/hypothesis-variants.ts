@@ -1,4 +1,4 @@
-import type { Hypothesis, SearchInput } from './hypotheses.js';
+import type { Hypothesis, SearchInput } from './hypothesis.js';
 import { COMPACT, type JsonStyle, permutations, serializeJson } from './json-styles.js';
 import type { DigestAlgorithm } from './modelled-digests.js';
 

@@ -453,12 +453,12 @@ function renderParticipants(s) {
       s.fixtures.participants.map((p) => ({
         cells: [
           p.name,
-          code(p.prakerja_id),
+          code(p.prakerjaId),
           p.education + ' / ' + p.age,
-          rupiah(s.balances[p.prakerja_id] ?? p.balance),
+          rupiah(s.balances[p.prakerjaId] ?? p.balance),
           rupiah(p.balance),
-          transactions.filter((t) => t.prakerjaId === p.prakerja_id).map((t, i) => [i ? ', ' : '', code(t.invoiceCode), t.status === 'VOID' ? ' (void)' : '']),
-          codes.filter((r) => r.prakerjaId === p.prakerja_id).map((r, i) => [i ? ', ' : '', code(r.redeemCode)]),
+          transactions.filter((t) => t.prakerjaId === p.prakerjaId).map((t, i) => [i ? ', ' : '', code(t.invoiceCode), t.status === 'VOID' ? ' (void)' : '']),
+          codes.filter((r) => r.prakerjaId === p.prakerjaId).map((r, i) => [i ? ', ' : '', code(r.redeemCode)]),
           p.description,
         ],
       })),
@@ -474,12 +474,12 @@ function renderCatalogue(s) {
       ['Course code', 'Name', 'LP', 'Type', 'Price', 'Requirements'],
       s.fixtures.courses.map((c) => ({
         cells: [
-          code(c.course_code),
+          code(c.courseCode),
           c.name,
           code(c.provider),
           c.type === 'webinar' ? 'webinar (course_type 2)' : 'pembelajaran mandiri (self-paced, course_type 1)',
           rupiah(c.price),
-          'age ' + c.requirements.min_age + '–' + c.requirements.max_age + ', at least ' + c.requirements.min_education,
+          'age ' + c.requirements.minAge + '–' + c.requirements.maxAge + ', at least ' + c.requirements.minEducation,
         ],
       })),
     ),
@@ -490,14 +490,14 @@ function renderCatalogue(s) {
       'schedules-table',
       ['Schedule code', 'Course', 'Starts', 'Ends', 'Seats', 'Seats left (kuota)', 'About'],
       s.fixtures.schedules.map((sc) => ({
-        attrs: { 'data-schedule': sc.schedule_code },
+        attrs: { 'data-schedule': sc.scheduleCode },
         cells: [
-          code(sc.schedule_code),
-          code(sc.course_code),
-          when(sc.start_at),
-          when(sc.end_at),
+          code(sc.scheduleCode),
+          code(sc.courseCode),
+          when(sc.startAt),
+          when(sc.endAt),
           String(sc.seats),
-          String(Math.max(0, sc.seats - (s.seatsTaken[sc.schedule_code] || 0))),
+          String(Math.max(0, sc.seats - (s.seatsTaken[sc.scheduleCode] || 0))),
           sc.description,
         ],
       })),
@@ -542,10 +542,10 @@ function renderTransactions(s) {
 function renderSms(s) {
   const select = document.getElementById('sms-filter');
   if (select.options.length <= 1) {
-    for (const p of s.fixtures.participants) select.append(el('option', { value: p.prakerja_id }, p.name + ' (' + p.prakerja_id + ')'));
+    for (const p of s.fixtures.participants) select.append(el('option', { value: p.prakerjaId }, p.name + ' (' + p.prakerjaId + ')'));
   }
   const filter = select.value;
-  const names = Object.fromEntries(s.fixtures.participants.map((p) => [p.prakerja_id, p.name]));
+  const names = Object.fromEntries(s.fixtures.participants.map((p) => [p.prakerjaId, p.name]));
   const list = s.sms.filter((m) => !filter || m.prakerjaId === filter).slice().reverse();
   fill(
     'sms-data',
