@@ -62,7 +62,7 @@ await check(${JSON.stringify(SMOKE_CHECKS[3])}, async () => {
     const dp = sandbox.fixtures.platforms[0];
     const schedule = sandbox.fixtures.schedules[0];
     const client = platform.createPlatformClient({ baseUrl: server.url, clientCode: dp.clientCode, signKey: dp.signKey, logLevel: 'silent' });
-    const quota = await client.quotas.retrieve({ courseCode: schedule.course_code, scheduleCode: schedule.schedule_code });
+    const quota = await client.quotas.retrieve({ courseCode: schedule.courseCode, scheduleCode: schedule.scheduleCode });
     return quota.quota === schedule.seats || 'quota ' + quota.quota + ', expected ' + schedule.seats;
   } finally { await sandbox.close(); }
 });

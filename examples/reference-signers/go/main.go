@@ -268,11 +268,11 @@ func journey() int {
 	lp := client{env("PRAKERJA_LP_CLIENT_CODE"), env("PRAKERJA_LP_SIGN_KEY")}
 	_, raw := send("GET", base+"/__sandbox/fixtures", "", nil)
 	fixtures := raw.(object)
-	participant := fixtures["participants"].([]interface{})[0].(object)["prakerja_id"].(string)
+	participant := fixtures["participants"].([]interface{})[0].(object)["prakerjaId"].(string)
 	schedule := fixtures["schedules"].([]interface{})[0].(object)
 	var course object
 	for _, each := range fixtures["courses"].([]interface{}) {
-		if each.(object)["course_code"] == schedule["course_code"] {
+		if each.(object)["courseCode"] == schedule["courseCode"] {
 			course = each.(object)
 		}
 	}
@@ -280,12 +280,12 @@ func journey() int {
 	api := "/api/v1/integration/payment"
 
 	quota := call(base, dp, api+"/quota-schedule", object{
-		"course_code": course["course_code"], "schedule_code": schedule["schedule_code"]}, "")
+		"course_code": course["courseCode"], "schedule_code": schedule["scheduleCode"]}, "")
 	fmt.Printf("  quota %v\n", quota["quota"])
 	otpData := call(base, dp, api+"/send-otp", object{
 		"prakerja_id": participant, "user_platform_id": "user-go-1",
-		"course_code": course["course_code"], "amount": course["price"],
-		"schedule_code": schedule["schedule_code"]}, "")
+		"course_code": course["courseCode"], "amount": course["price"],
+		"schedule_code": schedule["scheduleCode"]}, "")
 	token, _ := otpData["payment_token"].(string)
 	if token == "" {
 		token, _ = otpData["token"].(string)
@@ -306,7 +306,7 @@ func journey() int {
 		fail("expected a voided status after payment/void, got " + final)
 	}
 
-	code := fixtures["redeem_codes"].([]interface{})[0].(object)["redeem_code"]
+	code := fixtures["redeemCodes"].([]interface{})[0].(object)["redeemCode"]
 	redeem := call(base, lp, api+"/redeem-code/status", object{"redeem_code": code, "sequence": 1}, "")
 	fmt.Printf("  redeem code status %v\n", redeem["status"])
 	fmt.Printf("journey complete: invoice %s voided\n", invoice)

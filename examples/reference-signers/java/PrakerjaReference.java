@@ -209,11 +209,11 @@ public class PrakerjaReference {
         String[] dp = {env("PRAKERJA_DP_CLIENT_CODE"), env("PRAKERJA_DP_SIGN_KEY")};
         String[] lp = {env("PRAKERJA_LP_CLIENT_CODE"), env("PRAKERJA_LP_SIGN_KEY")};
         Map<String, Object> fixtures = (Map<String, Object>) get(base + "/__sandbox/fixtures");
-        String participant = (String) ((Map<String, Object>) ((List<Object>) fixtures.get("participants")).get(0)).get("prakerja_id");
+        String participant = (String) ((Map<String, Object>) ((List<Object>) fixtures.get("participants")).get(0)).get("prakerjaId");
         Map<String, Object> schedule = (Map<String, Object>) ((List<Object>) fixtures.get("schedules")).get(0);
         Map<String, Object> course = null;
         for (Object each : (List<Object>) fixtures.get("courses")) {
-            if (((Map<String, Object>) each).get("course_code").equals(schedule.get("course_code"))) {
+            if (((Map<String, Object>) each).get("courseCode").equals(schedule.get("courseCode"))) {
                 course = (Map<String, Object>) each;
             }
         }
@@ -221,12 +221,12 @@ public class PrakerjaReference {
         String api = "/api/v1/integration/payment";
 
         Map<String, Object> quota = call(base, dp, api + "/quota-schedule",
-                obj("course_code", course.get("course_code"), "schedule_code", schedule.get("schedule_code")), null);
+                obj("course_code", course.get("courseCode"), "schedule_code", schedule.get("scheduleCode")), null);
         System.out.println("  quota " + quota.get("quota"));
         Map<String, Object> otpData = call(base, dp, api + "/send-otp", obj(
                 "prakerja_id", participant, "user_platform_id", "user-java-1",
-                "course_code", course.get("course_code"), "amount", course.get("price"),
-                "schedule_code", schedule.get("schedule_code")), null);
+                "course_code", course.get("courseCode"), "amount", course.get("price"),
+                "schedule_code", schedule.get("scheduleCode")), null);
         Object token = otpData.containsKey("payment_token") ? otpData.get("payment_token") : otpData.get("token");
         Map<String, Object> sms = (Map<String, Object>) get(base + "/__sandbox/sms/latest?prakerjaId="
                 + URLEncoder.encode(participant, StandardCharsets.UTF_8));
@@ -243,7 +243,7 @@ public class PrakerjaReference {
             fail("expected a voided status after payment/void, got " + fin);
         }
 
-        Object code = ((Map<String, Object>) ((List<Object>) fixtures.get("redeem_codes")).get(0)).get("redeem_code");
+        Object code = ((Map<String, Object>) ((List<Object>) fixtures.get("redeemCodes")).get(0)).get("redeemCode");
         Map<String, Object> redeem = call(base, lp, api + "/redeem-code/status", obj("redeem_code", code, "sequence", 1), null);
         System.out.println("  redeem code status " + redeem.get("status"));
         System.out.println("journey complete: invoice " + invoice + " voided");

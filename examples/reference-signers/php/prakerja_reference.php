@@ -185,20 +185,20 @@ function journey(): int
     $dp = [env('PRAKERJA_DP_CLIENT_CODE'), env('PRAKERJA_DP_SIGN_KEY')];
     $lp = [env('PRAKERJA_LP_CLIENT_CODE'), env('PRAKERJA_LP_SIGN_KEY')];
     [, $fixtures] = http('GET', "$base/__sandbox/fixtures");
-    $participant = $fixtures['participants'][0]['prakerja_id'];
+    $participant = $fixtures['participants'][0]['prakerjaId'];
     $schedule = $fixtures['schedules'][0];
-    $course = array_values(array_filter($fixtures['courses'], fn ($c) => $c['course_code'] === $schedule['course_code']))[0];
+    $course = array_values(array_filter($fixtures['courses'], fn ($c) => $c['courseCode'] === $schedule['courseCode']))[0];
     $invoice = 'INV-PHP-' . (int) (microtime(true) * 1000);
     $api = '/api/v1/integration/payment';
 
-    $quota = call($base, $dp, "$api/quota-schedule", ['course_code' => $course['course_code'], 'schedule_code' => $schedule['schedule_code']]);
+    $quota = call($base, $dp, "$api/quota-schedule", ['course_code' => $course['courseCode'], 'schedule_code' => $schedule['scheduleCode']]);
     echo "  quota {$quota['quota']}\n";
     $otpData = call($base, $dp, "$api/send-otp", [
         'prakerja_id' => $participant,
         'user_platform_id' => 'user-php-1',
-        'course_code' => $course['course_code'],
+        'course_code' => $course['courseCode'],
         'amount' => $course['price'],
-        'schedule_code' => $schedule['schedule_code'],
+        'schedule_code' => $schedule['scheduleCode'],
     ]);
     $token = $otpData['payment_token'] ?? $otpData['token'];
     [, $sms] = http('GET', "$base/__sandbox/sms/latest?prakerjaId=" . urlencode($participant));
@@ -217,7 +217,7 @@ function journey(): int
         fail("expected a voided status after payment/void, got $final");
     }
 
-    $code = $fixtures['redeem_codes'][0]['redeem_code'];
+    $code = $fixtures['redeemCodes'][0]['redeemCode'];
     $redeem = call($base, $lp, "$api/redeem-code/status", ['redeem_code' => $code, 'sequence' => 1]);
     echo "  redeem code status {$redeem['status']}\n";
     echo "journey complete: invoice $invoice voided\n";

@@ -157,19 +157,19 @@ def journey():
     dp = (env("PRAKERJA_DP_CLIENT_CODE"), env("PRAKERJA_DP_SIGN_KEY"))
     lp = (env("PRAKERJA_LP_CLIENT_CODE"), env("PRAKERJA_LP_SIGN_KEY"))
     _, fixtures = http("GET", base + "/__sandbox/fixtures")
-    participant = fixtures["participants"][0]["prakerja_id"]
+    participant = fixtures["participants"][0]["prakerjaId"]
     schedule = fixtures["schedules"][0]
-    course = next(c for c in fixtures["courses"] if c["course_code"] == schedule["course_code"])
+    course = next(c for c in fixtures["courses"] if c["courseCode"] == schedule["courseCode"])
     invoice = f"INV-PY-{int(time.time() * 1000)}"
     api = "/api/v1/integration/payment"
 
     quota = call(base, *dp, f"{api}/quota-schedule",
-                 {"course_code": course["course_code"], "schedule_code": schedule["schedule_code"]})
+                 {"course_code": course["courseCode"], "schedule_code": schedule["scheduleCode"]})
     print(f"  quota {quota.get('quota')}")
     otp_data = call(base, *dp, f"{api}/send-otp", {
         "prakerja_id": participant, "user_platform_id": "user-python-1",
-        "course_code": course["course_code"], "amount": course["price"],
-        "schedule_code": schedule["schedule_code"]})
+        "course_code": course["courseCode"], "amount": course["price"],
+        "schedule_code": schedule["scheduleCode"]})
     token = otp_data.get("payment_token") or otp_data.get("token")
     _, sms = http("GET", f"{base}/__sandbox/sms/latest?prakerjaId={participant}")
     paid = call(base, *dp, f"{api}/authorize", {
@@ -184,7 +184,7 @@ def journey():
     if final.upper() not in ("VOID", "VOIDED", "CANCELLED", "CANCELED"):
         sys.exit(f"expected a voided status after payment/void, got {final}")
 
-    code = fixtures["redeem_codes"][0]["redeem_code"]
+    code = fixtures["redeemCodes"][0]["redeemCode"]
     redeem = call(base, *lp, f"{api}/redeem-code/status", {"redeem_code": code, "sequence": 1})
     print(f"  redeem code status {redeem.get('status')}")
     print(f"journey complete: invoice {invoice} voided")
