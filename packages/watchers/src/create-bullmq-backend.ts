@@ -1,4 +1,5 @@
 import { type ConnectionOptions, DelayedError, type Job, Queue, Worker } from 'bullmq';
+import { sleepOn } from './internal/sleep-on.js';
 import type {
   IdempotencyStore,
   RateGate,
@@ -137,10 +138,7 @@ function openBullmq(runner: WatchRunner, options: BullmqBackendOptions): WatchBa
   const command = async (name: string, args: unknown[]) => (await redis).runCommand(name, args);
   let worker: Worker<JobData> | undefined;
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      clock.setTimeout(resolve, ms);
-    });
+  const sleep = (ms: number) => sleepOn(clock, ms);
   let member = 0;
   const instance = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
   const gate: RateGate = {

@@ -1,4 +1,5 @@
 import type { RateGate, RateLimit, WatchClock } from '../types.js';
+import { sleepOn } from './sleep-on.js';
 
 /**
  * An in-process {@link RateGate}: a sliding-window log (at most `max` calls in any window of
@@ -7,10 +8,7 @@ import type { RateGate, RateLimit, WatchClock } from '../types.js';
 export function createMemoryGate(limit: RateLimit | undefined, clock: WatchClock): RateGate {
   const log: number[] = [];
   let pausedUntil = 0;
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      clock.setTimeout(resolve, ms);
-    });
+  const sleep = (ms: number) => sleepOn(clock, ms);
   // Calls are let through one at a time, in arrival order.
   let queue: Promise<void> = Promise.resolve();
   async function admit(cost: number): Promise<void> {
