@@ -161,8 +161,8 @@ export const COLD_IMPORTS: Record<string, string | null> = {
   '@prakerja-kit/provider': '@prakerja-kit/provider',
   '@prakerja-kit/webhooks/verify': '@prakerja-kit/webhooks/verify',
   'what-if: zod/mini as one file': './what-if-zod-mini.mjs',
-  'what-if: platform+core+ky+zod, 1 file': './what-if-platform.mjs',
-  'what-if: provider+core+ky+zod, 1 file': './what-if-provider.mjs',
+  'what-if: platform+core+zod, 1 file': './what-if-platform.mjs',
+  'what-if: provider+core+zod, 1 file': './what-if-provider.mjs',
 };
 
 /** One-file what-if bundles written into the scratch project (file name: what it inlines). */

@@ -19,7 +19,7 @@ function packageVersion(): string {
 /**
  * The third-party runtime dependencies (every `dependencies` entry but the `@prakerja-kit/*`
  * siblings), inlined into the builds Node loads: Node's ESM loader pays per module file (zod/mini
- * alone is ~90 files), so one file per entry with only the zod and ky code it uses imports in
+ * alone is ~90 files), so one file per entry with only the zod code it uses imports in
  * about half the time. Siblings stay imports (one copy of core's errors and transport per app).
  * The packages keep them as `dependencies`: the bundler builds import them (one shared,
  * tree-shaken copy in an app) and the `.d.ts` files refer to their types (zod's schema types).
@@ -45,12 +45,12 @@ const SOURCES = ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.test-d.ts'];
  *   import, module-level schemas included, exactly as when they bundle the TypeScript source.
  * - dist/web-cjs: the web variant bundled per entry for `require`.
  */
-export function nodeAndWebBuilds(publicEntries: string[], noExternal: string[] = []): Options[] {
+export function nodeAndWebBuilds(publicEntries: string[]): Options[] {
   const version = packageVersion();
   const variant = (name: 'node' | 'web'): Options => ({
     platform: name === 'node' ? 'node' : 'neutral',
     target: 'es2022',
-    noExternal: name === 'node' ? [...noExternal, ...inlinedOnNode()] : noExternal,
+    noExternal: name === 'node' ? inlinedOnNode() : [],
     define: { __PRAKERJA_KIT_VERSION__: JSON.stringify(version) },
     esbuildOptions: (options) => {
       options.conditions = name === 'node' ? ['node'] : ['worker', 'browser'];

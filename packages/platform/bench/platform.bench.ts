@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { ProgramPath } from '@prakerja-kit/core';
 import type { SandboxClient, SandboxSchedule } from '@prakerja-kit/sandbox';
 import { type Measurement, printGoal, printTable } from '../../../scripts/bench-harness.js';
@@ -84,24 +83,6 @@ async function startSandboxProcess(extraSchedules: number): Promise<SandboxProce
   };
 }
 
-/** The part of ky's call signature the "ky alone" row uses. */
-type KyCall = (
-  url: string,
-  options: {
-    method: string;
-    timeout: number;
-    retry: number;
-    throwHttpErrors: boolean;
-    fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-  },
-) => Promise<Response>;
-
-/** ky is core's dependency (bundled into its builds), not the platform's: load core's copy. */
-async function loadKy(): Promise<KyCall> {
-  const path = createRequire(join(here, '..', '..', 'core', 'package.json')).resolve('ky');
-  return ((await import(pathToFileURL(path).href)) as { default: KyCall }).default;
-}
-
 /** Calls the sandbox's HTTP control plane (`/__sandbox/*`). */
 async function control(url: string, method: string, path: string, body?: unknown): Promise<void> {
   const response = await fetch(`${url}/__sandbox${path}`, {
@@ -168,60 +149,16 @@ export default async function run(): Promise<void> {
       if (!json.success) throw new Error('hand-made quota lookup failed');
       return json.data.quota;
     };
-    // The floor for any client on ky: the same hand-signed request through ky with the options
-    // the transport uses (timeout, no ky retries, body and headers handed straight to fetch), and
-    // nothing else: no validation, no envelope parsing, no hooks. ky builds a Request, clones it
-    // and follows an AbortSignal per call; this row shows what that costs on this machine.
-    const ky = await loadKy();
-    const viaKyAlone = async () => {
-      const body = JSON.stringify({
-        course_code: schedule.courseCode,
-        schedule_code: schedule.scheduleCode,
-      });
-      const timestamp = Math.floor(Date.now() / 1000);
-      const signature = createHmac('sha1', dp.signKey)
-        .update(`${dp.clientCode}${timestamp}POST${ProgramPath.QUOTA_SCHEDULE}${body}`)
-        .digest('hex');
-      const headers = {
-        'Content-Type': 'application/json',
-        client_code: dp.clientCode,
-        signature,
-        timestamp: String(timestamp),
-      };
-      const response = await ky(url, {
-        method: 'POST',
-        timeout: 30_000,
-        retry: 0,
-        throwHttpErrors: false,
-        fetch: (input, init) => {
-          const request = input as Request;
-          return fetch(request.url, {
-            ...init,
-            method: request.method,
-            headers,
-            signal: request.signal,
-            body,
-          });
-        },
-      });
-      const json = JSON.parse(await response.text()) as {
-        success: boolean;
-        data: { quota: number };
-      };
-      if (!json.success) throw new Error('quota lookup through ky failed');
-      return json.data.quota;
-    };
     // The client as a DP gets it: default options (on Node, node:http with keep-alive agents).
     const viaClient = () => client.quotas.retrieve(params);
     const viaClientOnFetch = () => clientOnFetch.quotas.retrieve(params);
     await throughput('warm-up', 200, 8, byHand);
     await throughput('warm-up', 200, 8, viaClient);
     await throughput('warm-up', 200, 8, viaClientOnFetch);
-    await throughput('warm-up', 200, 8, viaKyAlone);
 
     for (const concurrency of [1, 32]) {
       const total = concurrency === 1 ? Math.ceil(LOOKUPS / 4) : LOOKUPS;
-      const [hand, ours, oursOnFetch, kyAlone] = await compare(ROUNDS, [
+      const [hand, ours, oursOnFetch] = await compare(ROUNDS, [
         [
           `hand-signed fetch, c=${concurrency}`,
           () => throughput(`hand-signed fetch, c=${concurrency}`, total, concurrency, byHand),
@@ -241,18 +178,13 @@ export default async function run(): Promise<void> {
               viaClientOnFetch,
             ),
         ],
-        [
-          `ky alone, same request, c=${concurrency}`,
-          () =>
-            throughput(`ky alone, same request, c=${concurrency}`, total, concurrency, viaKyAlone),
-        ],
       ]);
       printTable(
         `platform: ${total} quota lookups against the local sandbox, concurrency ${concurrency} (best of ${ROUNDS} interleaved rounds)`,
-        [hand!, ours!, oursOnFetch!, kyAlone!],
+        [hand!, ours!, oursOnFetch!],
       );
       console.log(
-        `  on Node the client sends through node:http keep-alive agents by default; told to use the built-in fetch it reaches ${(oursOnFetch!.opsPerSec / hand!.opsPerSec).toFixed(2)}x, where ky alone over fetch reaches ${(kyAlone!.opsPerSec / hand!.opsPerSec).toFixed(2)}x (ky's Request, clone and signal per call)`,
+        `  on Node the client sends through node:http keep-alive agents by default; told to use the built-in fetch (as on other runtimes) it reaches ${(oursOnFetch!.opsPerSec / hand!.opsPerSec).toFixed(2)}x hand-signed fetch`,
       );
       const ratio = ours!.opsPerSec / hand!.opsPerSec;
       printGoal(
@@ -314,11 +246,11 @@ export default async function run(): Promise<void> {
     "import { createTransport, parseParams } from '@prakerja-kit/core';\nglobalThis.entry = [createTransport, parseParams];",
   );
   console.log(
-    `\nplatform: bundle importing only createPlatformClient from the installed tarball (${kb(tarballs['platform']!)} packed; esbuild through the exports map, minified, browser, ky + zod included)`,
+    `\nplatform: bundle importing only createPlatformClient from the installed tarball (${kb(tarballs['platform']!)} packed; esbuild through the exports map, minified, browser, zod included)`,
   );
   console.log(`  ${kb(size.min)} min, ${kb(size.gzip)} min+gzip`);
   console.log(
-    `  of which the core transport alone (createTransport + parseParams, ky, zod): ${kb(floor.gzip)} min+gzip`,
+    `  of which the core transport alone (createTransport + parseParams, zod): ${kb(floor.gzip)} min+gzip`,
   );
   printGoal('createPlatformClient min+gzip <= 15 KB', size.gzip <= 15 * 1024, kb(size.gzip));
 
@@ -326,7 +258,7 @@ export default async function run(): Promise<void> {
     '@prakerja-kit/core',
     '@prakerja-kit/platform',
     'what-if: zod/mini as one file',
-    'what-if: platform+core+ky+zod, 1 file',
+    'what-if: platform+core+zod, 1 file',
   ]);
   const ratio = imports['@prakerja-kit/platform']!.importMs / imports['stripe']!.importMs;
   printGoal(

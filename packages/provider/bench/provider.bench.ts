@@ -1,7 +1,7 @@
 /**
  * What an LP installs, measured from the packed tarballs (scripts/bench-packed.ts): the bundle of
  * an app that imports only `createProviderClient` (esbuild through the exports maps, minified,
- * browser, ky and zod included, then gzip), beside the floor every client carries (core's
+ * browser, zod included, then gzip), beside the floor every client carries (core's
  * transport), and the cold import of the installed package beside stripe's in the same run.
  * Goals: at most 18 KB min+gzip; a cold import at most 0.7x stripe's.
  */
@@ -25,11 +25,11 @@ export default async function run(): Promise<void> {
     "import { createProviderClient } from '@prakerja-kit/provider';\nglobalThis.entry = createProviderClient;",
   );
   console.log(
-    `\nprovider: bundle importing only createProviderClient from the installed tarball (${kb(tarballs['provider']!)} packed; esbuild through the exports map, minified, browser, ky + zod included)`,
+    `\nprovider: bundle importing only createProviderClient from the installed tarball (${kb(tarballs['provider']!)} packed; esbuild through the exports map, minified, browser, zod included)`,
   );
   const rows: Array<[string, { min: number; gzip: number }]> = [
     ['the zod/mini schema kinds the clients use', zod],
-    ['core transport (createTransport, parseParams; ky + zod)', transport],
+    ['core transport (createTransport, parseParams; zod)', transport],
     ['every LP and SSO endpoint and helper: createProviderClient', client],
   ];
   for (const [name, size] of rows) {
@@ -46,7 +46,7 @@ export default async function run(): Promise<void> {
     '@prakerja-kit/core',
     '@prakerja-kit/provider',
     'what-if: zod/mini as one file',
-    'what-if: provider+core+ky+zod, 1 file',
+    'what-if: provider+core+zod, 1 file',
   ]);
   const ratio = imports['@prakerja-kit/provider']!.importMs / imports['stripe']!.importMs;
   printGoal(

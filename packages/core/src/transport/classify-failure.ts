@@ -1,11 +1,10 @@
-import { TimeoutError as KyTimeoutError } from 'ky';
 import { ConnectionError, RequestAbortedError, TimeoutError } from '../errors/request-errors.js';
 import { maskText } from '../logging/redact.js';
 
 // Failure classification of one attempt, pure (issue 22: the transport split into small parts).
 // Whether a failed state-changing call may have been processed by the program (and so must not
-// be re-sent) is a rule of the program API, not an HTTP one; why the loop is not ky's `retry`:
-// the measured note at the top of create-transport.ts.
+// be re-sent) is a rule of the program API, not an HTTP one; what the loop relies on: the note at
+// the top of create-transport.ts.
 
 /**
  * A failed attempt: retried when attempts remain (`error` is thrown when they run out), or
@@ -20,8 +19,8 @@ export function retry(reason: string, error: Error, retryAfter?: number): Failur
   return { kind: 'retry', reason, error, retryAfter };
 }
 
-/** Raised when the body did not arrive before the attempt's deadline. */
-export class BodyTimeout extends Error {}
+/** Raised when the headers or the body did not arrive before the attempt's deadline. */
+export class AttemptTimeout extends Error {}
 
 // Errors raised before the request left the machine: safe to re-send even a state-changing call.
 const NOT_SENT_CODES = new Set([
@@ -77,7 +76,7 @@ export function classifyThrown(error: unknown, context: ThrownContext): Failure 
       }),
     };
   }
-  if (error instanceof KyTimeoutError || error instanceof BodyTimeout) {
+  if (error instanceof AttemptTimeout) {
     const timeoutError = new TimeoutError(
       `no answer from ${path} within ${timeout} ms${ambiguous ? '; the program may have processed it: reconcile through the status endpoint before retrying' : ''}`,
       { ...base, maybeProcessed: ambiguous },

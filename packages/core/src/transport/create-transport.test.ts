@@ -288,6 +288,46 @@ describe('createTransport', () => {
     expect((changing as Error).message).toContain('reconcile');
   });
 
+  it('times out even when the fetch rejects at once on the abort, or ignores the signal', async () => {
+    let seen: AbortSignal | undefined;
+    const rejectsOnAbort = ((_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        seen = init?.signal ?? undefined;
+        seen?.addEventListener('abort', () => reject(new Error('aborted')));
+      })) as typeof globalThis.fetch;
+    const ignoresSignal = (() =>
+      new Promise<Response>(() => {
+        /* never answers, never looks at the signal */
+      })) as typeof globalThis.fetch;
+    for (const fetch of [rejectsOnAbort, ignoresSignal]) {
+      const error = await transport(fetch, { timeout: 20, maxRetries: 0 })
+        .request({ method: 'POST', path: ProgramPath.VOID, body: {}, readOnly: false, data: quota })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect(error).toMatchObject({ maybeProcessed: true, attempts: 1 });
+    }
+    expect(seen?.aborted).toBe(true);
+  });
+
+  it('times out a body that stops arriving, within the same deadline as the headers', async () => {
+    const stalled = (() =>
+      Promise.resolve(
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"success":'));
+            },
+          }),
+          { status: 200 },
+        ),
+      )) as typeof globalThis.fetch;
+    const error = await transport(stalled, { timeout: 20, maxRetries: 0 })
+      .request({ method: 'POST', path: ProgramPath.VOID, body: {}, readOnly: false, data: quota })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ maybeProcessed: true });
+  });
+
   it('reports a caller abort as RequestAbortedError', async () => {
     const controller = new AbortController();
     const slow = ((input: RequestInfo | URL, init?: RequestInit) =>

@@ -1,28 +1,15 @@
-// ky and the retry loop (issue 22). ky runs here with its retries off and its fetch replaced, for
-// the timeout only; the short loop in `send` retries, and every rule it applies is a pure
-// function: classifyThrown, interpretResponse, shouldResendForSkew, retryDelay.
-//
-// Why not ky's `retry.shouldRetry` / `afterStatusCodes` / `beforeRetry` (ky >= 1.14), decided on
-// 2026-12-01 by measurement and by reading ky 1.14.3 (distribution/core/Ky.js):
-// - Bytes (esbuild from source, browser, minified, gzip -9): createPlatformClient is 68,055 B /
-//   23,909 B gzip with the catalog's ky 1.7.5 and 72,708 B / 25,395 B with ky 1.14.3, i.e.
-//   +4.5 KB min, +1.45 KB gzip before a line of hook code (ky alone: 3.6 -> 5.0 KB gzip).
-// - Status retries: ky only sees a status as an HTTPError, before the body is read; ours need the
-//   body (`success: false` on a 2xx, the error code, maxResponseBytes, the body timeout), so they
-//   would run in `afterResponse` on a `response.clone()` (a tee) and force `ky.retry()`. ky also
-//   builds and clones a Request per attempt, losing the direct send of the exact signed bytes.
-// - Skew re-send: every ky retry, forced ones included, counts against `retry.limit` first; ours
-//   is not counted against maxRetries, so the counter would stay ours.
-// - Retry-After: ky's `maxRetryAfter` caps the wait and retries, ours fails the call above
-//   maxRetryAfterSeconds; ky also reads RateLimit-Reset/X-RateLimit-* and uses Date.now(), not
-//   the injected clock.
-// - Abort: ky's wait rejects with the signal's reason, as an abort in flight does; we answer
-//   `maybeProcessed: false` between attempts and `true` for a state-changing call in flight.
-// - Maybe-processed (shouldRetry + classifyThrown, with POST added to `retry.methods`) and
-//   re-signing in `beforeRetry` (it runs after the wait) are expressible.
-// So it is expressible only by keeping every rule and its state in our code and threading it
-// through four hooks; ky would add only the sleep and the recursion, for +1.45 KB gzip. Kept.
-import ky from 'ky';
+// The retry loop (issue 22) and the attempt it repeats. An attempt is the runtime's `fetch` (or the
+// `fetch` option; on Node, node:http through keep-alive agents) with an AbortController of its
+// own: the caller's signal, the attempt's deadline (a real timer, see sendAttempt) and a body past
+// maxResponseBytes abort it. Nothing else sits between the loop and fetch: the exact signed bytes
+// are sent as they are, `redirect: 'manual'`, and every rule the loop applies is a pure function:
+// classifyThrown (an abort, a timeout or a connection error, and whether a state-changing call may
+// have been processed), interpretResponse (statuses, the envelope, Retry-After),
+// shouldResendForSkew (one re-send not counted against maxRetries) and retryDelay (backoff,
+// Retry-After capped by maxRetryAfterSeconds; the wait, `sleep`, ends on the caller's abort with
+// `maybeProcessed: false`). ky used to supply the timeout only; its own retry options could not
+// express these rules without re-implementing them in four hooks (measured and read on
+// 2026-12-01 against ky 1.14.3), and dropping it saved about 2.9 KB gzip per client (issue 18).
 import type * as z from 'zod/mini';
 import { defaultFetch } from '#default-fetch';
 import {
@@ -50,7 +37,7 @@ import {
   type TelemetryOptions,
 } from '../telemetry/telemetry.js';
 import { type RetryOptions, retryDelay, sleep } from './backoff.js';
-import { BodyTimeout, classifyThrown, type Failure } from './classify-failure.js';
+import { AttemptTimeout, classifyThrown, type Failure } from './classify-failure.js';
 import { type Clock, type ClockOptions, createClock } from './clock.js';
 import { interpretResponse, isRedirect, type TooLarge } from './interpret-response.js';
 import type { RequestOptions } from './request-options.js';
@@ -221,6 +208,9 @@ export interface Transport {
   readonly telemetry: Telemetry | undefined;
 }
 
+/** The longest delay setTimeout honours. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** 1 MiB: program answers are small JSON documents. */
 const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
@@ -292,19 +282,6 @@ async function readBounded(
   return text + decoder.decode();
 }
 
-// One signal that aborts when any of `signals` does (AbortSignal.any is missing on older runtimes).
-function anySignal(signals: readonly AbortSignal[]): AbortSignal {
-  const controller = new AbortController();
-  for (const signal of signals) {
-    if (signal.aborted) {
-      controller.abort(signal.reason);
-      break;
-    }
-    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-  }
-  return controller.signal;
-}
-
 // What stays the same for every attempt of a call.
 interface Prepared {
   url: string;
@@ -354,29 +331,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
     ? createTelemetry(options.telemetry, [credentials.signKey])
     : undefined;
 
-  // ky supplies the signal (its timeout and the caller's abort); the URL, method, body and
-  // headers go straight to fetch as the exact string we signed and our plain header object. ky
-  // would wrap a body in a stream and copy it on every call (for its own retries, which we do
-  // not use), and copy the headers into two Headers objects. `redirect: 'manual'` whatever the
-  // fetch: a signed call (and a body with an OTP) must never be re-sent to another origin.
-  function sendWith(
-    url: string,
-    method: string,
-    headers: Record<string, string>,
-    body: string | undefined,
-    attemptSignal: AbortSignal,
-  ): typeof globalThis.fetch {
-    return (input, init) =>
-      fetchImpl(url, {
-        ...init,
-        method,
-        headers,
-        redirect: 'manual',
-        signal: anySignal([(input as Request).signal, attemptSignal]),
-        ...(body === undefined ? {} : { body }),
-      });
-  }
-
   function callHook<E>(hook: ((event: E) => void) | undefined, event: E): void {
     if (!hook) return;
     try {
@@ -424,7 +378,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   // The retry loop: sign and send an attempt, interpret what came back, then re-send for skew,
   // retry after a delay, or fail. Every rule it applies is a pure function of its own:
   // classifyThrown and interpretResponse (what a failure is), shouldResendForSkew, retryDelay.
-  // Not ky's `retry` options: measured and reasoned at the top of this module.
+  // Why this loop is ours and what it relies on: the note at the top of this module.
   async function send<T>(
     call: TransportRequest<T>,
     calls: CallTelemetry | undefined,
@@ -565,40 +519,46 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const sentAt = clock.nowMs();
     let response: Response;
     let body: string | TooLarge = '';
-    // Closes the connection when the body is too large or too slow (ky's timeout covers only
-    // the wait for the headers).
+    // One controller per attempt: the caller's signal, the deadline and a body past the limit
+    // all abort it, which closes the connection.
     const attemptController = new AbortController();
-    // Real elapsed time: the clock may be injected (tests, skew) and jump.
-    const attemptStarted = performance.now();
-    let bodyTimer: ReturnType<typeof setTimeout> | undefined;
+    const abortAttempt = () => attemptController.abort(signal?.reason);
+    if (signal?.aborted) abortAttempt();
+    else signal?.addEventListener('abort', abortAttempt, { once: true });
+    // The deadline covers the headers and the body. A real timer, not the clock: the clock may be
+    // injected (tests, skew) and jump. It rejects before it aborts, so the race sees a timeout
+    // even when the fetch rejects at once on the abort (or ignores the signal altogether).
+    let deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      deadlineTimer = setTimeout(
+        () => {
+          reject(new AttemptTimeout(`no answer within ${timeout} ms`));
+          attemptController.abort();
+        },
+        // setTimeout fires at once past 2^31 - 1 ms (about 24.8 days): longer means no deadline.
+        Math.min(timeout, MAX_TIMER_MS),
+      );
+    });
+    deadline.catch(() => undefined);
     try {
-      response = await ky(url, {
-        method: call.method,
-        timeout,
-        retry: 0,
-        throwHttpErrors: false,
-        fetch: sendWith(
-          url,
-          call.method,
+      response = await Promise.race([
+        // `redirect: 'manual'` whatever the fetch: a signed call (and a body with an OTP) must
+        // never be re-sent to another origin. The body is the exact string that was signed.
+        fetchImpl(url, {
+          method: call.method,
           headers,
-          call.body === undefined ? undefined : bodyText,
-          attemptController.signal,
-        ),
-        ...(signal ? { signal } : {}),
-      });
+          redirect: 'manual',
+          signal: attemptController.signal,
+          ...(call.body === undefined ? {} : { body: bodyText }),
+        }),
+        deadline,
+      ]);
       if (isRedirect(response)) {
         await response.body?.cancel().catch(() => undefined);
       } else {
-        const remaining = Math.max(1, timeout - (performance.now() - attemptStarted));
-        const timedOut = new Promise<never>((_resolve, reject) => {
-          bodyTimer = setTimeout(() => {
-            attemptController.abort();
-            reject(new BodyTimeout('body timeout'));
-          }, remaining);
-        });
         body = await Promise.race([
           readBounded(response, maxResponseBytes, () => attemptController.abort()),
-          timedOut,
+          deadline,
         ]);
       }
     } catch (error) {
@@ -614,7 +574,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
         }),
       };
     } finally {
-      if (bodyTimer !== undefined) clearTimeout(bodyTimer);
+      clearTimeout(deadlineTimer);
+      signal?.removeEventListener('abort', abortAttempt);
     }
     const receivedAt = clock.nowMs();
     clock.observe(response.headers.get('date'), sentAt, receivedAt);

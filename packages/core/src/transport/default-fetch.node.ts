@@ -1,5 +1,5 @@
-// The transport's default `fetch` on Node: ky hands each attempt to this function, which sends it
-// with node:http(s) through keep-alive agents. On Node 20 this costs far less CPU per call than
+// The transport's default `fetch` on Node: the transport hands each attempt to this function,
+// which sends it with node:http(s) through keep-alive agents. On Node 20 this costs far less CPU per call than
 // the built-in fetch (undici), which matters when a DP enriches hundreds of schedules at once.
 // Behaviour the transport relies on is kept: the caller's AbortSignal, error codes on connection
 // failures (ECONNREFUSED...), `Date` and `Retry-After` headers, and a streamed body the
