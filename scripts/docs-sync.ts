@@ -86,13 +86,14 @@ export function renderProgramErrorTable(): string {
 
 /**
  * The error-code reference (docs/guides/error-codes.md): per code its English meaning and the fix,
- * grouped as in the catalogue, so a partner who sees a code in a log finds what to change.
+ * grouped as in the catalogue, so a partner who sees a code in a log finds what to change. Each
+ * code cell holds an anchor named after the code, the target of `ProgramApiError.docUrl`.
  */
 export function renderProgramErrorReference(): string {
   const rows = Object.entries(ProgramErrorCode).map(([name, code]) => {
     const info = PROGRAM_ERRORS[code];
     return [
-      `\`${code}\``,
+      `<a id="${code}"></a>\`${code}\``,
       String(info.status),
       info.documented ? 'documented' : 'assumed',
       info.meaning,

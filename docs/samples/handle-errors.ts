@@ -1,5 +1,6 @@
 // Guards, not `instanceof`: they work when two copies of @prakerja-kit/core are installed.
 import {
+  describeProgramError,
   isConfigurationError,
   isKnownProgramErrorCode,
   isPrakerjaError,
@@ -9,7 +10,6 @@ import {
   isRequestValidationError,
   isResponseValidationError,
   PROGRAM_ERRORS,
-  type ProgramApiError,
   ProgramErrorCode,
 } from '@prakerja-kit/platform';
 
@@ -32,14 +32,17 @@ export function decide(error: unknown): Decision {
     if (error.status === 429 || error.status >= 500) return { action: 'retry-later' };
     if (isKnownProgramErrorCode(error.code)) {
       // `error.documented` is false for the SBX_ codes the SDK assumes: show them, never branch
-      // a money or completion decision on them.
+      // a money or completion decision on them. The error itself carries the fix of the seven
+      // documented codes only; the catalogue (imported here, so in your bundle) has the rest.
       const { meaning, message } = PROGRAM_ERRORS[error.code];
-      return { action: 'show-user', code: error.code, meaning, message, ...fixOf(error) };
+      const { fix } = describeProgramError(error.code, error.status);
+      return { action: 'show-user', code: error.code, meaning, message, ...(fix ? { fix } : {}) };
     }
     // A code the SDK does not know: keep the program's own (Indonesian) message.
     const code = error.code ?? `HTTP ${error.status}`;
     const meaning = error.meaning ?? 'unknown';
-    return { action: 'show-user', code, meaning, message: error.programMessage, ...fixOf(error) };
+    const fix = error.fix === undefined ? {} : { fix: error.fix };
+    return { action: 'show-user', code, meaning, message: error.programMessage, ...fix };
   }
   if (isRequestValidationError(error)) return { action: 'fix-input', field: error.field };
   // The program host answered with a redirect: nothing was followed; the base URL is wrong.
@@ -54,8 +57,4 @@ export function decide(error: unknown): Decision {
   if (isConfigurationError(error)) return { action: 'fix-configuration', field: error.field };
   if (isPrakerjaError(error)) return { action: 'report-bug', detail: error.message };
   throw error; // not from prakerja-kit
-}
-
-function fixOf(error: ProgramApiError): { fix?: string } {
-  return error.fix === undefined ? {} : { fix: error.fix };
 }

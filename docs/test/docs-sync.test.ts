@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROGRAM_ERRORS } from '@prakerja-kit/core';
+import { ERROR_CODES_GUIDE_URL, PROGRAM_ERRORS, programErrorDocUrl } from '@prakerja-kit/core';
 import { expect, it } from 'vitest';
 import {
   DOCS_DIR,
@@ -34,12 +34,35 @@ it('the error-handling page lists every program code the SDK knows, with both me
 it('the error-code reference gives every code its English meaning and its fix', () => {
   const page = readFileSync(path.join(DOCS_DIR, 'guides', 'error-codes.md'), 'utf8');
   for (const [code, info] of Object.entries(PROGRAM_ERRORS)) {
-    const row = page.split('\n').find((line) => line.startsWith(`| \`${code}\` `));
+    const row = page
+      .split('\n')
+      .find((line) => line.startsWith(`| <a id="${code}"></a>\`${code}\` `));
     expect(row, code).toBeDefined();
     expect(row).toContain(info.meaning);
     expect(info.fix, `${code} has no fix in PROGRAM_ERRORS`).toBeTruthy();
     expect(row).toContain(info.fix!.replaceAll('|', '\\|'));
   }
+});
+
+it("every code's docUrl lands on an anchor of the published error-code guide", () => {
+  const page = readFileSync(path.join(DOCS_DIR, 'guides', 'error-codes.md'), 'utf8');
+  const anchors = new Set([...page.matchAll(/<a id="([^"]+)"><\/a>/g)].map((match) => match[1]));
+  const urls = [...Object.keys(PROGRAM_ERRORS), 'NOT-A-KNOWN-CODE'].map(programErrorDocUrl);
+  for (const url of urls) {
+    const [base, anchor] = (url ?? '').split('#');
+    expect(base).toBe(ERROR_CODES_GUIDE_URL);
+    expect(anchors.has(anchor), url).toBe(true);
+  }
+  // The site: GitHub Pages of the repository the packages name, where typedoc writes a project
+  // document under documents/, named after its title.
+  const manifest = JSON.parse(
+    readFileSync(path.join(ROOT, 'packages', 'core', 'package.json'), 'utf8'),
+  ) as { repository: { url: string } };
+  const [, owner, repo] = /github\.com\/([^/]+)\/([^/.]+)/.exec(manifest.repository.url) ?? [];
+  const title = /^title: (.+)$/m.exec(page)?.[1];
+  expect(ERROR_CODES_GUIDE_URL).toBe(
+    `https://${owner}.github.io/${repo}/documents/${title?.replaceAll(' ', '_')}.html`,
+  );
 });
 
 it('the docs site, with the reference pages, is published to GitHub Pages on release', () => {

@@ -1,4 +1,13 @@
 export { ConfigurationError } from './errors/configuration-error.js';
+export type {
+  DocumentedProgramErrorCode,
+  ProgramErrorDescription,
+} from './errors/documented-program-errors.js';
+export {
+  ERROR_CODES_GUIDE_URL,
+  isDocumentedProgramErrorCode,
+  programErrorDocUrl,
+} from './errors/documented-program-errors.js';
 export {
   isConfigurationError,
   isConnectionError,
@@ -11,15 +20,12 @@ export {
   isTimeoutError,
 } from './errors/guards.js';
 export { isPrakerjaError, PrakerjaError } from './errors/prakerja-error.js';
-export type {
-  ProgramErrorDescription,
-  ProgramErrorInfo,
-} from './errors/program-error-codes.js';
+export { ProgramErrorCode } from './errors/program-error-code.js';
+export type { ProgramErrorInfo } from './errors/program-error-codes.js';
 export {
   describeProgramError,
   isKnownProgramErrorCode,
   PROGRAM_ERRORS,
-  ProgramErrorCode,
 } from './errors/program-error-codes.js';
 export type {
   ProgramApiErrorOptions,

@@ -3,6 +3,7 @@ export type { ValidationIssue } from '@prakerja-kit/core';
 export {
   ConfigurationError,
   ConnectionError,
+  describeProgramError,
   isConfigurationError,
   isConnectionError,
   isKnownProgramErrorCode,

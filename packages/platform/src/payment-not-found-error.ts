@@ -1,4 +1,4 @@
-import { isKnownProgramErrorCode, PROGRAM_ERRORS, ProgramApiError } from '@prakerja-kit/core';
+import { ProgramApiError } from '@prakerja-kit/core';
 import { errorGuard } from '@prakerja-kit/core/internal';
 
 /**
@@ -81,12 +81,10 @@ export function isPaymentNotFoundAnswer(answer: PaymentStatusAnswer): boolean {
       (typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length === 0)
     );
   }
-  const { status, code, programMessage } = answer.error;
+  const { status, documented, programMessage } = answer.error;
   if (status === 404) return true;
   if (status < 400 || status >= 500 || NOT_A_LOOKUP_STATUS.has(status)) return false;
-  if (code !== undefined && isKnownProgramErrorCode(code) && PROGRAM_ERRORS[code].documented) {
-    return false;
-  }
+  if (documented) return false;
   return NOT_FOUND_TEXT.test(programMessage) && !ABOUT_THE_CALLER.test(programMessage);
 }
 

@@ -3,6 +3,7 @@ export type { RequestOptions, ValidationIssue } from '@prakerja-kit/core';
 export {
   ConfigurationError,
   ConnectionError,
+  describeProgramError,
   isConfigurationError,
   isConnectionError,
   isKnownProgramErrorCode,

@@ -1,75 +1,15 @@
-/**
- * Program error codes known to the SDK, by a stable name.
- *
- * Only seven codes are documented by the program (`documented: true` in {@link PROGRAM_ERRORS}).
- * The others are the SDK's assumptions for errors the program documents only as prose or not at
- * all (the general error list and most per-endpoint lists are unreadable, program-api.md §5 and
- * §9). The sandbox answers with them; in production an unknown code still arrives intact on
- * `ProgramApiError.code`.
- */
-export const ProgramErrorCode = {
-  // Documented [DOC].
-  COURSE_OR_SCHEDULE_EMPTY: 'ERRPLT40036',
-  TRANSACTION_ALREADY_VOIDED: 'ERRPLT40028',
-  TRANSACTION_NOT_FOUND: 'ERRVOD40001',
-  OAUTH_CONTEXT_CLIENT_ID_NOT_FOUND: 'ERROAUTH4024',
-  OAUTH_CLIENT_ID_NOT_FOUND: 'ERROAUTH4029',
-  OAUTH_CONTEXT_USER_ID_NOT_FOUND: 'ERROAUTH4030',
-  OAUTH_AUTH_CODE_NOT_FOUND: 'ERROAUTH4031',
-  // Assumed: general errors (signature, client, timestamp, body).
-  MISSING_AUTH_HEADER: 'SBX_GEN40001',
-  MALFORMED_BODY: 'SBX_GEN40002',
-  INVALID_FIELD: 'SBX_GEN40003',
-  INVALID_SIGNATURE: 'SBX_GEN40101',
-  UNKNOWN_CLIENT: 'SBX_GEN40102',
-  TIMESTAMP_OUT_OF_WINDOW: 'SBX_GEN40103',
-  FORBIDDEN_FOR_CLIENT: 'SBX_GEN40301',
-  NOT_FOUND: 'SBX_GEN40401',
-  PAYLOAD_TOO_LARGE: 'SBX_GEN41301',
-  RATE_LIMITED: 'SBX_GEN42901',
-  INTERNAL: 'SBX_GEN50001',
-  // Assumed: send-otp validations the DP must map (program-api.md §4.2).
-  SCHEDULE_NOT_FOUND: 'SBX_PLT40001',
-  SCHEDULE_COURSE_MISMATCH: 'SBX_PLT40002',
-  COURSE_ALREADY_STARTED: 'SBX_PLT40003',
-  QUOTA_FULL: 'SBX_PLT40004',
-  AGE_NOT_ELIGIBLE: 'SBX_PLT40005',
-  EDUCATION_NOT_ELIGIBLE: 'SBX_PLT40006',
-  INSUFFICIENT_BALANCE: 'SBX_PLT40007',
-  PARTICIPANT_NOT_FOUND: 'SBX_PLT40008',
-  AMOUNT_MISMATCH: 'SBX_PLT40009',
-  COURSE_NOT_FOUND: 'SBX_PLT40010',
-  // Assumed: authorize and status.
-  WRONG_OTP: 'SBX_PLT40011',
-  PAYMENT_TOKEN_EXPIRED: 'SBX_PLT40012',
-  PAYMENT_TOKEN_USED: 'SBX_PLT40013',
-  PAYMENT_TOKEN_INVALID: 'SBX_PLT40014',
-  INVOICE_ALREADY_USED: 'SBX_PLT40015',
-  INVOICE_NOT_FOUND: 'SBX_PLT40016',
-  // Assumed: redeem and attendance (messages from the program's FAQ, program-api.md §5).
-  REDEEM_CODE_NOT_FOUND: 'SBX_RDM40001',
-  REDEEM_CODE_OTHER_PROVIDER: 'SBX_RDM40002',
-  REDEEM_CODE_CANCELLED: 'SBX_RDM40003',
-  REDEEM_OUTSIDE_WINDOW: 'SBX_RDM40004',
-  EMAIL_ALREADY_USED: 'SBX_RDM40005',
-  REDIRECT_URI_NOT_REGISTERED: 'SBX_RDM40006',
-  INVALID_SEQUENCE: 'SBX_RDM40007',
-  PREVIOUS_SEQUENCE_NOT_VERIFIED: 'SBX_RDM40008',
-  RESET_NOT_ALLOWED: 'SBX_RDM40009',
-  REDEEM_CODE_ALREADY_USED: 'SBX_RDM40010',
-  // Assumed: TPM and UK.
-  INVALID_SCOPE: 'SBX_TPM40001',
-  INVALID_SCOPE_SEQUENCE: 'SBX_TPM40002',
-  SUBMISSION_NOT_FOUND: 'SBX_TPM40003',
-  REDEEM_CODE_NOT_REDEEMED: 'SBX_TPM40004',
-  // Assumed: SSO.
-  OAUTH_REFRESH_TOKEN_INVALID: 'SBX_OAUTH4032',
-  OAUTH_ACCESS_TOKEN_EXPIRED: 'SBX_OAUTH4033',
-  OAUTH_REDIRECT_URI_MISMATCH: 'SBX_OAUTH4034',
-} as const;
-
-/** A program error code known to the SDK. */
-export type ProgramErrorCode = (typeof ProgramErrorCode)[keyof typeof ProgramErrorCode];
+// The full catalogue: every code the SDK knows, with its English meaning, the program's (or the
+// sandbox's) Indonesian message and the fix. The client bundles do not carry it (issue 18):
+// `ProgramApiError` reads only the documented codes (documented-program-errors.ts). The sandbox,
+// the CLI, the docs generator and an app that wants the full text import it.
+import {
+  DOCUMENTED_PROGRAM_ERRORS,
+  FIX_SIGNATURE,
+  type ProgramErrorDescription,
+  programErrorDocUrl,
+  statusMeaning,
+} from './documented-program-errors.js';
+import type { ProgramErrorCode } from './program-error-code.js';
 
 /** What the SDK knows about one program error code. */
 export interface ProgramErrorInfo {
@@ -96,9 +36,20 @@ const e = (
     ? { status, documented, meaning, message }
     : { status, documented, meaning, message, fix };
 
-// Fixes shared by several codes, and by any HTTP status without a known code.
-const FIX_SIGNATURE =
-  'check PRAKERJA_SIGN_KEY (the exact key, no quotes or whitespace around it) and the clock (timestamp is Unix seconds; see clock.correctSkew); run `prakerja doctor` to test the credentials';
+// A documented code: its meaning and fix have one home, the table the clients carry.
+const documented = (
+  code: keyof typeof DOCUMENTED_PROGRAM_ERRORS,
+  message: string,
+): ProgramErrorInfo =>
+  e(
+    400,
+    true,
+    DOCUMENTED_PROGRAM_ERRORS[code].meaning,
+    message,
+    DOCUMENTED_PROGRAM_ERRORS[code].fix,
+  );
+
+// Fixes shared by several assumed codes.
 const FIX_CLIENT =
   'check PRAKERJA_CLIENT_CODE and that the base URL is the environment (sandbox or production) these credentials were issued for';
 const FIX_TIMESTAMP =
@@ -108,55 +59,13 @@ const FIX_FORBIDDEN =
 
 /** Meaning, HTTP status and Indonesian message of every code in {@link ProgramErrorCode}. */
 export const PROGRAM_ERRORS: Readonly<Record<ProgramErrorCode, ProgramErrorInfo>> = {
-  ERRPLT40036: e(
-    400,
-    true,
-    'course_code or schedule_code is empty',
-    'Kode pelatihan atau kode jadwal tidak boleh kosong.',
-    'pass both courseCode and scheduleCode',
-  ),
-  ERRPLT40028: e(
-    400,
-    true,
-    'the transaction was already voided',
-    'Transaksi sudah dibatalkan sebelumnya.',
-    'nothing to undo: the purchase is already voided (check with payments.retrieve); do not void again',
-  ),
-  ERRVOD40001: e(
-    400,
-    true,
-    'transaction code not found',
-    'Kode transaksi tidak ditemukan.',
-    'pass the transactionCode returned by payments.authorize or payments.retrieve (not the invoice code)',
-  ),
-  ERROAUTH4024: e(
-    400,
-    true,
-    'no client id in the request context (X-Client-Id missing or unknown)',
-    'Unauthorized',
-    'send the X-Client-Id header with your client_code (the provider client does this; check sso.clientId)',
-  ),
-  ERROAUTH4029: e(
-    400,
-    true,
-    'OAuth client id not found',
-    'Unauthorized',
-    'use the client id Prakerja registered for your SSO (sso.clientId, by default PRAKERJA_CLIENT_CODE)',
-  ),
-  ERROAUTH4030: e(
-    400,
-    true,
-    'no user in the request context (access token missing or invalid)',
-    'Unauthorized',
-    'send a valid access token: exchange the code again, or refresh it (sso.refreshToken, or a token manager) before it expires',
-  ),
-  ERROAUTH4031: e(
-    400,
-    true,
-    'OAuth authorization code not found',
-    'Unauthorized',
-    'exchange each authorization code once, right after the redirect; start the login again for a new one',
-  ),
+  ERRPLT40036: documented('ERRPLT40036', 'Kode pelatihan atau kode jadwal tidak boleh kosong.'),
+  ERRPLT40028: documented('ERRPLT40028', 'Transaksi sudah dibatalkan sebelumnya.'),
+  ERRVOD40001: documented('ERRVOD40001', 'Kode transaksi tidak ditemukan.'),
+  ERROAUTH4024: documented('ERROAUTH4024', 'Unauthorized'),
+  ERROAUTH4029: documented('ERROAUTH4029', 'Unauthorized'),
+  ERROAUTH4030: documented('ERROAUTH4030', 'Unauthorized'),
+  ERROAUTH4031: documented('ERROAUTH4031', 'Unauthorized'),
   SBX_GEN40001: e(
     400,
     false,
@@ -466,28 +375,11 @@ export function isKnownProgramErrorCode(code: unknown): code is ProgramErrorCode
   return typeof code === 'string' && Object.hasOwn(PROGRAM_ERRORS, code);
 }
 
-/** What {@link describeProgramError} knows about an error answer. */
-export interface ProgramErrorDescription {
-  /** The English meaning: from the catalogue for a known code, else from the HTTP status. */
-  meaning: string | undefined;
-  /** True only for the seven codes the program documents. */
-  documented: boolean;
-  /** What to change on your side, when known. */
-  fix: string | undefined;
-}
-
-const STATUS_MEANINGS: Readonly<Record<number, string>> = {
-  401: 'the program did not accept the credentials (signature, client code or timestamp)',
-  403: 'this client may not call this endpoint',
-  404: 'not found',
-  408: 'the program timed out waiting for the request',
-  413: 'the body is too large',
-  429: 'too many requests',
-};
-
 /**
  * The English meaning, documented flag and fix for an error answer, from its code when the SDK
- * knows it and from its HTTP status otherwise. Text only: never decide an outcome on it.
+ * knows it (the full catalogue, assumed `SBX_…` codes included) and from its HTTP status
+ * otherwise. Text only: never decide an outcome on it. `ProgramApiError` fills its own `meaning`
+ * and `fix` from the documented codes only; this is the full text, e.g. for an `SBX_…` code.
  *
  * @example
  * describeProgramError('SBX_GEN40101', 401).fix; // 'check PRAKERJA_SIGN_KEY …'
@@ -497,12 +389,9 @@ export function describeProgramError(
   status: number,
 ): ProgramErrorDescription {
   const info = isKnownProgramErrorCode(code) ? PROGRAM_ERRORS[code] : undefined;
-  const meaning =
-    info?.meaning ??
-    STATUS_MEANINGS[status] ??
-    (status >= 500 ? 'the program failed while handling the request' : undefined);
+  const meaning = info?.meaning ?? statusMeaning(status);
   // Production's codes for a refused signature are unknown: every 401 gets the signature fix,
   // unless its code is one of the catalogue's own 401 codes (which carry a more precise fix).
   const fix = status === 401 && info?.status !== 401 ? FIX_SIGNATURE : (info?.fix ?? undefined);
-  return { meaning, documented: info?.documented ?? false, fix };
+  return { meaning, documented: info?.documented ?? false, fix, docUrl: programErrorDocUrl(code) };
 }

@@ -1,6 +1,6 @@
 import { maskText } from '../logging/redact.js';
+import { describeDocumentedError } from './documented-program-errors.js';
 import { PrakerjaError } from './prakerja-error.js';
-import { describeProgramError } from './program-error-codes.js';
 
 /** Fields shared by every error raised while a request was in flight. */
 export interface RequestErrorOptions {
@@ -65,14 +65,19 @@ export interface ProgramApiErrorOptions extends RequestErrorOptions {
 
 /**
  * The program answered with an error: HTTP status, program `code`, its (Indonesian) message,
- * and what the SDK knows about it: the English `meaning`, whether the code is `documented` by the
- * program, and a `fix` when one is known.
+ * and what the SDK knows about it at run time: whether the code is `documented` by the program,
+ * the English `meaning` and a `fix` for the seven documented codes (and the status's meaning, and
+ * the signature fix for any 401), and `docUrl`, the code's entry in the published error-code
+ * guide. The full text of an assumed `SBX_…` code (the sandbox's) is not in the client bundles:
+ * it is at `docUrl`, and `describeProgramError(error.code, error.status)` from
+ * `@prakerja-kit/core/errors` returns it.
  *
  * The message reads like
- * `SBX_GEN40101 from /api/v1/integration/payment/void: Signature tidak valid. (English: the
- * signature does not match; SBX_GEN40101 is assumed by the SDK/sandbox, not documented by the
- * program) Fix: check PRAKERJA_SIGN_KEY …`. Server text is masked like logs (redeem codes, emails,
- * Prakerja numbers, signatures).
+ * `SBX_PLT40011 from /api/v1/integration/payment/authorize: OTP salah. (SBX_PLT40011 is assumed
+ * by the SDK/sandbox, not documented by the program; see https://…/Error_codes.html#SBX_PLT40011)`
+ * or, for a documented code, `ERRPLT40028 from …: Transaksi sudah dibatalkan sebelumnya.
+ * (English: the transaction was already voided) Fix: nothing to undo: …`. Server text is masked
+ * like logs (redeem codes, emails, Prakerja numbers, signatures).
  *
  * @example
  * if (error instanceof ProgramApiError && error.code === ProgramErrorCode.TRANSACTION_ALREADY_VOIDED) {
@@ -90,8 +95,9 @@ export class ProgramApiError extends ProgramRequestError {
   /** Seconds the program asked to wait (`Retry-After`), when it said. */
   readonly retryAfter: number | undefined;
   /**
-   * The meaning in English: from the catalogue when the code is known, else from the HTTP status
-   * (e.g. any 401), else `undefined`.
+   * The meaning in English: for one of the seven documented codes, else from the HTTP status
+   * (e.g. any 401, any 5xx), else `undefined`. An assumed `SBX_…` code's own meaning is at
+   * {@link docUrl} and in `describeProgramError(code, status)`.
    */
   readonly meaning: string | undefined;
   /**
@@ -100,19 +106,30 @@ export class ProgramApiError extends ProgramRequestError {
    * undocumented code.
    */
   readonly documented: boolean;
-  /** What to change on your side, when known (e.g. any 401 points to the sign key and clock). */
+  /**
+   * What to change on your side, for a documented code and for any 401 (the sign key and the
+   * clock); `undefined` otherwise. An assumed code's fix is at {@link docUrl} and in
+   * `describeProgramError(code, status)`.
+   */
   readonly fix: string | undefined;
+  /**
+   * The code's entry in the published error-code guide (like Stripe's `doc_url`): an anchor per
+   * code the SDK knows, the section on unknown codes for any other; `undefined` when the answer
+   * had no code.
+   */
+  readonly docUrl: string | undefined;
 
   constructor(options: ProgramApiErrorOptions) {
     const programMessage = maskText(options.programMessage);
-    const { meaning, documented, fix } = describeProgramError(options.code, options.status);
+    const { meaning, documented, fix, docUrl } = describeDocumentedError(
+      options.code,
+      options.status,
+    );
     const notes: string[] = [];
     if (meaning) notes.push(`English: ${meaning}`);
     if (options.code !== undefined && !documented) {
       notes.push(
-        options.code.startsWith('SBX_')
-          ? `${options.code} is assumed by the SDK/sandbox, not documented by the program`
-          : `${options.code} is not in the SDK's catalogue`,
+        `${options.code} is ${options.code.startsWith('SBX_') ? 'assumed by the SDK/sandbox, not' : 'not'} documented by the program; see ${docUrl}`,
       );
     }
     super(
@@ -126,6 +143,7 @@ export class ProgramApiError extends ProgramRequestError {
     this.meaning = meaning;
     this.documented = documented;
     this.fix = fix;
+    this.docUrl = docUrl;
   }
 }
 
