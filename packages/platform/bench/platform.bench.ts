@@ -243,7 +243,7 @@ export default async function run(): Promise<void> {
     "import { createPlatformClient } from '@prakerja-kit/platform';\nglobalThis.entry = createPlatformClient;",
   );
   const floor = await bundleSize(
-    "import { createTransport, parseParams } from '@prakerja-kit/core';\nglobalThis.entry = [createTransport, parseParams];",
+    "import { createTransport } from '@prakerja-kit/core';\nimport { parseParams } from '@prakerja-kit/core/internal';\nglobalThis.entry = [createTransport, parseParams];",
   );
   console.log(
     `\nplatform: bundle importing only createPlatformClient from the installed tarball (${kb(tarballs['platform']!)} packed; esbuild through the exports map, minified, browser, zod included)`,

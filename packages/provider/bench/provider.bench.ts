@@ -19,7 +19,7 @@ export default async function run(): Promise<void> {
     ].join('\n'),
   );
   const transport = await bundleSize(
-    "import { createTransport, parseParams } from '@prakerja-kit/core';\nglobalThis.entry = [createTransport, parseParams];",
+    "import { createTransport } from '@prakerja-kit/core';\nimport { parseParams } from '@prakerja-kit/core/internal';\nglobalThis.entry = [createTransport, parseParams];",
   );
   const client = await bundleSize(
     "import { createProviderClient } from '@prakerja-kit/provider';\nglobalThis.entry = createProviderClient;",

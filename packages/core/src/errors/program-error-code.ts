@@ -1,5 +1,5 @@
-// The names of the program error codes, apart from the catalogue (program-error-codes.ts): code that
-// compares `error.code` with a name carries these strings only, not the catalogue's text.
+// The names of the program error codes, apart from the catalogue (program-error-codes.ts): code
+// that compares `error.code` with a name carries these strings only, not the catalogue's text.
 /**
  * Program error codes known to the SDK, by a stable name.
  *

@@ -1,5 +1,5 @@
-// The retry loop (issue 22) and the attempt it repeats. An attempt is the runtime's `fetch` (or the
-// `fetch` option; on Node, node:http through keep-alive agents) with an AbortController of its
+// The retry loop (issue 22) and the attempt it repeats. An attempt is the runtime's `fetch` (or
+// the `fetch` option; on Node, node:http through keep-alive agents) with an AbortController of its
 // own: the caller's signal, the attempt's deadline (a real timer, see sendAttempt) and a body past
 // maxResponseBytes abort it. Nothing else sits between the loop and fetch: the exact signed bytes
 // are sent as they are, `redirect: 'manual'`, and every rule the loop applies is a pure function:
@@ -535,7 +535,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
           reject(new AttemptTimeout(`no answer within ${timeout} ms`));
           attemptController.abort();
         },
-        // setTimeout fires at once past 2^31 - 1 ms (about 24.8 days): longer means no deadline.
+        // setTimeout fires at once past 2^31 - 1 ms (about 24.8 days): a longer timeout is capped.
         Math.min(timeout, MAX_TIMER_MS),
       );
     });
