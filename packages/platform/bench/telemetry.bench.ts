@@ -16,6 +16,7 @@ import {
   type ReadableSpan,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
+import { openTelemetry } from '@prakerja-kit/core/telemetry';
 import type { SandboxClient, SandboxSchedule } from '@prakerja-kit/sandbox';
 import { type Measurement, printGoal, printTable } from '../../../scripts/bench-harness.js';
 import { createPlatformClient } from '../src/index.js';
@@ -121,11 +122,10 @@ export default async function run(): Promise<void> {
     const plain = createPlatformClient(base);
     const traced = createPlatformClient({
       ...base,
-      telemetry: {
-        api: otel,
+      telemetry: openTelemetry(otel, {
         tracer: tracerProvider.getTracer('bench'),
         meter: meterProvider.getMeter('bench'),
-      },
+      }),
     });
     const params = { courseCode: schedule.courseCode, scheduleCode: schedule.scheduleCode };
     const contenders: Array<[string, () => Promise<unknown>]> = [

@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import { OnDemandReader } from '../../../../tests/support/otel.js';
 import { ProgramPath } from '../constants.js';
 import { createTransport, type TransportOptions } from '../transport/create-transport.js';
-import { TelemetryMetric, type TelemetryOptions } from './telemetry.js';
+import { openTelemetry, TelemetryMetric } from './telemetry.js';
 
 const SIGN_KEY = 'sk_test_fake_tel_0123456789';
 const OTP = '771204';
@@ -24,11 +24,11 @@ function sdk() {
   });
   const reader = new OnDemandReader();
   const meterProvider = new MeterProvider({ readers: [reader] });
-  const telemetry: TelemetryOptions = {
-    api: otel,
+  const options = {
     tracer: tracerProvider.getTracer('test'),
     meter: meterProvider.getMeter('test'),
   };
+  const telemetry = openTelemetry(otel, options);
   // A counter's sum, or a histogram's count.
   const sums = async (name: string) => {
     const { resourceMetrics } = await reader.collect();
@@ -43,7 +43,7 @@ function sdk() {
           : (point.value as { count: number }).count,
     }));
   };
-  return { exporter, telemetry, sums };
+  return { exporter, telemetry, options, sums };
 }
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -157,7 +157,7 @@ describe('telemetry', () => {
   });
 
   it('records a refusal with its program code and a masked exception, and can skip propagation', async () => {
-    const { exporter, telemetry } = sdk();
+    const { exporter, options } = sdk();
     const seen: Headers[] = [];
     const transport = client(
       async (_url, init) => {
@@ -167,7 +167,7 @@ describe('telemetry', () => {
           400,
         );
       },
-      { telemetry: { ...telemetry, propagate: false } },
+      { telemetry: openTelemetry(otel, { ...options, propagate: false }) },
     );
     await expect(
       transport.request({

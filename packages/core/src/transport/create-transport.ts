@@ -42,13 +42,12 @@ import {
 } from '../logging/logger.js';
 import { redact } from '../logging/redact.js';
 import { serializeBody } from '../signing/serialize-body.js';
-import {
-  type CallTelemetry,
-  createTelemetry,
-  type OperationSpan,
-  type Telemetry,
-  type TelemetryOptions,
-} from '../telemetry/telemetry.js';
+import type {
+  CallTelemetry,
+  OperationSpan,
+  Telemetry,
+  TelemetryPlugin,
+} from '../telemetry/types.js';
 import { type RetryOptions, retryDelay, sleep } from './backoff.js';
 import { BodyTimeout, classifyThrown, type Failure } from './classify-failure.js';
 import { type Clock, type ClockOptions, createClock } from './clock.js';
@@ -148,10 +147,11 @@ export interface TransportOptions extends CredentialOptions {
    */
   maxResponseBytes?: number | undefined;
   /**
-   * OpenTelemetry spans, metrics and `traceparent` propagation. Off by default: without it,
-   * nothing is traced or measured.
+   * OpenTelemetry spans, metrics and `traceparent` propagation:
+   * `openTelemetry(otel, options?)` from `@prakerja-kit/core/telemetry`. Off by default: without
+   * it, nothing is traced or measured, and none of the instrumentation is bundled.
    */
-  telemetry?: TelemetryOptions | undefined;
+  telemetry?: TelemetryPlugin | undefined;
 }
 
 /** One call to the program. */
@@ -350,9 +350,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const defaultMaxRetries = options.maxRetries ?? 2;
   const defaultMaxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const retryTiming = options.retry ?? {};
-  const telemetry = options.telemetry
-    ? createTelemetry(options.telemetry, [credentials.signKey])
-    : undefined;
+  const telemetry = options.telemetry?.client([credentials.signKey]);
 
   // ky supplies the signal (its timeout and the caller's abort); the URL, method, body and
   // headers go straight to fetch as the exact string we signed and our plain header object. ky
@@ -407,7 +405,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const base = call.api === 'sso' ? credentials.ssoBaseUrl : credentials.baseUrl;
     const calls = (telemetry as NonNullable<typeof telemetry>).transportCall(
       call.method,
-      `${base}${call.path}`,
+      base,
       call.path,
       call.span,
     );
