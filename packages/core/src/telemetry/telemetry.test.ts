@@ -2,6 +2,7 @@ import * as otel from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { type DataPoint, MeterProvider } from '@opentelemetry/sdk-metrics';
 import {
+  AlwaysOffSampler,
   BasicTracerProvider,
   InMemorySpanExporter,
   SimpleSpanProcessor,
@@ -195,5 +196,49 @@ describe('telemetry', () => {
     expect(everything).toContain('exception');
     expect(everything).not.toContain(OTP);
     expect(everything).not.toContain('rina@example.com');
+  });
+
+  it('creates no attempt span under an operation the sampler dropped, and propagates its context', async () => {
+    const exporter = new InMemorySpanExporter();
+    const tracerProvider = new BasicTracerProvider({
+      sampler: new AlwaysOffSampler(),
+      spanProcessors: [new SimpleSpanProcessor(exporter)],
+    });
+    const reader = new OnDemandReader();
+    const meterProvider = new MeterProvider({ readers: [reader] });
+    const tracer = tracerProvider.getTracer('test');
+    const started: string[] = [];
+    const counting = {
+      startSpan: (...args: Parameters<typeof tracer.startSpan>) => {
+        started.push(args[0]);
+        return tracer.startSpan(...args);
+      },
+    };
+    const seen: Headers[] = [];
+    const transport = client(
+      async (_url, init) => {
+        seen.push(new Headers(init?.headers));
+        return json({ success: true, message: 'OK', data: { quota: 2 } });
+      },
+      { telemetry: openTelemetry(otel, { tracer: counting, meter: meterProvider.getMeter('t') }) },
+    );
+    await transport.request({
+      method: 'POST',
+      path: ProgramPath.QUOTA_SCHEDULE,
+      body: {},
+      readOnly: true,
+      data: z.object({ quota: z.number() }),
+    });
+    // Only the operation span was asked for (and dropped): no attempt span under it.
+    expect(started).toEqual(['prakerja.request']);
+    expect(exporter.getFinishedSpans()).toEqual([]);
+    // The downstream service still sees the trace, not sampled.
+    expect(seen[0]?.get('traceparent')).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
+    // Metrics do not depend on sampling.
+    const { resourceMetrics } = await reader.collect();
+    const duration = resourceMetrics.scopeMetrics
+      .flatMap((scope) => scope.metrics)
+      .find((metric) => metric.descriptor.name === TelemetryMetric.REQUEST_DURATION);
+    expect(duration?.dataPoints).toHaveLength(1);
   });
 });
