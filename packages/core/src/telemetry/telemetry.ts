@@ -259,19 +259,19 @@ class Call implements CallTelemetry {
     const { state, endpoint } = this;
     const { tracer, api } = state;
     if (tracer) {
-      let context = this.parentContext;
+      const parent = this.parentContext;
+      let span: OtelSpan | undefined;
       if (this.recording) {
         let attributes = endpoint.spanAttributes;
         if (number > 1) {
           attributes = { ...attributes, 'http.request.resend_count': number - 1 };
         }
-        const span = tracer.startSpan(endpoint.spanName, { kind: CLIENT, attributes }, context);
+        span = tracer.startSpan(endpoint.spanName, { kind: CLIENT, attributes }, parent);
         this.attemptSpan = span;
-        if (state.propagate) context = api.trace.setSpan(context, span);
       }
       // A registered propagator without fields (the no-op one) has nothing to write.
       if (state.propagate && (api.propagation.fields?.().length ?? 1) > 0) {
-        api.propagation.inject(context, headers);
+        api.propagation.inject(span ? api.trace.setSpan(parent, span) : parent, headers);
       }
     }
     this.attemptStatus = undefined;
