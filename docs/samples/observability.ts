@@ -12,6 +12,7 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { fromPino } from '@prakerja-kit/core';
+import { openTelemetry } from '@prakerja-kit/core/telemetry';
 import { createPlatformClient } from '@prakerja-kit/platform';
 import pino from 'pino';
 
@@ -39,11 +40,12 @@ export function createObservedClient(connection: Connection, logs: pino.Destinat
     ...connection,
     // pino takes (fields, message): wrap it. `logger: pino()` alone does not compile.
     logger: fromPino(pino({ level: 'debug' }, logs)),
-    telemetry: {
-      api: otel, // the @opentelemetry/api module: the SDK never imports it itself
+    // The @opentelemetry/api module: the SDK never imports it, and bundles its instrumentation
+    // only where you import openTelemetry.
+    telemetry: openTelemetry(otel, {
       tracer: tracerProvider.getTracer('my-dp'),
       meter: meterProvider.getMeter('my-dp'),
-    },
+    }),
   });
   return { client, spans, metrics, metricReader, tracerProvider, meterProvider };
 }

@@ -10,5 +10,6 @@ export default defineConfig(
     'src/node.ts',
     'src/events.ts',
     'src/internal.ts',
+    'src/telemetry.ts',
   ]),
 );

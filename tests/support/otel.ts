@@ -13,7 +13,7 @@ import {
   type ReadableSpan,
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
-import type { TelemetryOptions } from '@prakerja-kit/core';
+import { openTelemetry } from '@prakerja-kit/core/telemetry';
 
 /** A metric reader collected on demand (`reader.collect()`), cumulative. */
 export class OnDemandReader extends MetricReader {
@@ -37,11 +37,10 @@ export function otelHarness() {
   });
   const reader = new OnDemandReader();
   const meterProvider = new MeterProvider({ readers: [reader] });
-  const telemetry: TelemetryOptions = {
-    api: otel,
+  const telemetry = openTelemetry(otel, {
     tracer: tracerProvider.getTracer('test'),
     meter: meterProvider.getMeter('test'),
-  };
+  });
   return {
     telemetry,
     spans: (): ReadableSpan[] => exporter.getFinishedSpans(),

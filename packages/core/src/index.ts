@@ -78,12 +78,13 @@ export type {
   OtelTracer,
 } from './telemetry/otel-types.js';
 export type {
+  CallTelemetry,
+  ClientTelemetry,
   OperationSpan,
   Telemetry,
   TelemetryInstruments,
-  TelemetryOptions,
-} from './telemetry/telemetry.js';
-export { TelemetryMetric } from './telemetry/telemetry.js';
+  TelemetryPlugin,
+} from './telemetry/types.js';
 export type { RetryOptions } from './transport/backoff.js';
 export type { Clock, ClockOptions } from './transport/clock.js';
 export type {

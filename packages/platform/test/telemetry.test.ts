@@ -3,7 +3,8 @@
 import * as otel from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { ProgramPath, TelemetryMetric } from '@prakerja-kit/core';
+import { ProgramPath } from '@prakerja-kit/core';
+import { TelemetryMetric } from '@prakerja-kit/core/telemetry';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPaymentWatcher } from '../src/index.js';
 import { childrenOf, otelHarness } from './support/otel.js';

@@ -1,4 +1,4 @@
-import type { Logger, TelemetryOptions } from '@prakerja-kit/core';
+import type { Logger, TelemetryPlugin } from '@prakerja-kit/core';
 import { WebhookConfigurationError } from './errors/webhook-configuration-error.js';
 import { WebhookVerificationError } from './errors/webhook-verification-error.js';
 import { DEFAULT_MAX_BODY_BYTES } from './internal/limits.js';
@@ -106,10 +106,11 @@ export interface WebhookReceiverOptions
   /**
    * OpenTelemetry spans (`webhooks.receive` with `webhooks.verify`, `webhooks.dispatch` and
    * `webhooks.handler` children) and metrics (`prakerja.webhook.deliveries` by result,
-   * `prakerja.webhook.handler.duration`). Off without it; nothing of OpenTelemetry is loaded.
-   * Spans carry the event type, the event id and the result, never the body or a secret.
+   * `prakerja.webhook.handler.duration`): `openTelemetry(otel, options?)` from
+   * `@prakerja-kit/core/telemetry`, as for the clients. Off without it; nothing of OpenTelemetry
+   * is loaded. Spans carry the event type, the event id and the result, never the body or a secret.
    */
-  telemetry?: TelemetryOptions | undefined;
+  telemetry?: TelemetryPlugin | undefined;
 }
 
 /** A raw delivery: the body exactly as received and its headers. */

@@ -1,4 +1,5 @@
 import * as otel from '@opentelemetry/api';
+import { openTelemetry } from '@prakerja-kit/core/telemetry';
 import { afterEach, expect, it } from 'vitest';
 import { childrenOf, otelHarness } from '../../../tests/support/otel.js';
 import { createEventId } from './create-event-id.js';
@@ -193,7 +194,7 @@ it('reports ignored and in-progress deliveries, and answers 409 while one runs',
 
 it('creates no instruments when tracing and metrics are off, and uses the global providers by default', async () => {
   expect(createReceiverTelemetry(undefined)).toBeUndefined();
-  const off = createReceiverTelemetry({ api: otel, tracer: false, meter: false })!;
+  const off = createReceiverTelemetry(openTelemetry(otel, { tracer: false, meter: false }))!;
   const span = off.span('webhooks.receive', undefined);
   span.set({ a: 1 });
   span.end();
@@ -201,7 +202,7 @@ it('creates no instruments when tracing and metrics are off, and uses the global
   off.handlerDuration(1, 'payment.authorized');
   expect(harness.spans()).toEqual([]);
   // The global (no-op) providers: spans and metrics are created and dropped.
-  const global = createReceiverTelemetry({ api: otel })!;
+  const global = createReceiverTelemetry(openTelemetry(otel))!;
   const root = global.span('webhooks.receive', undefined);
   const child = global.span('webhooks.verify', root, { 'prakerja.webhook.id': 'evt_x' });
   child.end();

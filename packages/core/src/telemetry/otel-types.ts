@@ -9,6 +9,8 @@ export type OtelContext = unknown;
 
 /** The part of an OpenTelemetry `Span` the SDK calls. */
 export interface OtelSpan {
+  /** Sets one attribute. */
+  setAttribute(key: string, value: string | number | boolean): unknown;
   /** Sets several attributes. */
   setAttributes(attributes: OtelAttributes): unknown;
   /** Sets the status: 0 unset, 1 ok, 2 error. */
@@ -17,6 +19,8 @@ export interface OtelSpan {
   recordException(exception: { name: string; message: string }): void;
   /** Ends the span. */
   end(): void;
+  /** Whether the span records (false when the sampler dropped it). */
+  isRecording(): boolean;
 }
 
 /** The part of an OpenTelemetry `Tracer` the SDK calls. */

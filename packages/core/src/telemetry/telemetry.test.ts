@@ -2,6 +2,7 @@ import * as otel from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { type DataPoint, MeterProvider } from '@opentelemetry/sdk-metrics';
 import {
+  AlwaysOffSampler,
   BasicTracerProvider,
   InMemorySpanExporter,
   SimpleSpanProcessor,
@@ -11,7 +12,7 @@ import * as z from 'zod/mini';
 import { OnDemandReader } from '../../../../tests/support/otel.js';
 import { ProgramPath } from '../constants.js';
 import { createTransport, type TransportOptions } from '../transport/create-transport.js';
-import { TelemetryMetric, type TelemetryOptions } from './telemetry.js';
+import { openTelemetry, TelemetryMetric } from './telemetry.js';
 
 const SIGN_KEY = 'sk_test_fake_tel_0123456789';
 const OTP = '771204';
@@ -24,11 +25,11 @@ function sdk() {
   });
   const reader = new OnDemandReader();
   const meterProvider = new MeterProvider({ readers: [reader] });
-  const telemetry: TelemetryOptions = {
-    api: otel,
+  const options = {
     tracer: tracerProvider.getTracer('test'),
     meter: meterProvider.getMeter('test'),
   };
+  const telemetry = openTelemetry(otel, options);
   // A counter's sum, or a histogram's count.
   const sums = async (name: string) => {
     const { resourceMetrics } = await reader.collect();
@@ -43,7 +44,7 @@ function sdk() {
           : (point.value as { count: number }).count,
     }));
   };
-  return { exporter, telemetry, sums };
+  return { exporter, telemetry, options, sums };
 }
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -157,7 +158,7 @@ describe('telemetry', () => {
   });
 
   it('records a refusal with its program code and a masked exception, and can skip propagation', async () => {
-    const { exporter, telemetry } = sdk();
+    const { exporter, options } = sdk();
     const seen: Headers[] = [];
     const transport = client(
       async (_url, init) => {
@@ -167,7 +168,7 @@ describe('telemetry', () => {
           400,
         );
       },
-      { telemetry: { ...telemetry, propagate: false } },
+      { telemetry: openTelemetry(otel, { ...options, propagate: false }) },
     );
     await expect(
       transport.request({
@@ -195,5 +196,49 @@ describe('telemetry', () => {
     expect(everything).toContain('exception');
     expect(everything).not.toContain(OTP);
     expect(everything).not.toContain('rina@example.com');
+  });
+
+  it('creates no attempt span under an operation the sampler dropped, and propagates its context', async () => {
+    const exporter = new InMemorySpanExporter();
+    const tracerProvider = new BasicTracerProvider({
+      sampler: new AlwaysOffSampler(),
+      spanProcessors: [new SimpleSpanProcessor(exporter)],
+    });
+    const reader = new OnDemandReader();
+    const meterProvider = new MeterProvider({ readers: [reader] });
+    const tracer = tracerProvider.getTracer('test');
+    const started: string[] = [];
+    const counting = {
+      startSpan: (...args: Parameters<typeof tracer.startSpan>) => {
+        started.push(args[0]);
+        return tracer.startSpan(...args);
+      },
+    };
+    const seen: Headers[] = [];
+    const transport = client(
+      async (_url, init) => {
+        seen.push(new Headers(init?.headers));
+        return json({ success: true, message: 'OK', data: { quota: 2 } });
+      },
+      { telemetry: openTelemetry(otel, { tracer: counting, meter: meterProvider.getMeter('t') }) },
+    );
+    await transport.request({
+      method: 'POST',
+      path: ProgramPath.QUOTA_SCHEDULE,
+      body: {},
+      readOnly: true,
+      data: z.object({ quota: z.number() }),
+    });
+    // Only the operation span was asked for (and dropped): no attempt span under it.
+    expect(started).toEqual(['prakerja.request']);
+    expect(exporter.getFinishedSpans()).toEqual([]);
+    // The downstream service still sees the trace, not sampled.
+    expect(seen[0]?.get('traceparent')).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
+    // Metrics do not depend on sampling.
+    const { resourceMetrics } = await reader.collect();
+    const duration = resourceMetrics.scopeMetrics
+      .flatMap((scope) => scope.metrics)
+      .find((metric) => metric.descriptor.name === TelemetryMetric.REQUEST_DURATION);
+    expect(duration?.dataPoints).toHaveLength(1);
   });
 });

@@ -10,26 +10,25 @@ import type {
   OtelSpan,
   OtelTracer,
 } from './otel-types.js';
+import type {
+  CallTelemetry,
+  ClientTelemetry,
+  OperationSpan,
+  TelemetryInstruments,
+  TelemetryPlugin,
+} from './types.js';
 
-/**
- * Optional OpenTelemetry instrumentation (option `telemetry` of every client). Without it, the
- * SDK creates no span and records no metric, and nothing of OpenTelemetry is loaded.
- *
- * @example
- * import * as otel from '@opentelemetry/api';
- * const client = createPlatformClient({ telemetry: { api: otel } });
- */
-export interface TelemetryOptions {
-  /** The `@opentelemetry/api` module (`import * as otel from '@opentelemetry/api'`). */
-  api: OpenTelemetryApi;
+/** Options of {@link openTelemetry}. */
+export interface OpenTelemetryOptions {
   /**
    * Where spans go; `false` creates none.
-   * @default api.trace.getTracer('@prakerja-kit/core') (the global tracer provider)
+   * @default api.trace.getTracer(scope) (the global tracer provider; the scope is the package,
+   * e.g. `@prakerja-kit/core`)
    */
   tracer?: OtelTracer | false | undefined;
   /**
    * Where metrics go; `false` records none.
-   * @default api.metrics.getMeter('@prakerja-kit/core') (the global meter provider)
+   * @default api.metrics.getMeter(scope) (the global meter provider)
    */
   meter?: OtelMeter | false | undefined;
   /**
@@ -40,13 +39,43 @@ export interface TelemetryOptions {
   propagate?: boolean | undefined;
 }
 
+/**
+ * OpenTelemetry instrumentation for a client, a webhook receiver or a watcher's client (option
+ * `telemetry`): spans per operation, HTTP attempt and reconciliation lookup, the
+ * {@link TelemetryMetric} metrics, and `traceparent` propagation. Import it only where you want
+ * it: without it none of this module is bundled.
+ *
+ * @param api - The `@opentelemetry/api` module (`import * as otel from '@opentelemetry/api'`);
+ *   the SDK never imports it itself.
+ * @example
+ * import * as otel from '@opentelemetry/api';
+ * import { openTelemetry } from '@prakerja-kit/core/telemetry';
+ * const client = createPlatformClient({ telemetry: openTelemetry(otel, { tracer: false }) });
+ */
+export function openTelemetry(
+  api: OpenTelemetryApi,
+  options: OpenTelemetryOptions = {},
+): TelemetryPlugin {
+  const tracer = (scope: string) =>
+    options.tracer === false ? undefined : (options.tracer ?? api.trace.getTracer(scope));
+  const meter = (scope: string) =>
+    options.meter === false ? undefined : (options.meter ?? api.metrics.getMeter(scope));
+  return {
+    api,
+    tracer,
+    meter,
+    client: (secrets) =>
+      createClientTelemetry(api, tracer(SCOPE), meter(SCOPE), options.propagate ?? true, secrets),
+  };
+}
+
 /** Span status codes (OpenTelemetry `SpanStatusCode`). */
 const OK = 1;
 const ERROR = 2;
 /** OpenTelemetry `SpanKind.CLIENT`. */
 const CLIENT = 2;
 
-/** Names of the metrics the SDK records. */
+/** Names of the metrics the SDK's clients record. */
 export const TelemetryMetric = {
   /**
    * Histogram of HTTP attempt durations, in seconds, by `prakerja.endpoint`, method and status
@@ -63,55 +92,6 @@ export const TelemetryMetric = {
   WATCHER_LAG: 'prakerja.payment.watcher.lag',
 } as const;
 
-/**
- * A span the SDK opened for one operation (`payments.authorize`, a reconciliation lookup, a
- * transport call). Every method is safe to call after {@link OperationSpan.end}.
- */
-export interface OperationSpan {
-  /** The OpenTelemetry context holding this span: the parent of its children. */
-  readonly context: OtelContext;
-  /** Adds attributes (primitive values; never put a secret or personal data here). */
-  setAttributes(attributes: OtelAttributes): void;
-  /**
-   * Ends the span: with `error`, records it (name and masked message only) and sets the status
-   * to error; with `outcome`, sets `prakerja.outcome` (and an error status for `unknown`).
-   */
-  end(result?: { error?: unknown; outcome?: string | undefined }): void;
-}
-
-/** The instruments a client records to; see {@link TelemetryMetric} for their meaning. */
-export interface TelemetryInstruments {
-  /** {@link TelemetryMetric.REQUEST_DURATION}. */
-  readonly requestDuration: OtelHistogram;
-  /** {@link TelemetryMetric.RETRIES}. */
-  readonly retries: OtelCounter;
-  /** {@link TelemetryMetric.RECONCILIATIONS}. */
-  readonly reconciliations: OtelCounter;
-  /** {@link TelemetryMetric.OUTCOMES}. */
-  readonly outcomes: OtelCounter;
-  /** {@link TelemetryMetric.WATCHER_LAG}. */
-  readonly watcherLag: OtelHistogram;
-}
-
-/**
- * A client's instrumentation (`transport.telemetry`, `undefined` without the `telemetry`
- * option). Resources use it to wrap their operations; you rarely need it.
- */
-export interface Telemetry {
-  /**
-   * Opens an operation span, a child of `parent` or else of the active context.
-   * @param name - e.g. `payments.authorize`.
-   */
-  startSpan(name: string, attributes?: OtelAttributes, parent?: OperationSpan): OperationSpan;
-  /**
-   * Runs `fn` with `span` as the active span, so the operations it starts become its children
-   * (needs a context manager, as the OpenTelemetry Node SDK registers).
-   */
-  withSpan<T>(span: OperationSpan, fn: () => T): T;
-  /** The metric instruments (no-ops when metrics are off). */
-  readonly instruments: TelemetryInstruments;
-}
-
 const NOOP_SPAN: OperationSpan = {
   context: undefined,
   setAttributes() {},
@@ -121,9 +101,9 @@ const NOOP_COUNTER: OtelCounter = { add() {} };
 const NOOP_HISTOGRAM: OtelHistogram = { record() {} };
 
 /** The name and masked message of an error: what spans and events may carry. */
-export function describeForTelemetry(
+function describeError(
   error: unknown,
-  secrets: readonly string[] = [],
+  secrets: readonly string[],
 ): { name: string; message: string } {
   if (error instanceof Error) {
     return { name: error.name, message: maskText(error.message, secrets) };
@@ -131,10 +111,8 @@ export function describeForTelemetry(
   return { name: 'Error', message: maskText(String(error), secrets) };
 }
 
-/** The program error code of an error, when it has one. */
-function programCode(error: unknown): string | undefined {
-  return error instanceof ProgramApiError ? error.code : undefined;
-}
+/** The name of an error, without building its masked message. */
+const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'Error');
 
 const SCOPE = '@prakerja-kit/core';
 
@@ -145,19 +123,23 @@ function recordError(
   secrets: readonly string[],
   errorType?: string,
 ): void {
-  const described = describeForTelemetry(error, secrets);
+  const described = describeError(error, secrets);
   span.recordException(described);
   span.setAttributes({
     'error.type': errorType ?? described.name,
-    'prakerja.error_code': programCode(error),
+    'prakerja.error_code': error instanceof ProgramApiError ? error.code : undefined,
   });
   span.setStatus({ code: ERROR, message: described.message });
 }
 
-// Per-call cost matters (issue 19): spans and calls are class instances (no closures per call),
-// and everything that only depends on the endpoint (span name, span attributes, the metric
-// attribute sets per status) is built once per endpoint and reused. OpenTelemetry copies the
-// attributes it is given, so sharing the objects is safe.
+// Per-call cost matters (issue 19; measured in packages/platform/bench/telemetry.bench.ts):
+// spans and calls are class instances (no closures per call); everything that only depends on
+// the endpoint (span name, span attributes, the metric attribute sets per status) is built once
+// per endpoint and reused (OpenTelemetry copies the attributes it is given, so sharing them is
+// safe); an error's masked message is built only when an error is recorded; a span the sampler
+// dropped gets no attribute work and no child attempt spans (its context is propagated as is).
+
+const STATUS_OK = { code: OK } as const;
 
 /** An operation span: the OpenTelemetry span and the context that holds it. */
 class Operation implements OperationSpan {
@@ -167,6 +149,11 @@ class Operation implements OperationSpan {
     readonly context: OtelContext,
     private readonly secrets: readonly string[],
   ) {}
+
+  /** Whether the sampler kept the span (a dropped one gets no children of the transport). */
+  get recording(): boolean {
+    return this.span.isRecording();
+  }
 
   setAttributes(attributes: OtelAttributes): void {
     if (!this.ended) this.span.setAttributes(attributes);
@@ -187,8 +174,6 @@ class Operation implements OperationSpan {
   }
 }
 
-const STATUS_OK = { code: OK } as const;
-
 /** What only depends on the endpoint of a call: built once per method, base URL and path. */
 class Endpoint {
   /** `POST /api/v1/...`: the attempt spans' name. */
@@ -196,14 +181,18 @@ class Endpoint {
   /** The attempt spans' attributes (first attempt; resends add `http.request.resend_count`). */
   readonly spanAttributes: OtelAttributes;
   /** The retry counter's attributes without the reason. */
-  readonly base: OtelAttributes;
+  private readonly base: OtelAttributes;
   /** The operation span's attributes when the call is its own operation. */
   readonly operationAttributes: OtelAttributes;
   private readonly metricAttributes = new Map<number | string, OtelAttributes>();
   private readonly retryAttributes = new Map<string, OtelAttributes>();
 
-  constructor(method: string, url: string, path: string) {
-    const parsed = new URL(url);
+  constructor(
+    readonly method: string,
+    readonly baseUrl: string,
+    path: string,
+  ) {
+    const parsed = new URL(`${baseUrl}${path}`);
     const port = parsed.port ? Number(parsed.port) : parsed.protocol === 'https:' ? 443 : 80;
     this.base = { 'prakerja.endpoint': path, 'http.request.method': method };
     this.operationAttributes = { 'prakerja.endpoint': path };
@@ -224,7 +213,8 @@ class Endpoint {
         typeof outcome === 'number'
           ? { ...this.base, 'http.response.status_code': outcome }
           : { ...this.base, 'error.type': outcome };
-      this.metricAttributes.set(outcome, attributes);
+      // Statuses and error names are a short list in practice; bound the cache all the same.
+      if (this.metricAttributes.size < 64) this.metricAttributes.set(outcome, attributes);
     }
     return attributes;
   }
@@ -234,7 +224,6 @@ class Endpoint {
     let attributes = this.retryAttributes.get(reason);
     if (!attributes) {
       attributes = { ...this.base, 'prakerja.retry_reason': reason };
-      // Reasons are a short fixed list in practice; bound the cache all the same.
       if (this.retryAttributes.size < 64) this.retryAttributes.set(reason, attributes);
     }
     return attributes;
@@ -260,6 +249,8 @@ class Call implements CallTelemetry {
     private readonly state: TelemetryState,
     private readonly endpoint: Endpoint,
     private readonly parentContext: OtelContext,
+    /** Whether the parent span records (no attempt spans under a span the sampler dropped). */
+    private readonly recording: boolean,
     private readonly operation: Operation | undefined,
   ) {}
 
@@ -268,19 +259,19 @@ class Call implements CallTelemetry {
     const { state, endpoint } = this;
     const { tracer, api } = state;
     if (tracer) {
-      let attributes = endpoint.spanAttributes;
-      if (number > 1) {
-        attributes = { ...attributes, 'http.request.resend_count': number - 1 };
+      const parent = this.parentContext;
+      let span: OtelSpan | undefined;
+      if (this.recording) {
+        let attributes = endpoint.spanAttributes;
+        if (number > 1) {
+          attributes = { ...attributes, 'http.request.resend_count': number - 1 };
+        }
+        span = tracer.startSpan(endpoint.spanName, { kind: CLIENT, attributes }, parent);
+        this.attemptSpan = span;
       }
-      const span = tracer.startSpan(
-        endpoint.spanName,
-        { kind: CLIENT, attributes },
-        this.parentContext,
-      );
-      this.attemptSpan = span;
       // A registered propagator without fields (the no-op one) has nothing to write.
       if (state.propagate && (api.propagation.fields?.().length ?? 1) > 0) {
-        api.propagation.inject(api.trace.setSpan(this.parentContext, span), headers);
+        api.propagation.inject(span ? api.trace.setSpan(parent, span) : parent, headers);
       }
     }
     this.attemptStatus = undefined;
@@ -290,7 +281,7 @@ class Call implements CallTelemetry {
   attemptResponse(status: number): void {
     if (this.attemptStartedAt < 0) return;
     this.attemptStatus = status;
-    this.attemptSpan?.setAttributes({ 'http.response.status_code': status });
+    this.attemptSpan?.setAttribute('http.response.status_code', status);
   }
 
   attemptEnd(error?: unknown): void {
@@ -301,7 +292,7 @@ class Call implements CallTelemetry {
     this.attemptSpan = undefined;
     this.state.instruments.requestDuration.record(
       (performance.now() - startedAt) / 1000,
-      endpoint.metric(status ?? describeForTelemetry(error).name),
+      endpoint.metric(status ?? errorName(error)),
     );
     if (!span) return;
     if (error !== undefined) {
@@ -312,7 +303,7 @@ class Call implements CallTelemetry {
         status !== undefined ? String(status) : undefined,
       );
     } else if (status !== undefined && status >= 400) {
-      span.setAttributes({ 'error.type': String(status) });
+      span.setAttribute('error.type', String(status));
       span.setStatus({ code: ERROR });
     }
     span.end();
@@ -328,16 +319,14 @@ class Call implements CallTelemetry {
   }
 }
 
-/** @internal Builds a client's instrumentation from the `telemetry` option. */
-export function createTelemetry(
-  options: TelemetryOptions,
+/** A client's instrumentation: what {@link openTelemetry}'s `client()` returns. */
+function createClientTelemetry(
+  api: OpenTelemetryApi,
+  tracer: OtelTracer | undefined,
+  meter: OtelMeter | undefined,
+  propagate: boolean,
   secrets: readonly string[],
-): InternalTelemetry {
-  const { api } = options;
-  const tracer =
-    options.tracer === false ? undefined : (options.tracer ?? api.trace.getTracer(SCOPE));
-  const meter =
-    options.meter === false ? undefined : (options.meter ?? api.metrics.getMeter(SCOPE));
+): ClientTelemetry {
   const instruments: TelemetryInstruments = meter
     ? {
         requestDuration: meter.createHistogram(TelemetryMetric.REQUEST_DURATION, {
@@ -368,13 +357,7 @@ export function createTelemetry(
         outcomes: NOOP_COUNTER,
         watcherLag: NOOP_HISTOGRAM,
       };
-  const state: TelemetryState = {
-    api,
-    tracer,
-    instruments,
-    propagate: options.propagate ?? true,
-    secrets,
-  };
+  const state: TelemetryState = { api, tracer, instruments, propagate, secrets };
 
   function open(name: string, attributes: OtelAttributes | undefined, parentContext: OtelContext) {
     const span = (tracer as OtelTracer).startSpan(
@@ -394,30 +377,37 @@ export function createTelemetry(
     return open(name, attributes, parent?.context ?? api.context.active());
   }
 
-  // Per method, base URL and path; bounded (paths are the program's fixed endpoints).
+  // By path (the program's fixed endpoints), checked against the method and base URL; bounded.
   const endpoints = new Map<string, Endpoint>();
-  function endpointOf(method: string, url: string, path: string): Endpoint {
-    const key = `${method} ${url}`;
-    let endpoint = endpoints.get(key);
+  function endpointOf(method: string, baseUrl: string, path: string): Endpoint {
+    let endpoint = endpoints.get(path);
+    if (endpoint && endpoint.method === method && endpoint.baseUrl === baseUrl) return endpoint;
+    const key = `${method} ${baseUrl}${path}`;
+    endpoint = endpoints.get(key);
     if (!endpoint) {
-      endpoint = new Endpoint(method, url, path);
-      if (endpoints.size < 256) endpoints.set(key, endpoint);
+      endpoint = new Endpoint(method, baseUrl, path);
+      if (endpoints.size < 256) endpoints.set(endpoints.has(path) ? key : path, endpoint);
     }
     return endpoint;
   }
 
   function transportCall(
     method: string,
-    url: string,
+    baseUrl: string,
     path: string,
     parent: OperationSpan | undefined,
   ): CallTelemetry {
-    const endpoint = endpointOf(method, url, path);
-    if (!tracer) return new Call(state, endpoint, undefined, undefined);
-    if (parent) return new Call(state, endpoint, parent.context, undefined);
+    const endpoint = endpointOf(method, baseUrl, path);
+    if (!tracer) return new Call(state, endpoint, undefined, false, undefined);
+    if (parent) return new Call(state, endpoint, parent.context, isRecording(parent), undefined);
     // Without a parent operation, the call is its own operation.
     const operation = open('prakerja.request', endpoint.operationAttributes, api.context.active());
-    return new Call(state, endpoint, operation.context, operation);
+    return new Call(state, endpoint, operation.context, isRecording(operation), operation);
+  }
+
+  /** Whether the OpenTelemetry span of an operation records (the sampler kept it). */
+  function isRecording(span: OperationSpan): boolean {
+    return span instanceof Operation ? span.recording : true;
   }
 
   function withSpan<T>(span: OperationSpan, fn: () => T): T {
@@ -425,23 +415,4 @@ export function createTelemetry(
   }
 
   return { startSpan, withSpan, instruments, transportCall };
-}
-
-/** @internal What the transport records of one call. */
-export interface CallTelemetry {
-  attemptStart(attempt: number, headers: Record<string, string>): void;
-  attemptResponse(status: number): void;
-  attemptEnd(error?: unknown): void;
-  retry(reason: string): void;
-  end(error?: unknown): void;
-}
-
-/** @internal */
-export interface InternalTelemetry extends Telemetry {
-  transportCall(
-    method: string,
-    url: string,
-    path: string,
-    parent: OperationSpan | undefined,
-  ): CallTelemetry;
 }

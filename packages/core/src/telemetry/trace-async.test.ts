@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OperationSpan, Telemetry } from './telemetry.js';
 import { traceAsync } from './trace-async.js';
+import type { OperationSpan, Telemetry } from './types.js';
 
 function recorder() {
   const calls: unknown[][] = [];

@@ -1,5 +1,5 @@
 import type { OtelAttributes } from './otel-types.js';
-import type { Telemetry } from './telemetry.js';
+import type { Telemetry } from './types.js';
 
 /**
  * Runs `run` inside a span named `name`: on success adds `after(result)` as attributes and ends

@@ -29,13 +29,12 @@ import {
 } from '../logging/logger.js';
 import { redact } from '../logging/redact.js';
 import { serializeBody } from '../signing/serialize-body.js';
-import {
-  type CallTelemetry,
-  createTelemetry,
-  type OperationSpan,
-  type Telemetry,
-  type TelemetryOptions,
-} from '../telemetry/telemetry.js';
+import type {
+  CallTelemetry,
+  OperationSpan,
+  Telemetry,
+  TelemetryPlugin,
+} from '../telemetry/types.js';
 import { type RetryOptions, retryDelay, sleep } from './backoff.js';
 import { AttemptTimeout, classifyThrown, type Failure } from './classify-failure.js';
 import { type Clock, type ClockOptions, createClock } from './clock.js';
@@ -135,10 +134,11 @@ export interface TransportOptions extends CredentialOptions {
    */
   maxResponseBytes?: number | undefined;
   /**
-   * OpenTelemetry spans, metrics and `traceparent` propagation. Off by default: without it,
-   * nothing is traced or measured.
+   * OpenTelemetry spans, metrics and `traceparent` propagation:
+   * `openTelemetry(otel, options?)` from `@prakerja-kit/core/telemetry`. Off by default: without
+   * it, nothing is traced or measured, and none of the instrumentation is bundled.
    */
-  telemetry?: TelemetryOptions | undefined;
+  telemetry?: TelemetryPlugin | undefined;
 }
 
 /** One call to the program. */
@@ -327,9 +327,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const defaultMaxRetries = options.maxRetries ?? 2;
   const defaultMaxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const retryTiming = options.retry ?? {};
-  const telemetry = options.telemetry
-    ? createTelemetry(options.telemetry, [credentials.signKey])
-    : undefined;
+  const telemetry = options.telemetry?.client([credentials.signKey]);
 
   function callHook<E>(hook: ((event: E) => void) | undefined, event: E): void {
     if (!hook) return;
@@ -361,7 +359,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const base = call.api === 'sso' ? credentials.ssoBaseUrl : credentials.baseUrl;
     const calls = (telemetry as NonNullable<typeof telemetry>).transportCall(
       call.method,
-      `${base}${call.path}`,
+      base,
       call.path,
       call.span,
     );

@@ -1,4 +1,4 @@
-import { TelemetryMetric } from '@prakerja-kit/core';
+import { TelemetryMetric } from '@prakerja-kit/core/telemetry';
 import { afterAll, describe, expect, it } from 'vitest';
 import { drop, fakeClient, ok, programError, statusData } from '../../test/support/fake-program.js';
 import { childrenOf, otelHarness } from '../../test/support/otel.js';

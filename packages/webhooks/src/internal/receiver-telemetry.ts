@@ -1,12 +1,12 @@
 // Spans and metrics of a webhook receiver (option `telemetry`, issue 19). Types only from core:
-// nothing of OpenTelemetry is loaded unless the caller passes its API module.
+// nothing of OpenTelemetry is loaded unless the caller passes `openTelemetry(otel)`.
 import type {
   OtelAttributes,
   OtelContext,
   OtelCounter,
   OtelHistogram,
   OtelSpan,
-  TelemetryOptions,
+  TelemetryPlugin,
 } from '@prakerja-kit/core';
 
 /** Names of the metrics a webhook receiver records. */
@@ -44,14 +44,12 @@ const NOOP_SPAN: ReceiverSpan = { context: undefined, set() {}, end() {} };
 
 /** Builds the receiver's instrumentation; `undefined` without the option (no cost). */
 export function createReceiverTelemetry(
-  options: TelemetryOptions | undefined,
+  plugin: TelemetryPlugin | undefined,
 ): ReceiverTelemetry | undefined {
-  if (!options) return undefined;
-  const { api } = options;
-  const tracer =
-    options.tracer === false ? undefined : (options.tracer ?? api.trace.getTracer(SCOPE));
-  const meter =
-    options.meter === false ? undefined : (options.meter ?? api.metrics.getMeter(SCOPE));
+  if (!plugin) return undefined;
+  const { api } = plugin;
+  const tracer = plugin.tracer(SCOPE);
+  const meter = plugin.meter(SCOPE);
   const deliveries: OtelCounter | undefined = meter?.createCounter(
     WebhookTelemetryMetric.DELIVERIES,
     { description: 'Webhook deliveries received, by result', unit: '{delivery}' },
