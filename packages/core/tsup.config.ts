@@ -12,6 +12,7 @@ export default defineConfig(
       'src/node.ts',
       'src/events.ts',
       'src/internal.ts',
+      'src/internal-schema.ts',
     ],
     ['ky'],
   ),

@@ -23,7 +23,6 @@
 // So it is expressible only by keeping every rule and its state in our code and threading it
 // through four hooks; ky would add only the sleep and the recursion, for +1.45 KB gzip. Kept.
 import ky from 'ky';
-import type * as z from 'zod/mini';
 import { defaultFetch } from '#default-fetch';
 import {
   type CredentialOptions,
@@ -41,6 +40,7 @@ import {
   redactingLogger,
 } from '../logging/logger.js';
 import { redact } from '../logging/redact.js';
+import type * as z from '../schema/index.js';
 import { serializeBody } from '../signing/serialize-body.js';
 import {
   type CallTelemetry,
@@ -183,7 +183,7 @@ export interface TransportRequest<T> {
   /** Read-only calls are retried after any retryable failure; others only when safe. */
   readOnly: boolean;
   /** Schema of `data` in the success envelope. */
-  data: z.core.$ZodType<T>;
+  data: z.Schema<T, unknown>;
   /** Extra values to scrub from logs and errors (OTPs, tokens from the body). */
   secrets?: readonly string[] | undefined;
   /** Per-call overrides. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import { ProgramApiError, RedirectError } from '../errors/request-errors.js';
 import { ResponseValidationError } from '../errors/validation-errors.js';
+import * as z from '../schema/index.js';
 import { type AnswerParts, interpretResponse, isRedirect } from './interpret-response.js';
 
 const answer = (status: number, headers: Record<string, string> = {}): AnswerParts => ({

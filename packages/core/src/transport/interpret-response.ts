@@ -1,7 +1,7 @@
-import * as z from 'zod/mini';
 import { ProgramApiError, RedirectError } from '../errors/request-errors.js';
 import { ResponseValidationError } from '../errors/validation-errors.js';
 import { maskedValuesOf, maskText } from '../logging/redact.js';
+import * as z from '../schema/index.js';
 import { describeIssues } from '../schemas/describe-issues.js';
 import { errorEnvelopeSchema, successEnvelopeSchema } from '../schemas/envelope.js';
 import { parseRetryAfter } from './backoff.js';
@@ -36,7 +36,7 @@ export interface AnswerContext<T> {
   /** The call's JSON body: its identifiers are masked out of server text. */
   body?: unknown;
   /** Schema of `data` in the success envelope. */
-  data: z.core.$ZodType<T>;
+  data: z.Schema<T, unknown>;
   /** 1-based attempt number. */
   attempt: number;
   /** Values masked out of server text (sign key, tokens, the call's secrets). */
