@@ -1,5 +1,5 @@
 import { createTransport, ProgramPath, type TransportOptions } from '@prakerja-kit/core';
-import * as z from '@prakerja-kit/core/internal/schema';
+import * as z from 'zod/mini';
 
 const quotaSchema = z.object({ quota: z.number() });
 

@@ -40,7 +40,7 @@ import {
   redactingLogger,
 } from '../logging/logger.js';
 import { redact } from '../logging/redact.js';
-import type * as z from '../schema/index.js';
+import type { StandardSchemaV1 } from '../schema/types.js';
 import { serializeBody } from '../signing/serialize-body.js';
 import {
   type CallTelemetry,
@@ -182,8 +182,11 @@ export interface TransportRequest<T> {
   authorization?: string | undefined;
   /** Read-only calls are retried after any retryable failure; others only when safe. */
   readOnly: boolean;
-  /** Schema of `data` in the success envelope. */
-  data: z.Schema<T, unknown>;
+  /**
+   * Schema of `data` in the success envelope: one of the kit's schemas, or any synchronous
+   * Standard Schema v1 (zod, valibot, ArkType…).
+   */
+  data: StandardSchemaV1<unknown, T>;
   /** Extra values to scrub from logs and errors (OTPs, tokens from the body). */
   secrets?: readonly string[] | undefined;
   /** Per-call overrides. */
