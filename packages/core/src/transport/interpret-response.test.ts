@@ -127,8 +127,9 @@ describe('interpretResponse with another Standard Schema (zod) for data', () => 
     const failure = failureOf(
       interpretResponse(answer(200), json({ success: true, data: { state: 2 } }), withZod),
     );
-    expect(failure.kind === 'throw' && failure.error).toBeInstanceOf(ResponseValidationError);
-    expect((failure as { error: ResponseValidationError }).error.issues).toEqual([
+    if (failure.kind !== 'throw') throw new Error('expected a thrown error');
+    expect(failure.error).toBeInstanceOf(ResponseValidationError);
+    expect((failure.error as ResponseValidationError).issues).toEqual([
       { path: ['state'], message: 'expected a string, received the number 2' },
     ]);
   });
