@@ -41,7 +41,7 @@ export function parseEvent(envelope: WebhookEnvelope): VerifiedWebhookEvent {
 }
 
 /**
- * Verifies a Standard Webhooks delivery and returns the typed, zod-validated event.
+ * Verifies a Standard Webhooks delivery and returns the typed, schema-validated event.
  *
  * Everything {@link verifyEnvelope} checks, then the event's schema: a known type with bad data
  * throws {@link WebhookVerificationError} (check `event`, with `issues`); an unknown type comes
