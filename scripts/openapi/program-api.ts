@@ -15,7 +15,6 @@ import {
   looseInvoiceCodeSchema,
 } from '@prakerja-kit/core/internal';
 import * as z from '@prakerja-kit/core/internal/schema';
-import { toJsonSchema } from './to-json-schema.js';
 import {
   paymentWireSchema,
   sendOtpWireSchema,
@@ -36,6 +35,7 @@ import {
   ssoProfileSchema,
   ssoTokenWireSchema,
 } from '../../packages/provider/src/schemas/sso.js';
+import { toJsonSchema } from './to-json-schema.js';
 
 type Json = Record<string, unknown>;
 
