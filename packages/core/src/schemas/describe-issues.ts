@@ -2,8 +2,8 @@ import type { ValidationIssue } from '../errors/validation-errors.js';
 import { isMaskedKey, isSecretKey, maskText, maskValue } from '../logging/redact.js';
 import type * as z from '../schema/index.js';
 
-// zod/mini carries no locale, so every issue it raises itself says just this; anything else is a
-// message the schema gave.
+// The kit's validator (like zod/mini, whose issue shapes it keeps) carries no locale, so every
+// issue it raises itself says just this; anything else is a message the schema gave.
 const DEFAULT_MESSAGE = 'Invalid input';
 const MAX_SHOWN = 40;
 
@@ -138,7 +138,7 @@ function expectation(issue: z.Issue): string {
 }
 
 /**
- * Turns zod issues into messages that name what was expected and what was received, e.g.
+ * Turns validation issues (the kit's, or zod-shaped ones) into messages that name what was expected and what was received, e.g.
  * `expected an integer, received the string "2"`. A message the schema gave is kept as the
  * expected text. Received values of secret fields are never shown, and identifiers are masked.
  */
