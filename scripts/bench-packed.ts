@@ -100,9 +100,24 @@ export function packedProject(): Promise<PackedProject> {
         ),
       ) as { version: string }
     ).version;
+    // zod is no dependency of the clients any more; installed as the reference row of the
+    // cold-import table (the workspace's version).
+    const zod = (
+      JSON.parse(readFileSync(join(root, 'node_modules', 'zod', 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
     run(
       'npm',
-      ['install', '--no-audit', '--no-fund', '--loglevel=error', ...files, `stripe@${stripe}`],
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        ...files,
+        `stripe@${stripe}`,
+        `zod@${zod}`,
+      ],
       dir,
     );
     // What-if files for the cold-import table: the same code as one file each (esbuild, Node

@@ -10,6 +10,7 @@ export default defineConfig(
     'src/node.ts',
     'src/events.ts',
     'src/internal.ts',
+    'src/internal-schema.ts',
     'src/telemetry.ts',
   ]),
 );

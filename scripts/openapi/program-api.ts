@@ -1,4 +1,4 @@
-// Builds the OpenAPI 3.1 description of the program API from the zod schemas the clients parse
+// Builds the OpenAPI 3.1 description of the program API from the schemas the clients parse
 // answers with (issue 20). The wire REQUEST bodies are the small explicit mapping below (the
 // clients' params schemas are camelCase); the contract check validates every request the
 // integration suites send against it, so a renamed field fails a test.
@@ -14,8 +14,7 @@ import {
   looseAmountSchema,
   looseInvoiceCodeSchema,
 } from '@prakerja-kit/core/internal';
-import * as z from 'zod/mini';
-import { toJSONSchema } from 'zod/v4/core';
+import * as z from '@prakerja-kit/core/internal/schema';
 import {
   paymentWireSchema,
   sendOtpWireSchema,
@@ -36,10 +35,11 @@ import {
   ssoProfileSchema,
   ssoTokenWireSchema,
 } from '../../packages/provider/src/schemas/sso.js';
+import { toJsonSchema } from './to-json-schema.js';
 
 type Json = Record<string, unknown>;
 
-/** JSON Schemas of the `z.custom` checks the wire schemas use (zod cannot see inside them). */
+/** JSON Schemas of the `z.custom` checks the wire schemas use (no converter can see inside them). */
 const CUSTOM_SCHEMAS = new Map<unknown, Json>([
   [
     looseAmountSchema,
@@ -79,7 +79,7 @@ const PROBES: ReadonlyArray<[string, unknown]> = [
 function probeCustom(schema: unknown): Json {
   const types = new Set<string>();
   for (const [type, value] of PROBES) {
-    if (z.safeParse(schema as z.ZodMiniType, value).success) types.add(type);
+    if (z.safeParse(schema as z.AnySchema, value).success) types.add(type);
   }
   if (types.has('number')) types.delete('integer');
   const list = [...types];
@@ -88,29 +88,17 @@ function probeCustom(schema: unknown): Json {
 
 /** A wire schema as JSON Schema (2020-12 dialect, the OpenAPI 3.1 default), `$schema` dropped. */
 export function wire(schema: unknown): Json {
-  const json = toJSONSchema(schema as Parameters<typeof toJSONSchema>[0], {
-    target: 'draft-2020-12',
-    io: 'input',
-    unrepresentable: 'any',
-    override: (ctx) => {
-      const known =
-        CUSTOM_SCHEMAS.get(ctx.zodSchema) ??
-        (ctx.zodSchema._zod.def.type === 'custom' ? probeCustom(ctx.zodSchema) : undefined);
-      if (known) {
-        for (const key of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as Json)[key];
-        Object.assign(ctx.jsonSchema, known);
-      }
-    },
-  }) as Json;
-  delete json['$schema'];
-  return json;
+  return toJsonSchema(schema as z.AnySchema, {
+    override: (inner) =>
+      CUSTOM_SCHEMAS.get(inner) ?? (inner.def.kind === 'custom' ? probeCustom(inner) : undefined),
+  });
 }
 
 // ---- Request bodies on the wire (the clients map camelCase params to these names). ----------
 const str = z.string();
 const int = z.number();
 /** Exactly the fields each client sends (checked against real requests by the contract test). */
-export const REQUEST_BODIES: Readonly<Record<string, z.ZodMiniType>> = {
+export const REQUEST_BODIES: Readonly<Record<string, z.AnySchema>> = {
   [ProgramPath.QUOTA_SCHEDULE]: z.strictObject({ course_code: str, schedule_code: str }),
   [ProgramPath.SEND_OTP]: z.strictObject({
     prakerja_id: str,
@@ -653,7 +641,7 @@ export function buildProgramApiDocument(): Json {
       ];
     }
   }
-  // The envelope's literal and code checks are `z.custom` (invisible to zod's converter).
+  // The envelope's literal and code checks are `z.custom` (opaque to the converter).
   const errorEnvelope = wire(errorEnvelopeSchema);
   const props = errorEnvelope['properties'] as Record<string, Json>;
   props['success'] = { const: false };
@@ -671,7 +659,7 @@ export function buildProgramApiDocument(): Json {
       version: '1.0.0',
       summary: 'Integration and SSO endpoints for Digital Platforms and Learning Providers.',
       description:
-        'Generated from the zod schemas the prakerja-kit clients parse answers with (scripts/openapi/program-api.ts); it cannot drift from them. Not published by the program: `x-prakerja-source` marks each operation [DOC] (documented), [EX] (from an example), [INT] (interpreted) or UNCERTAIN, and `x-prakerja-error-codes` marks each code `documented: true|false` (assumed codes carry the SBX_ prefix). Reference: docs/program-api.md.',
+        'Generated from the schemas the prakerja-kit clients parse answers with (scripts/openapi/program-api.ts); it cannot drift from them. Not published by the program: `x-prakerja-source` marks each operation [DOC] (documented), [EX] (from an example), [INT] (interpreted) or UNCERTAIN, and `x-prakerja-error-codes` marks each code `documented: true|false` (assumed codes carry the SBX_ prefix). Reference: docs/program-api.md.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [

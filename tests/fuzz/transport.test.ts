@@ -6,11 +6,11 @@ import {
   ResponseValidationError,
   TimeoutError,
 } from '@prakerja-kit/core';
+import * as z from '@prakerja-kit/core/internal/schema';
 import { createPlatformClient } from '@prakerja-kit/platform';
 import { createProviderClient } from '@prakerja-kit/provider';
 import * as fc from 'fast-check';
 import { expect, it } from 'vitest';
-import * as z from 'zod/mini';
 
 // Fuzzing (issue 10): whatever the program (or a proxy in front of it) answers, the clients
 // return a value or throw one of the SDK's typed errors; never a TypeError, never a hang.

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import {
   isAssignmentEvent,
   isAttendanceVerifiedEvent,
@@ -12,6 +11,7 @@ import {
   paymentEventSchema,
   WEBHOOK_EVENT_TYPES,
 } from './events.js';
+import * as z from './schema/index.js';
 
 const id = 'evt_01JD0000000000000000000000';
 const authorized = {

@@ -76,3 +76,13 @@ export {
   webhookEventSchema,
   webhookEventSchemas,
 } from './events/webhook-event.js';
+export type { SafeParseResult } from './schema/parse.js';
+export { parse, SchemaError, safeParse } from './schema/parse.js';
+export type {
+  Infer,
+  Input,
+  Issue,
+  Output,
+  Schema,
+  StandardSchemaV1,
+} from './schema/types.js';

@@ -1,5 +1,4 @@
 import { expectTypeOf, test } from 'vitest';
-import * as z from 'zod/mini';
 import {
   createSignature,
   createTransport,
@@ -11,6 +10,7 @@ import {
   type TransportOptions,
   type TransportResponse,
 } from './index.js';
+import * as z from './schema/index.js';
 
 test('createSignature returns a promise on Node too (one type on every runtime)', () => {
   expectTypeOf(

@@ -63,6 +63,16 @@ export type {
 } from './logging/logger.js';
 export { createLogger, fromConsole, fromPino, fromWinston } from './logging/logger.js';
 export { maskText, maskValue, REDACTED, redact } from './logging/redact.js';
+export type { SafeParseResult } from './schema/parse.js';
+export { parse, SchemaError, safeParse } from './schema/parse.js';
+export type {
+  Infer,
+  Input,
+  Issue,
+  Output,
+  Schema,
+  StandardSchemaV1,
+} from './schema/types.js';
 export type { ErrorEnvelope, SuccessEnvelope } from './schemas/envelope.js';
 export type { CreateSignatureParams, SignatureParams } from './signing/build-raw-signature.js';
 export { buildRawSignature } from './signing/build-raw-signature.js';

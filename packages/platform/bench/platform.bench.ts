@@ -246,11 +246,11 @@ export default async function run(): Promise<void> {
     "import { createTransport } from '@prakerja-kit/core';\nimport { parseParams } from '@prakerja-kit/core/internal';\nglobalThis.entry = [createTransport, parseParams];",
   );
   console.log(
-    `\nplatform: bundle importing only createPlatformClient from the installed tarball (${kb(tarballs['platform']!)} packed; esbuild through the exports map, minified, browser, zod included)`,
+    `\nplatform: bundle importing only createPlatformClient from the installed tarball (${kb(tarballs['platform']!)} packed; esbuild through the exports map, minified, browser)`,
   );
   console.log(`  ${kb(size.min)} min, ${kb(size.gzip)} min+gzip`);
   console.log(
-    `  of which the core transport alone (createTransport + parseParams, zod): ${kb(floor.gzip)} min+gzip`,
+    `  of which the core transport alone (createTransport + parseParams): ${kb(floor.gzip)} min+gzip`,
   );
   printGoal('createPlatformClient min+gzip <= 15 KB', size.gzip <= 15 * 1024, kb(size.gzip));
 

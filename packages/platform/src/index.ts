@@ -26,10 +26,21 @@ export {
   ResponseValidationError,
   TimeoutError,
 } from '@prakerja-kit/core';
+// Validating with the exported schemas (each is also a Standard Schema v1: `schema['~standard']`).
+export type {
+  Infer,
+  Issue,
+  SafeParseResult,
+  Schema,
+  StandardSchemaV1,
+} from '@prakerja-kit/core/events';
 export {
   isPaymentAuthorizedEvent,
   isPaymentEvent,
   isPaymentVoidedEvent,
+  parse,
+  SchemaError,
+  safeParse,
 } from '@prakerja-kit/core/events';
 export type { PlatformClient, PlatformClientOptions, ReconcileOptions } from './client.js';
 export { createPlatformClient } from './client.js';

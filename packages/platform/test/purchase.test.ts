@@ -1,6 +1,6 @@
 import { ProgramApiError, type ProgramErrorCode, ProgramPath } from '@prakerja-kit/core';
+import * as z from '@prakerja-kit/core/internal/schema';
 import { expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import {
   describePurchaseError,
   PaymentNotFoundError,

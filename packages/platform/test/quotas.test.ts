@@ -4,8 +4,8 @@ import {
   ProgramPath,
   RequestValidationError,
 } from '@prakerja-kit/core';
+import * as z from '@prakerja-kit/core/internal/schema';
 import { expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import { sent, sentStatus, useSandbox } from './support/sandbox.js';
 
 const env = useSandbox();

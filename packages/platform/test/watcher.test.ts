@@ -1,5 +1,10 @@
 import { expect, it, vi } from 'vitest';
-import { createPaymentWatcher, type PaymentEvent, paymentEventSchema } from '../src/index.js';
+import {
+  createPaymentWatcher,
+  type PaymentEvent,
+  parse,
+  paymentEventSchema,
+} from '../src/index.js';
 import { useSandbox } from './support/sandbox.js';
 
 const env = useSandbox();
@@ -12,7 +17,7 @@ it('turns status polling into payment.authorized then payment.voided, matching t
     intervalMs: 5,
     maxIntervalMs: 20,
     onEvent: (event) => {
-      events.push(paymentEventSchema.parse(event));
+      events.push(parse(paymentEventSchema, event));
     },
   });
   watcher.start();

@@ -1,7 +1,7 @@
 /**
  * What an LP installs, measured from the packed tarballs (scripts/bench-packed.ts): the bundle of
  * an app that imports only `createProviderClient` (esbuild through the exports maps, minified,
- * browser, zod included, then gzip), beside the floor every client carries (core's
+ * browser, then gzip), beside the floor every client carries (core's
  * transport), and the cold import of the installed package beside stripe's in the same run.
  * Goals: at most 18 KB min+gzip; a cold import at most 0.7x stripe's.
  */
@@ -12,9 +12,9 @@ const GOAL_BYTES = 18 * 1024;
 
 export default async function run(): Promise<void> {
   const { tarballs } = await packedProject();
-  const zod = await bundleSize(
+  const validator = await bundleSize(
     [
-      "import * as z from 'zod/mini';",
+      "import * as z from '@prakerja-kit/core/internal/schema';",
       'globalThis.entry = [z.safeParse, z.object({ a: z.string().check(z.trim()), b: z.optional(z.nullable(z.number())), c: z.boolean(), d: z.unknown(), e: z.custom(() => true) })];',
     ].join('\n'),
   );
@@ -25,11 +25,11 @@ export default async function run(): Promise<void> {
     "import { createProviderClient } from '@prakerja-kit/provider';\nglobalThis.entry = createProviderClient;",
   );
   console.log(
-    `\nprovider: bundle importing only createProviderClient from the installed tarball (${kb(tarballs['provider']!)} packed; esbuild through the exports map, minified, browser, zod included)`,
+    `\nprovider: bundle importing only createProviderClient from the installed tarball (${kb(tarballs['provider']!)} packed; esbuild through the exports map, minified, browser)`,
   );
   const rows: Array<[string, { min: number; gzip: number }]> = [
-    ['the zod/mini schema kinds the clients use', zod],
-    ['core transport (createTransport, parseParams; zod)', transport],
+    ['the validator schema kinds the clients use', validator],
+    ['core transport (createTransport, parseParams)', transport],
     ['every LP and SSO endpoint and helper: createProviderClient', client],
   ];
   for (const [name, size] of rows) {

@@ -26,7 +26,17 @@ export {
   ResponseValidationError,
   TimeoutError,
 } from '@prakerja-kit/core';
-export type { AssignmentEvent, AttendanceEvent, CourseEvent } from '@prakerja-kit/core/events';
+// Validating with the exported schemas (each is also a Standard Schema v1: `schema['~standard']`).
+export type {
+  AssignmentEvent,
+  AttendanceEvent,
+  CourseEvent,
+  Infer,
+  Issue,
+  SafeParseResult,
+  Schema,
+  StandardSchemaV1,
+} from '@prakerja-kit/core/events';
 export {
   assignmentReviewedEventSchema,
   assignmentSubmittedEventSchema,
@@ -39,6 +49,9 @@ export {
   isAttendanceVerifiedEvent,
   isCourseCompletedEvent,
   isCourseEvent,
+  parse,
+  SchemaError,
+  safeParse,
 } from '@prakerja-kit/core/events';
 export type { ProviderClient, ProviderClientOptions, ProviderSsoOptions } from './client.js';
 export { createProviderClient } from './client.js';

@@ -1,9 +1,9 @@
 import { ProgramErrorCode } from '@prakerja-kit/core';
+import * as z from '@prakerja-kit/core/internal/schema';
 // The event model's schemas live in @prakerja-kit/webhooks (not a dependency of this package):
 // read from source so the watcher is checked against exactly the shape consumers verify.
 import { webhookEventSchema } from '@prakerja-kit/webhooks';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import * as z from 'zod/mini';
 import { createStatusWatcher, type ProviderClient, type ProviderEvent } from '../src/index.js';
 import { codeOf, PROFILE, pressButton, sent, startSandbox } from './support/sandbox.js';
 

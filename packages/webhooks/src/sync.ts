@@ -41,7 +41,7 @@ export function verifyEnvelopeSync(params: VerifyParams): WebhookEnvelope {
 }
 
 /**
- * Node only: `verify` without the promise: the typed, zod-validated event, or throws
+ * Node only: `verify` without the promise: the typed, schema-validated event, or throws
  * `WebhookVerificationError` naming the failed check.
  *
  * @example

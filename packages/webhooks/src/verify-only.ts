@@ -1,4 +1,4 @@
-// The verify-only entry, `@prakerja-kit/webhooks/verify`: no zod, kept under 2 KB min+gzip.
+// The verify-only entry, `@prakerja-kit/webhooks/verify`: no event schemas, kept under 2 KB min+gzip.
 
 export { isWebhookVerificationError } from './errors/guards.js';
 export type {

@@ -1,3 +1,4 @@
+import { safeParse } from '@prakerja-kit/core/events';
 import { WebhookVerificationError } from './errors/webhook-verification-error.js';
 import {
   isWebhookEventType,
@@ -23,7 +24,7 @@ export function isKnownEvent(event: VerifiedWebhookEvent): event is WebhookEvent
 /** Validates a verified envelope against the schema of its type (also used by `verifySync`). */
 export function parseEvent(envelope: WebhookEnvelope): VerifiedWebhookEvent {
   if (!isWebhookEventType(envelope.type)) return envelope;
-  const result = webhookEventSchemas[envelope.type].safeParse(envelope);
+  const result = safeParse(webhookEventSchemas[envelope.type], envelope);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => ({
       path: issue.path,
@@ -40,7 +41,7 @@ export function parseEvent(envelope: WebhookEnvelope): VerifiedWebhookEvent {
 }
 
 /**
- * Verifies a Standard Webhooks delivery and returns the typed, zod-validated event.
+ * Verifies a Standard Webhooks delivery and returns the typed, schema-validated event.
  *
  * Everything {@link verifyEnvelope} checks, then the event's schema: a known type with bad data
  * throws {@link WebhookVerificationError} (check `event`, with `issues`); an unknown type comes

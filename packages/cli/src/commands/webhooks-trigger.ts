@@ -1,5 +1,6 @@
 import {
   isWebhookEventType,
+  safeParse,
   sign,
   WEBHOOK_EVENT_TYPES,
   webhookEventSchemas,
@@ -75,7 +76,7 @@ export const webhooksTriggerCommand: Command = {
       created_at: new Date().toISOString(),
       data: data as never,
     });
-    const check = webhookEventSchemas[type].safeParse(event);
+    const check = safeParse(webhookEventSchemas[type], event);
     if (!check.success) {
       const where = check.error.issues.map((issue) => issue.path.join('.')).join(', ');
       out.warn(`the event does not match the ${type} schema at ${where}; sending it anyway`);

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../schema/index.js';
 import { eventSchema, instantSchema } from './envelope.js';
 
 /** `attendance.verified`: a redeem code's attendance for one sequence was verified (LP, DP). */

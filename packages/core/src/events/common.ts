@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../schema/index.js';
 
 /**
  * The assignment scopes: `tpm` (Tugas Praktik Mandiri, sequences 1-998) and `uk` (Unjuk

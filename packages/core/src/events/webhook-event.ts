@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../schema/index.js';
 import {
   type AssignmentReviewedEvent,
   type AssignmentSubmittedEvent,
@@ -69,7 +69,7 @@ export function isWebhookEventType(type: unknown): type is WebhookEventType {
 
 type Guard<T> = (value: unknown) => value is T;
 
-function guard<Schema extends z.ZodMiniType>(schema: Schema): Guard<z.infer<Schema>> {
+function guard<Schema extends z.AnySchema>(schema: Schema): Guard<z.infer<Schema>> {
   return (value: unknown): value is z.infer<Schema> => z.safeParse(schema, value).success;
 }
 

@@ -2,8 +2,8 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import winston from 'winston';
-import * as z from 'zod/mini';
 import { ProgramPath } from '../constants.js';
+import * as z from '../schema/index.js';
 import { createTransport } from '../transport/create-transport.js';
 import { fromConsole, fromPino, fromWinston, type Logger } from './logger.js';
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import * as z from 'zod/mini';
+import * as z from '../schema/index.js';
 import { codeSchema } from './common.js';
 
 // Regression (issue 4): the length check ran before the trim, so '   ' passed and became ''.

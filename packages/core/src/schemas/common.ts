@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../schema/index.js';
 
 /**
  * A non-empty string with no surrounding whitespace. Trimmed before the length check, so a

@@ -1,9 +1,9 @@
-import type * as z from 'zod/mini';
 import type { ValidationIssue } from '../errors/validation-errors.js';
 import { isMaskedKey, isSecretKey, maskText, maskValue } from '../logging/redact.js';
+import type * as z from '../schema/index.js';
 
-// zod/mini carries no locale, so every issue it raises itself says just this; anything else is a
-// message the schema gave.
+// The kit's validator (like zod/mini, whose issue shapes it keeps) carries no locale, so every
+// issue it raises itself says just this; anything else is a message the schema gave.
 const DEFAULT_MESSAGE = 'Invalid input';
 const MAX_SHOWN = 40;
 
@@ -105,7 +105,7 @@ function formatName(format: string, pattern: RegExp | string | undefined): strin
   return `a valid ${format}`;
 }
 
-function expectation(issue: z.core.$ZodIssue): string {
+function expectation(issue: z.Issue): string {
   switch (issue.code) {
     case 'invalid_type':
       return TYPE_NAMES[issue.expected] ?? issue.expected;
@@ -126,9 +126,7 @@ function expectation(issue: z.core.$ZodIssue): string {
     case 'invalid_union': {
       const options = issue.errors
         .map((errors) => errors[0])
-        .filter(
-          (inner): inner is z.core.$ZodIssue => inner !== undefined && inner.path.length === 0,
-        )
+        .filter((inner): inner is z.Issue => inner !== undefined && inner.path.length === 0)
         .map(expectation);
       return options.length === issue.errors.length && options.length > 0
         ? options.join(' or ')
@@ -140,14 +138,11 @@ function expectation(issue: z.core.$ZodIssue): string {
 }
 
 /**
- * Turns zod issues into messages that name what was expected and what was received, e.g.
+ * Turns validation issues (the kit's, or zod-shaped ones) into messages that name what was expected and what was received, e.g.
  * `expected an integer, received the string "2"`. A message the schema gave is kept as the
  * expected text. Received values of secret fields are never shown, and identifiers are masked.
  */
-export function describeIssues(
-  issues: readonly z.core.$ZodIssue[],
-  input: unknown,
-): ValidationIssue[] {
+export function describeIssues(issues: readonly z.Issue[], input: unknown): ValidationIssue[] {
   return issues.map((issue) => {
     const received = describeReceived(valueAt(input, issue.path), issue.path.at(-1));
     const custom = issue.message && issue.message !== DEFAULT_MESSAGE ? issue.message : undefined;

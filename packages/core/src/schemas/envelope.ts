@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../schema/index.js';
 
 // Literals and unions as custom checks: the same values accepted, with less zod code in every
 // client bundle (each zod schema kind a client uses adds its code).

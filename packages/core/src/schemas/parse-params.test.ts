@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import { RequestValidationError } from '../errors/validation-errors.js';
+import * as z from '../schema/index.js';
 import { parseParams } from './parse-params.js';
 
-function failure(schema: z.core.$ZodType, input: unknown): RequestValidationError {
+function failure(schema: z.AnySchema, input: unknown): RequestValidationError {
   try {
     parseParams(schema, input, '/api/v1/x');
   } catch (error) {
@@ -100,7 +100,7 @@ describe('parseParams messages', () => {
       'scope must be tpm or uk; received the string "y"',
     ],
   ] as const)('%#: %s', (schema, input, message) => {
-    expect(failure(schema as z.core.$ZodType, input).issues[0]!.message).toBe(message);
+    expect(failure(schema as z.AnySchema, input).issues[0]!.message).toBe(message);
   });
 
   it('reports unknown keys by name', () => {

@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { RequestValidationError } from '../errors/validation-errors.js';
+import * as z from '../schema/index.js';
 import { describeIssues } from './describe-issues.js';
 
 /**
@@ -12,7 +12,7 @@ import { describeIssues } from './describe-issues.js';
  * @example
  * const params = parseParams(quotaParamsSchema, input, '/api/v1/integration/payment/quota-schedule');
  */
-export function parseParams<T>(schema: z.core.$ZodType<T>, input: unknown, endpoint?: string): T {
+export function parseParams<T>(schema: z.Schema<T, unknown>, input: unknown, endpoint?: string): T {
   const result = z.safeParse(schema, input);
   if (result.success) return result.data;
   throw new RequestValidationError(describeIssues(result.error.issues, input), endpoint);

@@ -8,9 +8,9 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import { OnDemandReader } from '../../../../tests/support/otel.js';
 import { ProgramPath } from '../constants.js';
+import * as z from '../schema/index.js';
 import { createTransport, type TransportOptions } from '../transport/create-transport.js';
 import { openTelemetry, TelemetryMetric } from './telemetry.js';
 

@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import * as z from 'zod/mini';
 import { ProgramPath } from '../constants.js';
 import {
   ConnectionError,
@@ -11,6 +10,7 @@ import {
   TimeoutError,
 } from '../errors/request-errors.js';
 import { ResponseValidationError } from '../errors/validation-errors.js';
+import * as z from '../schema/index.js';
 import { looseAmountSchema, looseInvoiceCodeSchema, toAmount } from '../schemas/loose.js';
 import { createTransport, type TransportOptions } from './create-transport.js';
 

@@ -10,7 +10,6 @@
 // `maybeProcessed: false`). ky used to supply the timeout only; its own retry options could not
 // express these rules without re-implementing them in four hooks (measured and read on
 // 2026-12-01 against ky 1.14.3), and dropping it saved about 2.9 KB gzip per client (issue 18).
-import type * as z from 'zod/mini';
 import { defaultFetch } from '#default-fetch';
 import {
   type CredentialOptions,
@@ -28,6 +27,7 @@ import {
   redactingLogger,
 } from '../logging/logger.js';
 import { redact } from '../logging/redact.js';
+import type { StandardSchemaV1 } from '../schema/types.js';
 import { serializeBody } from '../signing/serialize-body.js';
 import type {
   CallTelemetry,
@@ -169,8 +169,11 @@ export interface TransportRequest<T> {
   authorization?: string | undefined;
   /** Read-only calls are retried after any retryable failure; others only when safe. */
   readOnly: boolean;
-  /** Schema of `data` in the success envelope. */
-  data: z.core.$ZodType<T>;
+  /**
+   * Schema of `data` in the success envelope: one of the kit's schemas, or any synchronous
+   * Standard Schema v1 (zod, valibot, ArkType…).
+   */
+  data: StandardSchemaV1<unknown, T>;
   /** Extra values to scrub from logs and errors (OTPs, tokens from the body). */
   secrets?: readonly string[] | undefined;
   /** Per-call overrides. */

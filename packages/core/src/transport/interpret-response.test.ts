@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
+import * as zm from 'zod/mini';
 import { ProgramApiError, RedirectError } from '../errors/request-errors.js';
 import { ResponseValidationError } from '../errors/validation-errors.js';
+import * as z from '../schema/index.js';
 import { type AnswerParts, interpretResponse, isRedirect } from './interpret-response.js';
 
 const answer = (status: number, headers: Record<string, string> = {}): AnswerParts => ({
@@ -104,5 +105,32 @@ describe('interpretResponse', () => {
     expect(declared.kind).toBe('throw');
     expect(declared.error).toBeInstanceOf(ProgramApiError);
     expect(declared.error).toMatchObject({ code: 'E1', status: 200 });
+  });
+});
+
+describe('interpretResponse with another Standard Schema (zod) for data', () => {
+  const withZod = { ...context(true), data: zm.object({ state: zm.string() }) };
+
+  it('validates and returns the data', () => {
+    const result = interpretResponse(
+      answer(200),
+      json({ success: true, data: { state: 'REDEEMED' } }),
+      withZod,
+    );
+    expect(result).toEqual({
+      outcome: 'success',
+      answer: { data: { state: 'REDEEMED' }, message: '', status: 200 },
+    });
+  });
+
+  it('describes its issues like the kit’s own', () => {
+    const failure = failureOf(
+      interpretResponse(answer(200), json({ success: true, data: { state: 2 } }), withZod),
+    );
+    if (failure.kind !== 'throw') throw new Error('expected a thrown error');
+    expect(failure.error).toBeInstanceOf(ResponseValidationError);
+    expect((failure.error as ResponseValidationError).issues).toEqual([
+      { path: ['state'], message: 'expected a string, received the number 2' },
+    ]);
   });
 });

@@ -1,7 +1,8 @@
-import * as z from 'zod/mini';
 import { ProgramApiError, RedirectError } from '../errors/request-errors.js';
 import { ResponseValidationError } from '../errors/validation-errors.js';
 import { maskedValuesOf, maskText } from '../logging/redact.js';
+import * as z from '../schema/index.js';
+import type { StandardSchemaV1 } from '../schema/types.js';
 import { describeIssues } from '../schemas/describe-issues.js';
 import { errorEnvelopeSchema, successEnvelopeSchema } from '../schemas/envelope.js';
 import { parseRetryAfter } from './backoff.js';
@@ -35,8 +36,8 @@ export interface AnswerContext<T> {
   readOnly: boolean;
   /** The call's JSON body: its identifiers are masked out of server text. */
   body?: unknown;
-  /** Schema of `data` in the success envelope. */
-  data: z.core.$ZodType<T>;
+  /** Schema of `data` in the success envelope (the kit's, or any synchronous Standard Schema). */
+  data: StandardSchemaV1<unknown, T>;
   /** 1-based attempt number. */
   attempt: number;
   /** Values masked out of server text (sign key, tokens, the call's secrets). */
@@ -182,20 +183,45 @@ function success<T>(
       ),
     );
   }
-  const data = z.safeParse(context.data, envelope.data.data);
-  if (!data.success) {
+  const data = validate(context.data, envelope.data.data);
+  if (data.issues) {
     return thrown(
-      new ResponseValidationError(
-        describeIssues(data.error.issues, envelope.data.data),
-        path,
-        status,
-      ),
+      new ResponseValidationError(describeIssues(data.issues, envelope.data.data), path, status),
     );
   }
   return {
     outcome: 'success',
-    answer: { data: data.data, message: envelope.data.message ?? '', status },
+    answer: { data: data.value, message: envelope.data.message ?? '', status },
   };
+}
+
+// The kit's schemas run directly; any other Standard Schema through `~standard` (a zod schema's
+// issues are zod-shaped, so their messages read the same).
+function validate<T>(
+  schema: StandardSchemaV1<unknown, T>,
+  value: unknown,
+): { value: T; issues?: undefined } | { issues: readonly z.Issue[] } {
+  if ('~run' in schema) {
+    const issues: z.Issue[] = [];
+    const out = (schema as z.Schema<T, unknown>)['~run'](value, issues) as T;
+    return issues.length === 0 ? { value: out } : { issues };
+  }
+  const result = schema['~standard'].validate(value);
+  if (result instanceof Promise) {
+    return { issues: [{ code: 'custom', path: [], message: 'expected a synchronous schema' }] };
+  }
+  return result.issues
+    ? {
+        issues: result.issues.map(
+          (issue) =>
+            ({
+              code: 'custom',
+              ...issue,
+              path: (issue.path ?? []).map((key) => (typeof key === 'object' ? key.key : key)),
+            }) as z.Issue,
+        ),
+      }
+    : { value: result.value };
 }
 
 // An error status (or `success: false`): 408 and 429 mean the program refused the request

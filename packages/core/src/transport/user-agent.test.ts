@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
+import * as z from '../schema/index.js';
 import { createTransport } from './create-transport.js';
 import {
   CORE_VERSION,

@@ -3,10 +3,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import { ProgramPath } from '../constants.js';
 import { ProgramApiError, RedirectError } from '../errors/request-errors.js';
 import { RequestValidationError, ResponseValidationError } from '../errors/validation-errors.js';
+import * as z from '../schema/index.js';
 import { createTransport, type TransportOptions } from './create-transport.js';
 
 const CLIENT_CODE = 'dp-test-fake';

@@ -1,5 +1,5 @@
 import { toAmount } from '@prakerja-kit/core/internal';
-import type * as z from 'zod/mini';
+import type * as z from '@prakerja-kit/core/internal/schema';
 import type { Payment, PaymentState, paymentWireSchema } from '../schemas/payment.js';
 
 const VOIDED = new Set(['VOID', 'VOIDED', 'CANCEL', 'CANCELLED', 'CANCELED']);

@@ -8,7 +8,7 @@ import {
   type Transport,
 } from '@prakerja-kit/core';
 import { parseParams } from '@prakerja-kit/core/internal';
-import * as z from 'zod/mini';
+import * as z from '@prakerja-kit/core/internal/schema';
 import {
   AUTHORIZE_PATH,
   PAYMENT_STATUS_PATH,

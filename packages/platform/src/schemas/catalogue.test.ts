@@ -1,5 +1,5 @@
+import * as z from '@prakerja-kit/core/internal/schema';
 import { expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import { courseSchema, scheduleSchema } from './catalogue.js';
 
 it('parses a course and a schedule as a DP holds them, trimming codes', () => {

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '@prakerja-kit/core/internal/schema';
 import { priceSchema, requiredCodeSchema } from './fields.js';
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '@prakerja-kit/core/internal/schema';
 
 // Checks are written as z.refine where zod has a dedicated check (minLength, regex, gt, int):
 // the same rule, and one kind of check in the browser bundle instead of several.

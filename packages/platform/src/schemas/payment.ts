@@ -1,5 +1,5 @@
 import { looseAmountSchema, looseInvoiceCodeSchema } from '@prakerja-kit/core/internal';
-import * as z from 'zod/mini';
+import * as z from '@prakerja-kit/core/internal/schema';
 import { httpUrlSchema, nonEmptyStringSchema, priceSchema, requiredCodeSchema } from './fields.js';
 
 /** Parameters of `payments.sendOtp` (program `payment/send-otp`, program-api.md §4.2). */

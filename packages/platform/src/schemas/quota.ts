@@ -1,5 +1,5 @@
 import { looseAmountSchema } from '@prakerja-kit/core/internal';
-import * as z from 'zod/mini';
+import * as z from '@prakerja-kit/core/internal/schema';
 import { requiredCodeSchema } from './fields.js';
 
 /** Parameters of `quotas.retrieve` (program `payment/quota-schedule`, program-api.md §4.1). */

@@ -1,6 +1,6 @@
 import { ProgramPath, type RequestOptions } from '@prakerja-kit/core';
 import { parseParams } from '@prakerja-kit/core/internal';
-import * as z from 'zod/mini';
+import * as z from '@prakerja-kit/core/internal/schema';
 import type { ProviderContext } from '../internal/context.js';
 import {
   type RedeemCodesCommitResult,

@@ -1,5 +1,5 @@
 import { type AssignmentScope, isAssignmentScope } from '@prakerja-kit/core/events';
-import * as z from 'zod/mini';
+import * as z from '@prakerja-kit/core/internal/schema';
 
 // Each zod schema or check kind a client uses adds its code to every browser bundle, so these
 // schemas keep to a few kinds: strings, numbers, objects, z.custom and z.refine. Values that

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '@prakerja-kit/core/internal/schema';
 import { optionalStringSchema as optionalString, requiredString, urlSchema } from './common.js';
 
 /** A string or a number (ids, timestamps), without a union's zod code. */

@@ -4,6 +4,7 @@ import {
   type ProgramErrorCode,
   ProgramPath,
 } from '@prakerja-kit/core';
+import * as z from '@prakerja-kit/core/internal/schema';
 import {
   createSandbox,
   resolveSandboxProfile,
@@ -11,7 +12,6 @@ import {
   sandboxErrorFor,
 } from '@prakerja-kit/sandbox';
 import { afterEach, expect } from 'vitest';
-import * as z from 'zod/mini';
 import { createContractRecorder } from '../../../../scripts/openapi/contract.js';
 import { createProviderClient, type ProviderClientOptions } from '../../src/index.js';
 

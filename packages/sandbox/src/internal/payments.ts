@@ -3,14 +3,15 @@ import { looseAmountSchema, looseInvoiceCodeSchema, toAmount } from '@prakerja-k
 import * as z from 'zod/mini';
 import { EDUCATION_LEVELS, type SandboxClient, type SandboxSchedule } from '../sandbox-fixtures.js';
 import type { Engine } from './engine.js';
+import { fromKit } from './from-kit.js';
 import { integer, parseBody, required, text } from './parse-body.js';
 import { fail } from './program-failure.js';
 import { Alphabet } from './random.js';
 import type { TransactionRecord } from './state.js';
 
 // The program's amount and invoice code arrive as a number or a string; normalised here.
-const amountSchema = z.pipe(looseAmountSchema, z.transform(toAmount));
-const invoiceCodeSchema = z.pipe(looseInvoiceCodeSchema, z.transform(String));
+const amountSchema = z.pipe(fromKit(looseAmountSchema), z.transform(toAmount));
+const invoiceCodeSchema = z.pipe(fromKit(looseInvoiceCodeSchema), z.transform(String));
 
 const quotaSchema = z.object({ course_code: z.optional(text), schedule_code: z.optional(text) });
 

@@ -1,0 +1,1 @@
+export { datetime } from './formats.js';
