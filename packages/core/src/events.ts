@@ -1,7 +1,7 @@
 /**
  * `@prakerja-kit/core/events`: the prakerja-kit event model (docs/events.md) in one place: the
- * zod schema of every event, the types inferred from them and a type guard per event type and
- * per family. `@prakerja-kit/webhooks`, `@prakerja-kit/platform` and `@prakerja-kit/provider`
+ * schema of every event (a Standard Schema; `parse`/`safeParse` validate with it), the types
+ * inferred from them and a type guard per event type and per family. `@prakerja-kit/webhooks`, `@prakerja-kit/platform` and `@prakerja-kit/provider`
  * re-export what their users need.
  *
  * @example

@@ -137,7 +137,7 @@ export function matchSignature(
 
 /**
  * Verifies a Standard Webhooks delivery and returns its parsed envelope, without validating
- * `data` against the event schemas (so without the schemas).
+ * `data` against the event schemas (so this entry does not bundle them).
  *
  * Checks, in order: the payload is raw, the three headers are present, the timestamp is within
  * the tolerance either way, and one `v1` signature in the header matches one of the secrets

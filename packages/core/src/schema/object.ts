@@ -40,6 +40,9 @@ function objectOf(shape: Shape, unknownKeys: UnknownKeys, params?: Params): AnyS
     }
     const input = value as Record<string, unknown>;
     const out: Record<string, unknown> = unknownKeys === 'loose' ? { ...input } : {};
+    // An own `__proto__` key (JSON.parse makes one) is dropped, as zod does: copied on, it would
+    // replace the prototype of whatever the caller later Object.assign()s the output into.
+    if (Object.hasOwn(out, '__proto__')) Reflect.deleteProperty(out, '__proto__');
     for (const key of keys) {
       const before = issues.length;
       const parsed = shape[key]!['~run'](input[key], issues);

@@ -181,6 +181,9 @@ describe('schemas', () => {
     const loose = z.parse(z.looseObject({ a: z.string() }), input) as Record<string, unknown>;
     expect(Object.getPrototypeOf(loose)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.hasOwn(loose, '__proto__')).toBe(false);
+    expect(Object.getPrototypeOf(Object.assign({}, loose))).toBe(Object.prototype);
+    expect(loose).toEqual({ a: 'x' });
   });
 });
 

@@ -157,6 +157,24 @@ describe('telemetry', () => {
     ]);
   });
 
+  it('reads the program code of a ProgramApiError from another copy of core (CommonJS entries)', () => {
+    const { exporter, options } = sdk();
+    const telemetry = openTelemetry(otel, options).client([]);
+    // What a second bundled copy of the class looks like: the kit's error marker and name, not
+    // this copy's prototype.
+    const foreign = Object.assign(new Error('refused'), {
+      name: 'ProgramApiError',
+      code: 'ERRPLT40028',
+      [Symbol.for('prakerja-kit.error')]: true,
+    });
+    telemetry.startSpan('payments.void').end({ error: foreign });
+    const [span] = exporter.getFinishedSpans();
+    expect(span?.attributes).toMatchObject({
+      'prakerja.error_code': 'ERRPLT40028',
+      'error.type': 'ProgramApiError',
+    });
+  });
+
   it('records a refusal with its program code and a masked exception, and can skip propagation', async () => {
     const { exporter, options } = sdk();
     const seen: Headers[] = [];

@@ -1,4 +1,4 @@
-import { ProgramApiError } from '../errors/request-errors.js';
+import { isProgramApiError } from '../errors/guards.js';
 import { maskText } from '../logging/redact.js';
 import type {
   OpenTelemetryApi,
@@ -127,7 +127,7 @@ function recordError(
   span.recordException(described);
   span.setAttributes({
     'error.type': errorType ?? described.name,
-    'prakerja.error_code': error instanceof ProgramApiError ? error.code : undefined,
+    'prakerja.error_code': isProgramApiError(error) ? error.code : undefined,
   });
   span.setStatus({ code: ERROR, message: described.message });
 }

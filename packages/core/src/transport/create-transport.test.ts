@@ -350,6 +350,25 @@ describe('createTransport', () => {
     expect(error).toMatchObject({ maybeProcessed: true });
   });
 
+  it('sends nothing for a signal aborted before the call, and says it was not processed', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { fetch, seen } = scriptedFetch(json({ success: true, data: {} }));
+    const error = await transport(fetch)
+      .request({
+        method: 'POST',
+        path: ProgramPath.AUTHORIZE,
+        body: {},
+        readOnly: false,
+        data: quota,
+        options: { signal: controller.signal },
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RequestAbortedError);
+    expect(error).toMatchObject({ maybeProcessed: false, attempts: 1 });
+    expect(seen).toHaveLength(0);
+  });
+
   it('reports an abort while waiting to retry as not processed', async () => {
     const controller = new AbortController();
     const { fetch } = scriptedFetch(() => {

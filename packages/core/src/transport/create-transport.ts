@@ -495,6 +495,21 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const headers = await signedHeaders(call, prepared.signedText);
     // Only the first attempt: the values that change between attempts are digits and hex.
     if (attempt === 1) checkHeaders(headers, call.path);
+    // Aborted before anything left the machine (already, or while signing): nothing was sent, so
+    // nothing can have been processed.
+    if (signal?.aborted) {
+      return {
+        kind: 'thrown',
+        failure: classifyThrown(signal.reason, {
+          path: call.path,
+          attempt,
+          timeout,
+          ambiguous: false,
+          signal,
+          signKey: credentials.signKey,
+        }),
+      };
+    }
     calls?.attemptStart(attempt, headers);
     const event: RequestEvent | undefined =
       hooks?.onRequest || hooks?.onResponse

@@ -134,3 +134,55 @@ describe('interpretResponse with another Standard Schema (zod) for data', () => 
     ]);
   });
 });
+
+describe('interpretResponse with a Standard Schema from another library', () => {
+  const foreign = (
+    validate: (value: unknown) => unknown,
+  ): ReturnType<typeof context>['data'] & object =>
+    ({
+      '~standard': { version: 1, vendor: 'other', validate },
+    }) as never;
+
+  it('masks personal data its messages quote', () => {
+    const echoing = foreign((value) => ({
+      issues: [
+        {
+          message: `Invalid email: Received "${(value as { email: string }).email}"`,
+          path: [{ key: 'email' }],
+        },
+      ],
+    }));
+    const failure = failureOf(
+      interpretResponse(
+        answer(200),
+        json({ success: true, data: { email: 'budi.santoso@example.com' } }),
+        { ...context(true), data: echoing },
+      ),
+    );
+    if (failure.kind !== 'throw') throw new Error('expected a thrown error');
+    expect(failure.error).toBeInstanceOf(ResponseValidationError);
+    expect(failure.error.message).not.toContain('budi.santoso@example.com');
+    expect((failure.error as ResponseValidationError).issues[0]!.path).toEqual(['email']);
+  });
+
+  it('refuses an async schema, thenable or promise, without an unhandled rejection', async () => {
+    const rejected = Promise.reject(new Error('async check failed'));
+    // A promise-like from another library: not a Promise instance.
+    const thenable = Object.defineProperty({}, 'then', {
+      value: (_ok: unknown, fail: (error: Error) => void) => fail(new Error('no')),
+    });
+    for (const result of [rejected, thenable]) {
+      const failure = failureOf(
+        interpretResponse(answer(200), json({ success: true, data: { state: 'X' } }), {
+          ...context(true),
+          data: foreign(() => result),
+        }),
+      );
+      if (failure.kind !== 'throw') throw new Error('expected a thrown error');
+      expect(failure.error).toBeInstanceOf(ResponseValidationError);
+      expect(failure.error.message).toContain('expected a synchronous schema');
+    }
+    // Let a rejection that nobody handled surface (vitest fails the run on one).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+});

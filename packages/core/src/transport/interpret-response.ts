@@ -183,7 +183,9 @@ function success<T>(
       ),
     );
   }
-  const data = validate(context.data, envelope.data.data);
+  const data = validate(context.data, envelope.data.data, (text) =>
+    maskText(text, context.secrets(), maskedValuesOf(context.body)),
+  );
   if (data.issues) {
     return thrown(
       new ResponseValidationError(describeIssues(data.issues, envelope.data.data), path, status),
@@ -196,10 +198,12 @@ function success<T>(
 }
 
 // The kit's schemas run directly; any other Standard Schema through `~standard` (a zod schema's
-// issues are zod-shaped, so their messages read the same).
+// issues are zod-shaped, so their messages read the same). Another library's messages may quote
+// the value they refused (valibot, ArkType), so they are masked like logs.
 function validate<T>(
   schema: StandardSchemaV1<unknown, T>,
   value: unknown,
+  mask: (text: string) => string,
 ): { value: T; issues?: undefined } | { issues: readonly z.Issue[] } {
   if ('~run' in schema) {
     const issues: z.Issue[] = [];
@@ -207,7 +211,12 @@ function validate<T>(
     return issues.length === 0 ? { value: out } : { issues };
   }
   const result = schema['~standard'].validate(value);
-  if (result instanceof Promise) {
+  if (
+    result instanceof Promise ||
+    typeof (result as Partial<PromiseLike<unknown>>).then === 'function'
+  ) {
+    // An async schema: refused, and its promise's outcome ignored (never an unhandled rejection).
+    Promise.resolve(result).catch(() => {});
     return { issues: [{ code: 'custom', path: [], message: 'expected a synchronous schema' }] };
   }
   return result.issues
@@ -217,6 +226,7 @@ function validate<T>(
             ({
               code: 'custom',
               ...issue,
+              message: mask(issue.message),
               path: (issue.path ?? []).map((key) => (typeof key === 'object' ? key.key : key)),
             }) as z.Issue,
         ),
