@@ -1,14 +1,18 @@
-import { ASSIGNMENT_SCOPES } from '@prakerja-kit/core/events';
+import {
+  assignmentScopeSchema as kitAssignmentScopeSchema,
+  submissionStatusSchema as kitSubmissionStatusSchema,
+} from '@prakerja-kit/core/events';
 import * as z from 'zod/mini';
 import { type SandboxFixtures, sandboxFixturesSchema } from '../sandbox-fixtures.js';
 import { resolveSandboxProfile, type SandboxProfile } from '../sandbox-profiles.js';
+import { fromKit } from './from-kit.js';
 import { ControlFailure } from './program-failure.js';
 import { amount, count, httpUrl, nonEmpty, nullableText, text } from './schema-primitives.js';
 
-// The assignment scope and submission status as core/events defines them, in zod (the sandbox's
-// state is checked with zod; core's schemas use the kit's own validator).
-const assignmentScopeSchema = z.enum(ASSIGNMENT_SCOPES);
-const submissionStatusSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
+// The assignment scope and submission status are core/events' schemas, inside the sandbox's zod
+// schemas (the sandbox's state is checked with zod; core's schemas use the kit's own validator).
+const assignmentScopeSchema = fromKit(kitAssignmentScopeSchema);
+const submissionStatusSchema = fromKit(kitSubmissionStatusSchema);
 
 // Each part of the sandbox state is a zod schema and the type inferred from it: the schemas
 // check an imported state (state-schema.ts) as deeply as the state machine relies on it.
