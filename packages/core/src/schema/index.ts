@@ -1,6 +1,6 @@
 // The schema builders, named like zod/mini's functional API so a call site reads `z.object(…)`
-// after `import { z } from '@prakerja-kit/core/internal'`. One module per kind or small group,
-// no module-level side effects: a bundle keeps only the kinds it uses.
+// after `import * as z from '@prakerja-kit/core/internal/schema'`. One module per kind or small
+// group, no module-level side effects: a bundle keeps only the kinds it uses.
 export { array } from './array.js';
 export {
   gt,

@@ -492,24 +492,23 @@ export function createTransport(options: TransportOptions = {}): Transport {
     calls: CallTelemetry | undefined,
   ): Promise<Attempt> {
     const { url, bodyText, secrets, timeout, maxResponseBytes, signal } = prepared;
+    const thrown = (error: unknown, ambiguous: boolean): Attempt => ({
+      kind: 'thrown',
+      failure: classifyThrown(error, {
+        path: call.path,
+        attempt,
+        timeout,
+        ambiguous,
+        signal,
+        signKey: credentials.signKey,
+      }),
+    });
     const headers = await signedHeaders(call, prepared.signedText);
     // Only the first attempt: the values that change between attempts are digits and hex.
     if (attempt === 1) checkHeaders(headers, call.path);
     // Aborted before anything left the machine (already, or while signing): nothing was sent, so
     // nothing can have been processed.
-    if (signal?.aborted) {
-      return {
-        kind: 'thrown',
-        failure: classifyThrown(signal.reason, {
-          path: call.path,
-          attempt,
-          timeout,
-          ambiguous: false,
-          signal,
-          signKey: credentials.signKey,
-        }),
-      };
-    }
+    if (signal?.aborted) return thrown(signal.reason, false);
     calls?.attemptStart(attempt, headers);
     const event: RequestEvent | undefined =
       hooks?.onRequest || hooks?.onResponse
@@ -578,17 +577,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         ]);
       }
     } catch (error) {
-      return {
-        kind: 'thrown',
-        failure: classifyThrown(error, {
-          path: call.path,
-          attempt,
-          timeout,
-          ambiguous: !call.readOnly,
-          signal,
-          signKey: credentials.signKey,
-        }),
-      };
+      return thrown(error, !call.readOnly);
     } finally {
       clearTimeout(deadlineTimer);
       signal?.removeEventListener('abort', abortAttempt);
