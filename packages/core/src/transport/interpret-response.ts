@@ -183,9 +183,7 @@ function success<T>(
       ),
     );
   }
-  const data = validate(context.data, envelope.data.data, (text) =>
-    maskText(text, context.secrets(), maskedValuesOf(context.body)),
-  );
+  const data = validate(context, envelope.data.data);
   if (data.issues) {
     return thrown(
       new ResponseValidationError(describeIssues(data.issues, envelope.data.data), path, status),
@@ -201,10 +199,10 @@ function success<T>(
 // issues are zod-shaped, so their messages read the same). Another library's messages may quote
 // the value they refused (valibot, ArkType), so they are masked like logs.
 function validate<T>(
-  schema: StandardSchemaV1<unknown, T>,
+  context: AnswerContext<T>,
   value: unknown,
-  mask: (text: string) => string,
 ): { value: T; issues?: undefined } | { issues: readonly z.Issue[] } {
+  const schema = context.data;
   if ('~run' in schema) {
     const issues: z.Issue[] = [];
     const out = (schema as z.Schema<T, unknown>)['~run'](value, issues) as T;
@@ -226,7 +224,7 @@ function validate<T>(
             ({
               code: 'custom',
               ...issue,
-              message: mask(issue.message),
+              message: maskText(issue.message, context.secrets(), maskedValuesOf(context.body)),
               path: (issue.path ?? []).map((key) => (typeof key === 'object' ? key.key : key)),
             }) as z.Issue,
         ),
